@@ -1,0 +1,20 @@
+package dev.wxpay.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Sends a parameter as a query parameter. With a name, the parameter is a scalar (string, number,
+ * boolean, enum or date-time). Without a name, the parameter is a record whose components become query
+ * parameters, named like its JSON fields. Null values are left out.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface Query {
+  /** The query parameter name; empty for a record of query parameters. */
+  String value() default "";
+}
