@@ -13,6 +13,7 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON adapters generated adapters build on, for scalars, date-times and lists. None of them accepts
@@ -154,7 +155,25 @@ public final class JsonAdapters {
     return value.getNano() < 1_000_000 ? RFC_3339_SECONDS.format(value) : RFC_3339_MILLIS.format(value);
   }
 
-  /** A list adapter; elements may not be null, the list read is unmodifiable. */
+  /** The exception for a required field that a JSON object lacks (or has as null). */
+  public static JsonDataException missing(String jsonName, JsonReader reader) {
+    return new JsonDataException("required field " + reader.getPath() + "." + jsonName
+        + " is missing, null or has an unknown value");
+  }
+
+  /** Returns a required value about to be written, or fails naming where it is null. */
+  public static <T> T required(@Nullable T value, JsonWriter writer) {
+    if (value == null) {
+      throw new JsonDataException("required field " + writer.getPath() + " is null");
+    }
+    return value;
+  }
+
+  /**
+   * A list adapter. JSON null elements are rejected; elements the element adapter reads as null (an
+   * enum value this version does not know) are dropped, so a new value added by WeChat Pay does not fail
+   * the call. The list read is unmodifiable.
+   */
   public static <E> JsonAdapter<List<E>> listOf(JsonAdapter<E> element) {
     return new JsonAdapter<>() {
       @Override
@@ -165,7 +184,10 @@ public final class JsonAdapters {
           if (reader.peek() == JsonReader.Token.NULL) {
             throw new JsonDataException("unexpected null element at " + reader.getPath());
           }
-          list.add(element.fromJson(reader));
+          E value = element.fromJson(reader);
+          if (value != null) {
+            list.add(value);
+          }
         }
         reader.endArray();
         return Collections.unmodifiableList(list);

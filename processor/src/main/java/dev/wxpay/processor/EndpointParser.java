@@ -1,0 +1,571 @@
+package dev.wxpay.processor;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import dev.wxpay.annotations.Body;
+import dev.wxpay.annotations.Delete;
+import dev.wxpay.annotations.Endpoint;
+import dev.wxpay.annotations.Get;
+import dev.wxpay.annotations.Header;
+import dev.wxpay.annotations.Patch;
+import dev.wxpay.annotations.Path;
+import dev.wxpay.annotations.Post;
+import dev.wxpay.annotations.Put;
+import dev.wxpay.annotations.Query;
+import dev.wxpay.processor.Descriptors.EndpointDescriptor;
+import dev.wxpay.processor.Descriptors.ModelDescriptor;
+import dev.wxpay.processor.Descriptors.OperationDescriptor;
+import dev.wxpay.processor.Descriptors.ParamDescriptor;
+import dev.wxpay.processor.Descriptors.ParamRole;
+import dev.wxpay.processor.Descriptors.ReturnKind;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Validates one {@code @Endpoint} interface and builds its descriptor. Every problem is reported on the
+ * exact element and parsing goes on, so one compile shows all mistakes of a round.
+ */
+final class EndpointParser {
+  private static final List<Class<? extends Annotation>> METHOD_ANNOTATIONS =
+      List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
+  private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
+  private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+
+  /** What became of an interface this round. */
+  sealed interface Result permits Parsed, Failed, Deferred {}
+
+  record Parsed(EndpointDescriptor endpoint) implements Result {}
+
+  record Failed() implements Result {}
+
+  /** A {@code Consumer<XBuilder>} names a builder that may be generated in a later round. */
+  record Deferred(String builderName) implements Result {}
+
+  private final Elements elements;
+  private final Reporter reporter;
+  private final ModelParser models;
+
+  EndpointParser(Elements elements, Reporter reporter, ModelParser models) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.models = models;
+  }
+
+  /**
+   * Parses an element annotated with {@code @Endpoint}.
+   *
+   * @param lastRound whether unresolved builder types are errors rather than a reason to wait
+   */
+  Result parse(Element element, boolean lastRound) {
+    AnnotationMirror endpointMirror = mirror(element, Endpoint.class);
+    if (element.getKind() != ElementKind.INTERFACE) {
+      reporter.error(element, endpointMirror, null,
+          "@Endpoint applies to interfaces, but " + element.getSimpleName() + " is "
+              + article(element.getKind()));
+      return new Failed();
+    }
+    TypeElement type = (TypeElement) element;
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        methods.add(method);
+      }
+    }
+    if (!lastRound) {
+      for (ExecutableElement method : methods) {
+        for (VariableElement parameter : method.getParameters()) {
+          String unresolved = unresolvedBuilder(parameter.asType(), type);
+          if (unresolved != null) {
+            return new Deferred(unresolved);
+          }
+        }
+      }
+    }
+
+    int errorsBefore = reporter.errorCount();
+    String path = type.getAnnotation(Endpoint.class).value();
+    List<String> placeholders = placeholders(path, type, endpointMirror);
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(type, "@Endpoint interfaces cannot have type parameters");
+    }
+    List<OperationDescriptor> operations = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      OperationDescriptor operation = operation(type, method, placeholders);
+      if (operation != null) {
+        operations.add(operation);
+      }
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      return new Failed();
+    }
+    ClassName interfaceName = ClassName.get(type);
+    return new Parsed(new EndpointDescriptor(
+        interfaceName, Names.sibling(interfaceName, Names.CLIENT_SUFFIX), path, operations, type));
+  }
+
+  private static String article(ElementKind kind) {
+    String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return (name.startsWith("a") || name.startsWith("e") ? "an " : "a ") + name;
+  }
+
+  /** Checks the path and returns its placeholder names; null placeholders list on a bad path. */
+  private List<String> placeholders(String path, Element at, AnnotationMirror mirror) {
+    AnnotationValue value = annotationValue(mirror, "value");
+    String problem = null;
+    List<String> names = new ArrayList<>();
+    if (path.isEmpty()) {
+      problem = "the path is empty";
+    } else if (path.contains("://") || path.startsWith("//")) {
+      problem = "an absolute URL is not allowed; give the path relative to the API base, e.g. v3/...";
+    } else if (path.startsWith("/")) {
+      problem = "the path must not start with '/'";
+    } else if (path.contains("?") || path.contains("#")) {
+      problem = "the path must not contain a query or fragment; use @Query parameters";
+    } else {
+      for (String segment : path.split("/", -1)) {
+        if (segment.isEmpty()) {
+          problem = "empty segment ('//' or a trailing '/')";
+          break;
+        }
+        boolean bracket = segment.matches(".*[<>{}].*");
+        if (!bracket) {
+          if (segment.equals(".") || segment.equals("..")) {
+            problem = "dot segments are not allowed";
+            break;
+          }
+          continue;
+        }
+        if (!segment.matches("<[A-Za-z0-9_-]+>|\\{[A-Za-z0-9_-]+}")) {
+          problem = "malformed placeholder '" + segment + "'; write <name> or {name} as a whole segment";
+          break;
+        }
+        String name = segment.substring(1, segment.length() - 1);
+        if (names.contains(name)) {
+          problem = "placeholder <" + name + "> appears twice";
+          break;
+        }
+        names.add(name);
+      }
+    }
+    if (problem != null) {
+      reporter.error(at, mirror, value, "bad @Endpoint path \"" + path + "\": " + problem);
+      return null;
+    }
+    return names;
+  }
+
+  private OperationDescriptor operation(
+      TypeElement endpoint, ExecutableElement method, List<String> placeholders) {
+    int errorsBefore = reporter.errorCount();
+    String methodName = method.getSimpleName().toString();
+    String httpMethod = httpMethod(method);
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(method, methodName + "(): endpoint methods cannot have type parameters");
+    }
+
+    // Return type.
+    TypeMirror returnType = method.getReturnType();
+    ReturnKind returnKind;
+    TypeRef response = null;
+    if (returnType.getKind() == TypeKind.VOID) {
+      returnKind = ReturnKind.VOID;
+    } else if (isType(returnType, FUTURE)) {
+      returnKind = ReturnKind.FUTURE;
+      List<? extends TypeMirror> args = ((DeclaredType) returnType).getTypeArguments();
+      if (args.size() == 1 && isType(args.get(0), "java.lang.Void")) {
+        response = null;
+      } else if (args.size() == 1 && ModelParser.isRecord(args.get(0))) {
+        response = models.typeRef(args.get(0), method, methodName + "() response");
+      } else {
+        unsupportedReturn(method, returnType);
+      }
+    } else if (ModelParser.isRecord(returnType)) {
+      returnKind = ReturnKind.VALUE;
+      response = models.typeRef(returnType, method, methodName + "() response");
+    } else {
+      returnKind = ReturnKind.VALUE;
+      unsupportedReturn(method, returnType);
+    }
+
+    // Parameters.
+    List<ParamDescriptor> params = new ArrayList<>();
+    Map<String, VariableElement> boundPaths = new LinkedHashMap<>();
+    VariableElement body = null;
+    for (VariableElement parameter : method.getParameters()) {
+      ParamDescriptor param = parameter(endpoint, method, parameter, placeholders, boundPaths);
+      if (param == null) {
+        continue;
+      }
+      if (param.role() == ParamRole.BODY || param.role() == ParamRole.BODY_BUILDER) {
+        if (body != null) {
+          reporter.error(parameter, "two request bodies in " + methodName + "(): '"
+              + body.getSimpleName() + "' and '" + parameter.getSimpleName() + "'; a call has one body");
+          continue;
+        }
+        body = parameter;
+        if (httpMethod != null && (httpMethod.equals("GET") || httpMethod.equals("DELETE"))) {
+          reporter.error(parameter, httpMethod + " " + methodName + "() cannot have a request body ('"
+              + parameter.getSimpleName() + "'); use @Query or @Path parameters");
+          continue;
+        }
+      }
+      params.add(param);
+    }
+    if (placeholders != null) {
+      for (String placeholder : placeholders) {
+        if (!boundPaths.containsKey(placeholder)) {
+          reporter.error(method, "placeholder <" + placeholder + "> of @Endpoint path has no"
+              + " @Path(\"" + placeholder + "\") parameter in " + methodName + "()");
+        }
+      }
+    }
+    if (httpMethod == null || reporter.errorCount() > errorsBefore) {
+      return null;
+    }
+    return new OperationDescriptor(
+        methodName, httpMethod, returnKind, TypeName.get(returnType), response, params);
+  }
+
+  private void unsupportedReturn(ExecutableElement method, TypeMirror returnType) {
+    reporter.error(method, "unsupported return type " + returnType + " of " + method.getSimpleName()
+        + "(); return a record, void, or CompletableFuture of a record or Void");
+  }
+
+  /** The HTTP method from the annotation or the method name; reports and returns null if unclear. */
+  private String httpMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    String base = name.endsWith("Async") ? name.substring(0, name.length() - "Async".length()) : name;
+    String implied = switch (base) {
+      case "get", "post", "put", "patch", "delete" -> base.toUpperCase(Locale.ROOT);
+      default -> null;
+    };
+    List<String> annotated = new ArrayList<>();
+    for (Class<? extends Annotation> annotation : METHOD_ANNOTATIONS) {
+      if (method.getAnnotation(annotation) != null) {
+        annotated.add(annotation.getSimpleName().toUpperCase(Locale.ROOT));
+      }
+    }
+    if (annotated.size() > 1) {
+      reporter.error(method, name + "() has more than one HTTP method annotation: " + annotated);
+      return null;
+    }
+    if (annotated.size() == 1) {
+      String explicit = annotated.get(0);
+      if (implied != null && !implied.equals(explicit)) {
+        reporter.error(method, name + "() is named for " + implied + " but annotated "
+            + "@" + explicit.charAt(0) + explicit.substring(1).toLowerCase(Locale.ROOT));
+        return null;
+      }
+      return explicit;
+    }
+    if (implied == null) {
+      reporter.error(method, "cannot tell the HTTP method of " + name + "(): name it get, post, put,"
+          + " patch or delete (optionally with the suffix Async) or annotate it with @Get, @Post, @Put,"
+          + " @Patch or @Delete");
+    }
+    return implied;
+  }
+
+  private ParamDescriptor parameter(
+      TypeElement endpoint,
+      ExecutableElement method,
+      VariableElement parameter,
+      List<String> placeholders,
+      Map<String, VariableElement> boundPaths) {
+    String javaName = parameter.getSimpleName().toString();
+    TypeMirror type = parameter.asType();
+    Path path = parameter.getAnnotation(Path.class);
+    Query query = parameter.getAnnotation(Query.class);
+    Header header = parameter.getAnnotation(Header.class);
+    Body body = parameter.getAnnotation(Body.class);
+    int annotations = (path != null ? 1 : 0) + (query != null ? 1 : 0) + (header != null ? 1 : 0)
+        + (body != null ? 1 : 0);
+    if (annotations > 1) {
+      reporter.error(parameter, "parameter '" + javaName
+          + "' has more than one of @Path, @Query, @Header and @Body");
+      return null;
+    }
+    String what = "parameter '" + javaName + "'";
+    if (path != null) {
+      String name = path.value();
+      if (placeholders != null && !placeholders.contains(name)) {
+        reporter.error(parameter, mirror(parameter, Path.class), null, "@Path(\"" + name + "\") on '"
+            + javaName + "' matches no placeholder of @Endpoint path; placeholders are " + placeholders);
+        return null;
+      }
+      if (boundPaths.containsKey(name)) {
+        reporter.error(parameter, mirror(parameter, Path.class), null, "duplicate @Path(\"" + name
+            + "\"): already bound to '" + boundPaths.get(name).getSimpleName() + "'");
+        return null;
+      }
+      boundPaths.put(name, parameter);
+      if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG)) {
+        reporter.error(parameter, "@Path parameter '" + javaName + "' must be a String, int or long");
+        return null;
+      }
+      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.PATH, name,
+          models.typeRef(type, parameter, what), null);
+    }
+    if (header != null) {
+      String name = header.value();
+      if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        reporter.error(parameter, mirror(parameter, Header.class), null,
+            "@Header(\"" + name + "\") is not a valid header name");
+        return null;
+      }
+      if (!isScalarOf(type, TypeRef.Kind.STRING)) {
+        reporter.error(parameter, "@Header parameter '" + javaName + "' must be a String");
+        return null;
+      }
+      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.HEADER, name,
+          models.typeRef(type, parameter, what), null);
+    }
+    if (query != null && !query.value().isEmpty()) {
+      if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG,
+          TypeRef.Kind.BOOLEAN, TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM)) {
+        reporter.error(parameter, "@Query(\"" + query.value() + "\") parameter '" + javaName
+            + "' must be a string, number, boolean, enum or OffsetDateTime; use @Query without a name"
+            + " on a record for several parameters");
+        return null;
+      }
+      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.QUERY, query.value(),
+          models.typeRef(type, parameter, what), null);
+    }
+    if (query != null) {
+      if (!ModelParser.isRecord(type)) {
+        reporter.error(parameter, "@Query without a name needs a record whose components become query"
+            + " parameters; '" + javaName + "' is " + type);
+        return null;
+      }
+      TypeRef ref = models.typeRef(type, parameter, what);
+      if (ref == null) {
+        return null;
+      }
+      ModelDescriptor model = models.models().get(ref.model().canonicalName());
+      for (var property : model.properties()) {
+        TypeRef.Kind kind = property.type().kind();
+        if (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD) {
+          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
+              + "' must be a scalar (string, number, boolean, enum or OffsetDateTime)");
+          return null;
+        }
+      }
+      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.QUERY_RECORD, "", ref, model);
+    }
+    if (ModelParser.isRecord(type)) {
+      TypeRef ref = models.typeRef(type, parameter, what);
+      return ref == null ? null
+          : new ParamDescriptor(javaName, TypeName.get(type), ParamRole.BODY, "", ref, null);
+    }
+    if (isType(type, CONSUMER.canonicalName())) {
+      return builderBody(endpoint, parameter, (DeclaredType) type);
+    }
+    reporter.error(parameter, "unsupported parameter type " + type + " of '" + javaName
+        + "' in " + method.getSimpleName() + "(): annotate it with @Path, @Query or @Header, or pass"
+        + " the body as a record or a Consumer of its generated builder");
+    return null;
+  }
+
+  /** A {@code Consumer<XBuilder>} body: finds record X, which may not have its builder yet. */
+  private ParamDescriptor builderBody(TypeElement endpoint, VariableElement parameter, DeclaredType type) {
+    String javaName = parameter.getSimpleName().toString();
+    List<? extends TypeMirror> args = type.getTypeArguments();
+    TypeMirror arg = args.size() == 1 ? args.get(0) : null;
+    if (arg != null && arg.getKind() == TypeKind.WILDCARD) {
+      reporter.error(parameter, "'" + javaName + "': write Consumer<XBuilder> without a wildcard");
+      return null;
+    }
+    TypeElement record = arg == null ? null : builtRecord(arg, endpoint);
+    if (record == null) {
+      reporter.error(parameter, "'" + javaName + "' is " + type + ", but no record X was found for"
+          + " builder " + (arg == null ? "?" : simpleName(arg)) + "; declare record X in package "
+          + packageOf(endpoint) + " or use it elsewhere in " + endpoint.getSimpleName()
+          + ", or import it");
+      return null;
+    }
+    TypeRef ref = models.typeRef(record.asType(), parameter, "parameter '" + javaName + "'");
+    if (ref == null) {
+      return null;
+    }
+    ModelDescriptor model = models.models().get(ref.model().canonicalName());
+    TypeName javaType = ParameterizedTypeName.get(CONSUMER, model.builderName());
+    return new ParamDescriptor(javaName, javaType, ParamRole.BODY_BUILDER, "", ref, model);
+  }
+
+  /** The simple name of a builder type that does not resolve yet, or null. */
+  private String unresolvedBuilder(TypeMirror type, TypeElement endpoint) {
+    if (!isType(type, CONSUMER.canonicalName())) {
+      return null;
+    }
+    List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+    if (args.size() != 1 || args.get(0).getKind() != TypeKind.ERROR) {
+      return null;
+    }
+    return builtRecord(args.get(0), endpoint) == null ? simpleName(args.get(0)) : null;
+  }
+
+  /**
+   * The record a builder type builds. A resolved builder says so through its {@code build()} method; a
+   * builder not generated yet is matched by name: {@code XBuilder} builds record {@code X} from the
+   * endpoint's package, its nested types or the records its methods use.
+   */
+  private TypeElement builtRecord(TypeMirror builder, TypeElement endpoint) {
+    if (builder.getKind() == TypeKind.DECLARED) {
+      for (ExecutableElement method : ElementFilter.methodsIn(
+          ((DeclaredType) builder).asElement().getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals("build") && method.getParameters().isEmpty()
+            && !method.getModifiers().contains(Modifier.STATIC)
+            && ModelParser.isRecord(method.getReturnType())) {
+          return (TypeElement) ((DeclaredType) method.getReturnType()).asElement();
+        }
+      }
+      return null;
+    }
+    String written = builder.toString();
+    if (!written.endsWith(Names.BUILDER_SUFFIX)) {
+      return null;
+    }
+    String recordName = written.substring(0, written.length() - Names.BUILDER_SUFFIX.length());
+    Set<TypeElement> candidates = new LinkedHashSet<>();
+    if (recordName.contains(".")) {
+      addIfPresent(candidates, elements.getTypeElement(recordName));
+    }
+    String simple = recordName.substring(recordName.lastIndexOf('.') + 1);
+    addIfPresent(candidates, elements.getTypeElement(qualified(packageOf(endpoint), simple)));
+    for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
+      if (nested.getSimpleName().contentEquals(simple)) {
+        addIfPresent(candidates, nested);
+      }
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
+      List<TypeMirror> used = new ArrayList<>();
+      used.add(method.getReturnType());
+      if (isType(method.getReturnType(), FUTURE)) {
+        used.addAll(((DeclaredType) method.getReturnType()).getTypeArguments());
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        used.add(parameter.asType());
+      }
+      for (TypeMirror use : used) {
+        if (ModelParser.isRecord(use)) {
+          TypeElement record = (TypeElement) ((DeclaredType) use).asElement();
+          if (record.getSimpleName().contentEquals(simple)) {
+            addIfPresent(candidates, record);
+          }
+        }
+      }
+    }
+    return candidates.isEmpty() ? null : candidates.iterator().next();
+  }
+
+  private static void addIfPresent(Set<TypeElement> candidates, TypeElement element) {
+    if (element != null && element.getKind() == ElementKind.RECORD) {
+      candidates.add(element);
+    }
+  }
+
+  private static String qualified(String packageName, String simple) {
+    return packageName.isEmpty() ? simple : packageName + "." + simple;
+  }
+
+  private String packageOf(Element element) {
+    PackageElement pkg = elements.getPackageOf(element);
+    return pkg.getQualifiedName().toString();
+  }
+
+  private static String simpleName(TypeMirror type) {
+    String written = type.toString();
+    return written.substring(written.lastIndexOf('.') + 1);
+  }
+
+  /** Whether the type maps to one of the scalar kinds (checked without reporting). */
+  private static boolean isScalarOf(TypeMirror type, TypeRef.Kind... kinds) {
+    TypeRef.Kind kind = scalarKind(type);
+    for (TypeRef.Kind allowed : kinds) {
+      if (allowed == kind) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeRef.Kind scalarKind(TypeMirror type) {
+    switch (type.getKind()) {
+      case INT:
+        return TypeRef.Kind.INT;
+      case LONG:
+        return TypeRef.Kind.LONG;
+      case BOOLEAN:
+        return TypeRef.Kind.BOOLEAN;
+      case DOUBLE:
+        return TypeRef.Kind.DOUBLE;
+      case DECLARED:
+        break;
+      default:
+        return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      return TypeRef.Kind.ENUM;
+    }
+    return switch (element.getQualifiedName().toString()) {
+      case "java.lang.String" -> TypeRef.Kind.STRING;
+      case "java.lang.Integer" -> TypeRef.Kind.INT;
+      case "java.lang.Long" -> TypeRef.Kind.LONG;
+      case "java.lang.Boolean" -> TypeRef.Kind.BOOLEAN;
+      case "java.lang.Double" -> TypeRef.Kind.DOUBLE;
+      case "java.time.OffsetDateTime" -> TypeRef.Kind.DATE_TIME;
+      default -> null;
+    };
+  }
+
+  private static boolean isType(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+            .contentEquals(qualifiedName);
+  }
+
+  private static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(annotation.getCanonicalName())) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private static AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.wxpay.processor;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+import dev.wxpay.processor.Descriptors.EnumConstant;
+import dev.wxpay.processor.Descriptors.EnumDescriptor;
+import dev.wxpay.processor.Descriptors.ModelDescriptor;
+import dev.wxpay.processor.Descriptors.PropertyDescriptor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Validates the records and enums reachable from endpoints and turns them into descriptors. Each type is
+ * parsed once per processor run; errors are reported on the offending record component.
+ */
+final class ModelParser {
+  private static final String JSON_ANNOTATION = "com.squareup.moshi.Json";
+
+  private final Reporter reporter;
+  private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
+  private final Map<String, EnumDescriptor> enums = new LinkedHashMap<>();
+  private final Map<String, Boolean> failed = new LinkedHashMap<>();
+
+  ModelParser(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** Every model parsed so far, in discovery order. */
+  Map<String, ModelDescriptor> models() {
+    return models;
+  }
+
+  Map<String, EnumDescriptor> enums() {
+    return enums;
+  }
+
+  /** Whether {@code type} is a record this processor can map. */
+  static boolean isRecord(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+  }
+
+  /**
+   * Maps a Java type to a JSON type, parsing records and enums it reaches. Reports an error on
+   * {@code at} and returns null when the type is not supported.
+   */
+  TypeRef typeRef(TypeMirror type, Element at, String what) {
+    switch (type.getKind()) {
+      case INT:
+        return TypeRef.scalar(TypeRef.Kind.INT, TypeName.INT);
+      case LONG:
+        return TypeRef.scalar(TypeRef.Kind.LONG, TypeName.LONG);
+      case BOOLEAN:
+        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, TypeName.BOOLEAN);
+      case DOUBLE:
+        return TypeRef.scalar(TypeRef.Kind.DOUBLE, TypeName.DOUBLE);
+      case DECLARED:
+        break;
+      default:
+        return unsupported(type, at, what);
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    switch (name) {
+      case "java.lang.String":
+        return TypeRef.scalar(TypeRef.Kind.STRING, ClassName.get(String.class));
+      case "java.lang.Integer":
+        return TypeRef.scalar(TypeRef.Kind.INT, ClassName.get(Integer.class));
+      case "java.lang.Long":
+        return TypeRef.scalar(TypeRef.Kind.LONG, ClassName.get(Long.class));
+      case "java.lang.Boolean":
+        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, ClassName.get(Boolean.class));
+      case "java.lang.Double":
+        return TypeRef.scalar(TypeRef.Kind.DOUBLE, ClassName.get(Double.class));
+      case "java.time.OffsetDateTime":
+        return TypeRef.scalar(TypeRef.Kind.DATE_TIME, ClassName.get(element));
+      case "java.util.List":
+        if (declared.getTypeArguments().size() != 1) {
+          return unsupported(type, at, what);
+        }
+        TypeMirror elementType = declared.getTypeArguments().get(0);
+        if (elementType.getKind() != TypeKind.DECLARED
+            || ((TypeElement) ((DeclaredType) elementType).asElement())
+                .getQualifiedName().contentEquals("java.util.List")) {
+          return unsupported(type, at, what);
+        }
+        TypeRef item = typeRef(elementType, at, what);
+        return item == null ? null : TypeRef.list(item);
+      default:
+        break;
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      parseEnum(element);
+      return TypeRef.model(TypeRef.Kind.ENUM, ClassName.get(element));
+    }
+    if (element.getKind() == ElementKind.RECORD) {
+      if (!element.getTypeParameters().isEmpty()) {
+        reporter.error(at, what + ": generic records are not supported: " + type);
+        return null;
+      }
+      return parseRecord(element) ? TypeRef.model(TypeRef.Kind.RECORD, ClassName.get(element)) : null;
+    }
+    return unsupported(type, at, what);
+  }
+
+  private TypeRef unsupported(TypeMirror type, Element at, String what) {
+    reporter.error(at, what + " has unsupported type " + type + "; use String, int, long, boolean, double,"
+        + " their boxed types, OffsetDateTime, an enum, a record, or a List of these");
+    return null;
+  }
+
+  /** Parses a record and everything it reaches; false if it has errors. */
+  boolean parseRecord(TypeElement record) {
+    String key = record.getQualifiedName().toString();
+    if (models.containsKey(key)) {
+      return true;
+    }
+    if (failed.containsKey(key)) {
+      return false;
+    }
+    ClassName type = ClassName.get(record);
+    List<PropertyDescriptor> properties = new ArrayList<>();
+    // Registered before the components are read so that recursive records terminate.
+    ModelDescriptor descriptor = new ModelDescriptor(
+        type, Names.sibling(type, Names.BUILDER_SUFFIX), Names.sibling(type, Names.ADAPTER_SUFFIX),
+        properties, record);
+    models.put(key, descriptor);
+    int errorsBefore = reporter.errorCount();
+    List<String> jsonNames = new ArrayList<>();
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      Element at = position(component);
+      String javaName = component.getSimpleName().toString();
+      TypeRef ref = typeRef(component.asType(), at, "component '" + javaName + "'");
+      if (ref == null) {
+        continue;
+      }
+      if (javaName.equals("build") || javaName.equals("from")) {
+        reporter.error(at, "component '" + javaName + "' clashes with the generated builder's "
+            + javaName + "() method; rename it and keep the JSON name with @Json(name = \"" + javaName
+            + "\")");
+        continue;
+      }
+      String jsonName = jsonName(component, Names.snakeCase(javaName));
+      if (jsonNames.contains(jsonName)) {
+        reporter.error(at, "JSON name '" + jsonName + "' is used by two components");
+        continue;
+      }
+      jsonNames.add(jsonName);
+      boolean required = ref.isPrimitive() || !isNullable(component);
+      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required));
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      models.remove(key);
+      failed.put(key, Boolean.TRUE);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Where to report a problem with a component. javac 17 gives record components no source position,
+   * but their implicit fields sit at the component's place in the header.
+   */
+  private static Element position(RecordComponentElement component) {
+    for (Element member : component.getEnclosingElement().getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        return member;
+      }
+    }
+    return component;
+  }
+
+  private void parseEnum(TypeElement element) {
+    String key = element.getQualifiedName().toString();
+    if (enums.containsKey(key)) {
+      return;
+    }
+    List<EnumConstant> constants = new ArrayList<>();
+    for (Element enclosed : element.getEnclosedElements()) {
+      if (enclosed.getKind() == ElementKind.ENUM_CONSTANT) {
+        String javaName = enclosed.getSimpleName().toString();
+        constants.add(new EnumConstant(javaName, jsonName(enclosed, javaName)));
+      }
+    }
+    ClassName type = ClassName.get(element);
+    enums.put(key, new EnumDescriptor(type, Names.sibling(type, Names.ADAPTER_SUFFIX), constants, element));
+  }
+
+  /** The name from Moshi's {@code @Json(name = ...)}, or the default. */
+  private static String jsonName(Element element, String defaultName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(JSON_ANNOTATION)) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+            : mirror.getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals("name")) {
+            return entry.getValue().getValue().toString();
+          }
+        }
+      }
+    }
+    return defaultName;
+  }
+
+  /**
+   * A component is optional when any annotation named {@code Nullable} sits on it or on its type
+   * (JSpecify, JetBrains, javax, AndroidX all qualify).
+   */
+  static boolean isNullable(RecordComponentElement component) {
+    return hasNullable(component.getAnnotationMirrors())
+        || hasNullable(component.asType().getAnnotationMirrors())
+        || (component.getAccessor() != null
+            && hasNullable(component.getAccessor().getReturnType().getAnnotationMirrors()));
+  }
+
+  static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
+    for (AnnotationMirror mirror : annotations) {
+      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.wxpay.processor;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** Reports errors on the exact element and remembers whether any were reported. */
+final class Reporter {
+  private final Messager messager;
+  private int errors;
+
+  Reporter(Messager messager) {
+    this.messager = messager;
+  }
+
+  void error(Element element, String message) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+  }
+
+  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+    errors++;
+    if (annotation == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    } else if (value == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
+    }
+  }
+
+  int errorCount() {
+    return errors;
+  }
+}

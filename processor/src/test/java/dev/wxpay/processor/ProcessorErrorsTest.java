@@ -1,0 +1,231 @@
+package dev.wxpay.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.wxpay.processor.Compilations.compile;
+import static dev.wxpay.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per processor error: the message, and the file and line of the offending element. */
+class ProcessorErrorsTest {
+  private static final JavaFileObject REQUEST = source("test.Req",
+      "package test;",
+      "public record Req(String name) {}");
+  private static final JavaFileObject RESPONSE = source("test.Res",
+      "package test;",
+      "public record Res(String id) {}");
+
+  /** An endpoint interface whose body starts on line 4. */
+  private static JavaFileObject endpoint(String path, String... members) {
+    String[] lines = new String[4 + members.length + 1];
+    lines[0] = "package test;";
+    lines[1] = "import dev.wxpay.annotations.*;";
+    lines[2] = "@Endpoint(\"" + path + "\")";
+    lines[3] = "public interface Api {";
+    System.arraycopy(members, 0, lines, 4, members.length);
+    lines[lines.length - 1] = "}";
+    return source("test.Api", lines);
+  }
+
+  private static Compilation compileEndpoint(String path, String... members) {
+    return compile(endpoint(path, members), REQUEST, RESPONSE);
+  }
+
+  @Test
+  void placeholderWithoutPathParameter() {
+    Compilation compilation = compileEndpoint("v3/stocks/<stock_id>/restart",
+        "  Res post(Req body);");
+    assertThat(compilation).hadErrorContaining(
+            "placeholder <stock_id> of @Endpoint path has no @Path(\"stock_id\") parameter in post()")
+        .inFile(endpoint("v3/stocks/<stock_id>/restart", "  Res post(Req body);"))
+        .onLine(5);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void pathParameterWithoutPlaceholder() {
+    Compilation compilation = compileEndpoint("v3/stocks/{stock_id}",
+        "  Res get(@Path(\"stock_id\") String id,",
+        "          @Path(\"stok\") String typo);");
+    assertThat(compilation).hadErrorContaining(
+            "@Path(\"stok\") on 'typo' matches no placeholder of @Endpoint path; placeholders are [stock_id]")
+        .inFile(endpoint("v3/stocks/{stock_id}", "")).onLine(6);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void duplicatePathParameter() {
+    Compilation compilation = compileEndpoint("v3/stocks/<stock_id>",
+        "  Res get(@Path(\"stock_id\") String id,",
+        "          @Path(\"stock_id\") String again);");
+    assertThat(compilation).hadErrorContaining("duplicate @Path(\"stock_id\"): already bound to 'id'")
+        .inFile(endpoint("v3/stocks/<stock_id>", "")).onLine(6);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void twoBodies() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res post(Req first,",
+        "           Req second);");
+    assertThat(compilation).hadErrorContaining(
+            "two request bodies in post(): 'first' and 'second'; a call has one body")
+        .inFile(endpoint("v3/stocks", "")).onLine(6);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void bodyOnGet() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res get(@Body Req body);");
+    assertThat(compilation).hadErrorContaining(
+            "GET get() cannot have a request body ('body'); use @Query or @Path parameters")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void bodyOnDelete() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  @Delete",
+        "  Res remove(Req body);");
+    assertThat(compilation).hadErrorContaining("DELETE remove() cannot have a request body ('body')")
+        .inFile(endpoint("v3/stocks", "")).onLine(6);
+  }
+
+  @Test
+  void unsupportedReturnType() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  String get();");
+    assertThat(compilation).hadErrorContaining("unsupported return type java.lang.String of get();"
+            + " return a record, void, or CompletableFuture of a record or Void")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void unsupportedFutureArgument() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  java.util.concurrent.CompletableFuture<String> getAsync();");
+    assertThat(compilation).hadErrorContaining("unsupported return type"
+            + " java.util.concurrent.CompletableFuture<java.lang.String> of getAsync()")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void unsupportedParameterType() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res post(java.util.Map<String, String> body);");
+    assertThat(compilation).hadErrorContaining("unsupported parameter type"
+            + " java.util.Map<java.lang.String,java.lang.String> of 'body' in post()")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void methodNameWithoutHttpMethod() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res create(Req body);");
+    assertThat(compilation).hadErrorContaining("cannot tell the HTTP method of create(): name it get,"
+            + " post, put, patch or delete (optionally with the suffix Async) or annotate it with @Get,"
+            + " @Post, @Put, @Patch or @Delete")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void annotationContradictsName() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  @Post",
+        "  Res get();");
+    assertThat(compilation).hadErrorContaining("get() is named for GET but annotated @Post")
+        .inFile(endpoint("v3/stocks", "")).onLine(6);
+  }
+
+  @Test
+  void twoMethodAnnotations() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  @Post @Put",
+        "  Res send(Req body);");
+    assertThat(compilation).hadErrorContaining("send() has more than one HTTP method annotation")
+        .inFile(endpoint("v3/stocks", "")).onLine(6);
+  }
+
+  @Test
+  void endpointOnClass() {
+    JavaFileObject file = source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/stocks\")",
+        "public abstract class Api {}");
+    assertThat(compile(file)).hadErrorContaining(
+            "@Endpoint applies to interfaces, but Api is a class")
+        .inFile(file).onLine(3);
+  }
+
+  @Test
+  void emptyPath() {
+    assertBadPath("", "the path is empty");
+  }
+
+  @Test
+  void doubleSlash() {
+    assertBadPath("v3//stocks", "empty segment ('//' or a trailing '/')");
+  }
+
+  @Test
+  void unclosedPlaceholder() {
+    assertBadPath("v3/stocks/<stock_id/restart",
+        "malformed placeholder '<stock_id'; write <name> or {name} as a whole segment");
+  }
+
+  @Test
+  void absoluteUrl() {
+    assertBadPath("https://api.mch.weixin.qq.com/v3/stocks",
+        "an absolute URL is not allowed; give the path relative to the API base, e.g. v3/...");
+  }
+
+  @Test
+  void leadingSlash() {
+    assertBadPath("/v3/stocks", "the path must not start with '/'");
+  }
+
+  @Test
+  void queryInPath() {
+    assertBadPath("v3/stocks?limit=10", "the path must not contain a query or fragment");
+  }
+
+  private static void assertBadPath(String path, String problem) {
+    Compilation compilation = compileEndpoint(path, "  Res get();");
+    assertThat(compilation).hadErrorContaining("bad @Endpoint path \"" + path + "\": " + problem)
+        .inFile(endpoint(path, "")).onLine(3);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void unsupportedComponentType() {
+    JavaFileObject record = source("test.Bad",
+        "package test;",
+        "public record Bad(String name,",
+        "    java.util.Map<String, String> attributes) {}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res post(Bad body);"), record, RESPONSE);
+    assertThat(compilation).hadErrorContaining("component 'attributes' has unsupported type"
+            + " java.util.Map<java.lang.String,java.lang.String>")
+        .inFile(record).onLine(3);
+  }
+
+  @Test
+  void builderOfUnknownRecord() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res post(java.util.function.Consumer<NothingBuilder> body);");
+    assertThat(compilation).hadErrorContaining("no record X was found for builder NothingBuilder")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void allErrorsOfARoundAreReported() {
+    Compilation compilation = compileEndpoint("v3/stocks/<stock_id>",
+        "  Res create(@Path(\"stock_id\") String id);",
+        "  Res get(Req body);",
+        "  String put(@Path(\"stock_id\") String id);");
+    assertThat(compilation).hadErrorCount(4);
+  }
+}
