@@ -324,7 +324,7 @@ final class EndpointParser {
         reporter.error(parameter, "@Path parameter '" + javaName + "' must be a String, int or long");
         return null;
       }
-      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.PATH, name,
+      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.PATH, name,
           models.typeRef(type, parameter, what), null);
     }
     if (header != null) {
@@ -338,7 +338,7 @@ final class EndpointParser {
         reporter.error(parameter, "@Header parameter '" + javaName + "' must be a String");
         return null;
       }
-      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.HEADER, name,
+      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.HEADER, name,
           models.typeRef(type, parameter, what), null);
     }
     if (query != null && !query.value().isEmpty()) {
@@ -349,7 +349,7 @@ final class EndpointParser {
             + " on a record for several parameters");
         return null;
       }
-      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.QUERY, query.value(),
+      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.QUERY, query.value(),
           models.typeRef(type, parameter, what), null);
     }
     if (query != null) {
@@ -371,12 +371,12 @@ final class EndpointParser {
           return null;
         }
       }
-      return new ParamDescriptor(javaName, TypeName.get(type), ParamRole.QUERY_RECORD, "", ref, model);
+      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.QUERY_RECORD, "", ref, model);
     }
     if (ModelParser.isRecord(type)) {
       TypeRef ref = models.typeRef(type, parameter, what);
       return ref == null ? null
-          : new ParamDescriptor(javaName, TypeName.get(type), ParamRole.BODY, "", ref, null);
+          : new ParamDescriptor(javaName, javaType(parameter), ParamRole.BODY, "", ref, null);
     }
     if (isType(type, CONSUMER.canonicalName())) {
       return builderBody(endpoint, parameter, (DeclaredType) type);
@@ -385,6 +385,14 @@ final class EndpointParser {
         + "' in " + method.getSimpleName() + "(): annotate it with @Path, @Query or @Header, or pass"
         + " the body as a record or a Consumer of its generated builder");
     return null;
+  }
+
+  /** The parameter's type as declared, keeping a {@code @Nullable} so the override says the same. */
+  private static TypeName javaType(VariableElement parameter) {
+    TypeName type = TypeName.get(parameter.asType());
+    boolean nullable = ModelParser.hasNullable(parameter.getAnnotationMirrors())
+        || ModelParser.hasNullable(parameter.asType().getAnnotationMirrors());
+    return nullable && !type.isPrimitive() ? Types.nullable(type) : type;
   }
 
   /** A {@code Consumer<XBuilder>} body: finds record X, which may not have its builder yet. */

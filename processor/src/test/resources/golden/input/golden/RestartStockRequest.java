@@ -1,0 +1,3 @@
+package golden;
+
+public record RestartStockRequest(String stockCreatorMchid) {}

@@ -1,0 +1,5 @@
+package golden;
+
+import java.time.OffsetDateTime;
+
+public record RestartStockResponse(String stockId, OffsetDateTime restartTime) {}

@@ -1,0 +1,5 @@
+package golden;
+
+import java.util.List;
+
+public record StockPage(List<Stock> data, long totalCount, int offset, int limit) {}
