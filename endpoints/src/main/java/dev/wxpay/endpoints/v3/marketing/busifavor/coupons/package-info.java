@@ -1,0 +1,8 @@
+/**
+ * Merchant-exclusive coupons (busifavor): sending, using and returning coupons, {@code
+ * v3/marketing/busifavor/coupons/...}.
+ */
+@NullMarked
+package dev.wxpay.endpoints.v3.marketing.busifavor.coupons;
+
+import org.jspecify.annotations.NullMarked;
