@@ -1,7 +1,4 @@
-/**
- * Merchant-exclusive coupons (busifavor): sending, using and returning coupons, {@code
- * v3/marketing/busifavor/coupons/...}.
- */
+/** Merchant-exclusive (busifavor) coupons: {@code v3/marketing/busifavor/coupons/...}. */
 @NullMarked
 package dev.wxpay.endpoints.v3.marketing.busifavor.coupons;
 
