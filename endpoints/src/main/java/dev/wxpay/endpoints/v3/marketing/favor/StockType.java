@@ -1,0 +1,15 @@
+package dev.wxpay.endpoints.v3.marketing.favor;
+
+/** The kind of coupons in a favor stock. */
+public enum StockType {
+  /** A fixed amount off an order above a threshold. */
+  NORMAL,
+  /** A percentage off an order. */
+  DISCOUNT,
+  /** An item at a fixed price. The API spells it this way. */
+  EXCHAHGE,
+  /** An amount chosen per user. */
+  RANDOM,
+  /** An amount off combined with a discount. */
+  DISCOUNT_CUT
+}
