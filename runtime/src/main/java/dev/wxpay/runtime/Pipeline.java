@@ -166,7 +166,7 @@ final class Pipeline implements Caller {
     return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
   }
 
-  private <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, HttpResponse<byte[]> response) {
+  <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, HttpResponse<byte[]> response) {
     int status = response.statusCode();
     byte[] body = response.body() == null ? EMPTY : response.body();
     if (status < 200 || status > 299) {
