@@ -1,6 +1,8 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.PathTemplate;
@@ -178,8 +180,12 @@ final class Pipeline implements Caller {
       return null;
     }
     try {
-      // The BufferedSource overload also rejects trailing content after the document.
-      return adapter.fromJson(new Buffer().write(body));
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      R value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed");
+      }
+      return value;
     } catch (IOException | RuntimeException e) {
       throw new WechatPayException(
           "could not decode response of " + prepared.description + ": " + e.getMessage(), e);
