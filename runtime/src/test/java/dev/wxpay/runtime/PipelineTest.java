@@ -57,7 +57,8 @@ class PipelineTest {
     Matcher m = AUTHORIZATION.matcher(header);
     assertTrue(m.matches(), header);
     assertEquals(Long.toString(NOW), m.group(2));
-    String message = request.method() + "\n" + expectedUrlAndQuery + "\n" + NOW + "\n" + m.group(1) + "\n" + body + "\n";
+    String message =
+        request.method() + "\n" + expectedUrlAndQuery + "\n" + NOW + "\n" + m.group(1) + "\n" + body + "\n";
     assertTrue(TestKeys.verify(TestKeys.MERCHANT.getPublic(), utf8(message), m.group(3)), message);
   }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ServiceErrorsTest {
   @Test
   void readsCodeMessageDetailAndRequestId() {
-    String detail = "{\"field\":\"/amount/total\",\"value\":1.50,\"issue\":\"must be an integer\",\"location\":\"body\"}";
+    String detail =
+        "{\"field\":\"/amount/total\",\"value\":1.50,\"issue\":\"must be an integer\",\"location\":\"body\"}";
     ServiceException e = ServiceErrors.parse(400,
         utf8("{\"code\":\"PARAM_ERROR\",\"extra\":[1,{}],\"message\":\"参数错误\",\"detail\":" + detail + "}"),
         "08F78BB106C0B5A5A0B2B6A4F5B3F6F70C1C");
@@ -18,7 +19,8 @@ class ServiceErrorsTest {
     assertEquals("参数错误", e.errorMessage());
     assertEquals(detail, e.detail());
     assertEquals("08F78BB106C0B5A5A0B2B6A4F5B3F6F70C1C", e.requestId());
-    assertEquals("HTTP 400 PARAM_ERROR: 参数错误 (Request-ID 08F78BB106C0B5A5A0B2B6A4F5B3F6F70C1C)", e.getMessage());
+    assertEquals(
+        "HTTP 400 PARAM_ERROR: 参数错误 (Request-ID 08F78BB106C0B5A5A0B2B6A4F5B3F6F70C1C)", e.getMessage());
   }
 
   @Test
