@@ -1,0 +1,218 @@
+package dev.wxpay.runtime;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import dev.wxpay.runtime.spi.Call;
+import dev.wxpay.runtime.spi.Caller;
+import dev.wxpay.runtime.spi.PathTemplate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The request pipeline behind every generated client: builds the URL, signs, sends, verifies and
+ * decodes. One per {@link WechatPay}; immutable and thread-safe.
+ */
+final class Pipeline implements Caller {
+  static final String USER_AGENT = "wxpay/" + version() + " (Java/" + System.getProperty("java.version")
+      + "; " + System.getProperty("os.name") + ")";
+  private static final byte[] EMPTY = new byte[0];
+
+  private final HttpClient client;
+  private final RequestSigner signer;
+  private final ResponseVerifier verifier;
+  private final Clock clock;
+  private final Duration requestTimeout;
+  private final String publicKeyId;
+  // The base URI, ending in '/', and its raw path (what the signature covers before the endpoint path).
+  private final String base;
+  private final String basePath;
+
+  Pipeline(
+      HttpClient client,
+      RequestSigner signer,
+      ResponseVerifier verifier,
+      Clock clock,
+      Duration requestTimeout,
+      String publicKeyId,
+      URI baseUri) {
+    this.client = client;
+    this.signer = signer;
+    this.verifier = verifier;
+    this.clock = clock;
+    this.requestTimeout = requestTimeout;
+    this.publicKeyId = publicKeyId;
+    this.base = baseUri.toString();
+    this.basePath = baseUri.getRawPath();
+  }
+
+  @Override
+  public <R extends @Nullable Object> R execute(Call<R> call) {
+    Prepared prepared = prepare(call);
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("interrupted during " + prepared.description, e);
+    } catch (IOException e) {
+      throw transportFailure(prepared, e);
+    }
+    return handle(call, prepared, response);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Invalid arguments (e.g. a header with CR or LF) throw at once; everything after the request is
+   * built completes the future exceptionally with a {@link WechatPayException}, never wrapped in a
+   * {@link CompletionException}.
+   */
+  @Override
+  public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
+    Prepared prepared = prepare(call);
+    CompletableFuture<R> result = new CompletableFuture<>();
+    client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray())
+        .whenComplete((response, error) -> {
+          if (error != null) {
+            result.completeExceptionally(asyncFailure(prepared, error));
+            return;
+          }
+          try {
+            result.complete(handle(call, prepared, response));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return result;
+  }
+
+  /** A request ready to send, with what error messages call it. */
+  record Prepared(HttpRequest request, String signedUrl, String description) {}
+
+  /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
+  Prepared prepare(Call<?> call) {
+    String path = call.path().expand(call.pathValues());
+    StringBuilder relative = new StringBuilder(path.length() + 32);
+    // The base ends in '/', so drop the path's leading one and keep any prefix path of the base.
+    relative.append(path, 1, path.length());
+    List<Map.Entry<String, String>> query = call.query();
+    for (int i = 0; i < query.size(); i++) {
+      Map.Entry<String, String> parameter = query.get(i);
+      relative.append(i == 0 ? '?' : '&')
+          .append(PathTemplate.encodeQueryComponent(parameter.getKey()))
+          .append('=')
+          .append(PathTemplate.encodeQueryComponent(parameter.getValue()));
+    }
+    String relativeUrl = relative.toString();
+    String signedUrl = basePath + relativeUrl;
+    String method = call.method();
+    String description = method + " " + path;
+
+    Call.Body<?> body = call.body();
+    byte[] bodyBytes = body == null ? EMPTY : body.toJson().getBytes(StandardCharsets.UTF_8);
+
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + relativeUrl))
+        .timeout(requestTimeout)
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(bodyBytes))
+        .setHeader("Accept", "application/json")
+        .setHeader("User-Agent", USER_AGENT)
+        .setHeader("Wechatpay-Serial", publicKeyId);
+    if (body != null) {
+      builder.setHeader("Content-Type", "application/json");
+    }
+    // Declared headers may replace the defaults above (header names are case-insensitive in the
+    // builder), but never the signature.
+    for (Map.Entry<String, String> header : call.headers().entrySet()) {
+      String name = header.getKey();
+      checkHeader(name, header.getValue());
+      if (name.equalsIgnoreCase("Authorization")) {
+        throw new IllegalArgumentException("the Authorization header is set by the runtime; do not declare it");
+      }
+      builder.setHeader(name, header.getValue());
+    }
+
+    long timestamp = clock.instant().getEpochSecond();
+    String nonce = signer.nonce();
+    builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, bodyBytes));
+    return new Prepared(builder.build(), signedUrl, description);
+  }
+
+  static void checkHeader(String name, String value) {
+    if (name.isEmpty() || hasLineBreak(name)) {
+      throw new IllegalArgumentException("header name is empty or contains CR or LF");
+    }
+    if (hasLineBreak(value)) {
+      // The value is left out of the message: headers may carry personal data.
+      throw new IllegalArgumentException("value of header '" + name + "' contains CR or LF");
+    }
+  }
+
+  private static boolean hasLineBreak(String s) {
+    return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
+  }
+
+  <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    byte[] body = response.body() == null ? EMPTY : response.body();
+    if (status < 200 || status > 299) {
+      throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
+    }
+    verifier.verify(response.headers(), body);
+    JsonAdapter<R> adapter = call.responseAdapter();
+    if (adapter == null) {
+      return null;
+    }
+    try {
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      R value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed");
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      throw new WechatPayException(
+          "could not decode response of " + prepared.description + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Throwable asyncFailure(Prepared prepared, Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof WechatPayException || cause instanceof Error) {
+      return cause;
+    }
+    return transportFailure(prepared, cause);
+  }
+
+  private static TransportException transportFailure(Prepared prepared, Throwable cause) {
+    String what = cause instanceof HttpTimeoutException
+        ? "timed out"
+        : "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    return new TransportException(prepared.description + " " + what, cause);
+  }
+
+  private static String version() {
+    String version = Pipeline.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.wxpay.runtime;
+
+import static dev.wxpay.runtime.TestKeys.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.runtime.spi.Call;
+import dev.wxpay.runtime.spi.JsonAdapters;
+import dev.wxpay.runtime.spi.PathTemplate;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's request building and response handling, without a server. */
+class PipelineTest {
+  private static final long NOW = 1_700_000_000L;
+  private static final String KEY_ID = "PUB_KEY_ID_0119000000012025";
+  private static final Pattern AUTHORIZATION = Pattern.compile(
+      "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",nonce_str=\"([A-Za-z0-9]{32})\",timestamp=\"(\\d+)\","
+          + "serial_no=\"SERIAL\",signature=\"([A-Za-z0-9+/=]+)\"");
+  private static final PathTemplate ORDER = PathTemplate.parse("v3/pay/transactions/out-trade-no/{out_trade_no}");
+
+  private static Pipeline pipeline(String base) {
+    Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+    return new Pipeline(
+        HttpClient.newHttpClient(),
+        new RequestSigner("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate(), new SecureRandom()),
+        new ResponseVerifier(KEY_ID, TestKeys.WECHATPAY.getPublic(), clock),
+        clock,
+        Duration.ofSeconds(7),
+        KEY_ID,
+        WechatPay.Builder.normalize(URI.create(base)));
+  }
+
+  /** Checks the Authorization header against the message the test builds itself. */
+  private static void assertSigned(HttpRequest request, String expectedUrlAndQuery, String body) {
+    String header = request.headers().firstValue("Authorization").orElseThrow();
+    Matcher m = AUTHORIZATION.matcher(header);
+    assertTrue(m.matches(), header);
+    assertEquals(Long.toString(NOW), m.group(2));
+    String message =
+        request.method() + "\n" + expectedUrlAndQuery + "\n" + NOW + "\n" + m.group(1) + "\n" + body + "\n";
+    assertTrue(TestKeys.verify(TestKeys.MERCHANT.getPublic(), utf8(message), m.group(3)), message);
+  }
+
+  @Test
+  void getWithPrefixPathAndQueryIsSignedAsSent() {
+    Call<String> call = Call.builder("GET", ORDER, JsonAdapters.STRING)
+        .path("out_trade_no", "1217752501 201407033233368018/中")
+        .query("mchid", "1900000001")
+        .query("q", "a b&c=d")
+        .build();
+    Pipeline.Prepared prepared = pipeline("http://127.0.0.1:8080/prefix").prepare(call);
+    HttpRequest request = prepared.request();
+
+    String urlAndQuery = "/prefix/v3/pay/transactions/out-trade-no/1217752501%20201407033233368018%2F%E4%B8%AD"
+        + "?mchid=1900000001&q=a%20b%26c%3Dd";
+    assertEquals(URI.create("http://127.0.0.1:8080" + urlAndQuery), request.uri());
+    assertEquals(urlAndQuery, prepared.signedUrl());
+    assertEquals(urlAndQuery, request.uri().getRawPath() + "?" + request.uri().getRawQuery());
+    assertEquals("GET", request.method());
+    assertEquals(Optional.of(Duration.ofSeconds(7)), request.timeout());
+    assertEquals(Optional.of("application/json"), request.headers().firstValue("Accept"));
+    assertEquals(Optional.of(KEY_ID), request.headers().firstValue("Wechatpay-Serial"));
+    assertTrue(request.headers().firstValue("User-Agent").orElseThrow()
+        .matches("wxpay/\\S+ \\(Java/\\S+; [^)]+\\)"), request.headers().toString());
+    assertEquals(Optional.empty(), request.headers().firstValue("Content-Type"));
+    assertSigned(request, urlAndQuery, "");
+  }
+
+  @Test
+  void postBodyIsSentAsUtf8JsonAndSigned() {
+    Call<String> call = Call.builder("POST", PathTemplate.parse("v3/echo"), JsonAdapters.STRING)
+        .body("腾讯 \"quoted\"", JsonAdapters.STRING)
+        .build();
+    HttpRequest request = pipeline("https://api.mch.weixin.qq.com/").prepare(call).request();
+    String json = "\"腾讯 \\\"quoted\\\"\"";
+    assertEquals(URI.create("https://api.mch.weixin.qq.com/v3/echo"), request.uri());
+    assertEquals(Optional.of("application/json"), request.headers().firstValue("Content-Type"));
+    assertEquals(utf8(json).length, request.bodyPublisher().orElseThrow().contentLength());
+    assertSigned(request, "/v3/echo", json);
+  }
+
+  @Test
+  void declaredHeadersAreSentAndMayReplaceDefaults() {
+    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+        .header("Accept", "application/json; charset=utf-8")
+        .header("Idempotency-Key", "k1")
+        .build();
+    HttpRequest request = pipeline("https://api.mch.weixin.qq.com/").prepare(call).request();
+    assertEquals(List.of("application/json; charset=utf-8"), request.headers().allValues("Accept"));
+    assertEquals(Optional.of("k1"), request.headers().firstValue("Idempotency-Key"));
+  }
+
+  @Test
+  void headerValuesWithCrOrLfAreRejected() {
+    Pipeline pipeline = pipeline("https://api.mch.weixin.qq.com/");
+    for (String value : List.of("a\r\nX-Injected: 1", "a\nb", "a\rb")) {
+      Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+          .header("X-Note", value).build();
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipeline.prepare(call));
+      assertFalse(e.getMessage().contains("Injected"), e.getMessage());
+    }
+    Call<String> badName = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+        .header("X-A\r\nX-B", "v").build();
+    assertThrows(IllegalArgumentException.class, () -> pipeline.prepare(badName));
+  }
+
+  @Test
+  void declaredAuthorizationIsRejected() {
+    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+        .header("authorization", "forged").build();
+    assertThrows(IllegalArgumentException.class, () -> pipeline("https://api.mch.weixin.qq.com/").prepare(call));
+  }
+
+  // --- response handling -------------------------------------------------------------------------
+
+  private static Map<String, List<String>> signedHeaders(byte[] body) {
+    String nonce = "n0nce";
+    byte[] head = utf8(NOW + "\n" + nonce + "\n");
+    byte[] message = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, message, 0, head.length);
+    System.arraycopy(body, 0, message, head.length, body.length);
+    message[message.length - 1] = '\n';
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Wechatpay-Timestamp", List.of(Long.toString(NOW)));
+    headers.put("Wechatpay-Nonce", List.of(nonce));
+    headers.put("Wechatpay-Signature", List.of(TestKeys.sign(TestKeys.WECHATPAY.getPrivate(), message)));
+    headers.put("Wechatpay-Serial", List.of(KEY_ID));
+    return headers;
+  }
+
+  private static <R> R handle(Call<R> call, int status, Map<String, List<String>> headers, byte[] body) {
+    Pipeline pipeline = pipeline("https://api.mch.weixin.qq.com/");
+    Pipeline.Prepared prepared = pipeline.prepare(call);
+    return pipeline.handle(call, prepared, new StubResponse(prepared.request(), status, headers, body));
+  }
+
+  @Test
+  void verifiedBodyIsDecoded() {
+    byte[] body = utf8("\"中文\"");
+    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    assertEquals("中文", handle(call, 200, signedHeaders(body), body));
+  }
+
+  @Test
+  void unverifiedBodyIsNotDecoded() {
+    byte[] body = utf8("\"中文\"");
+    Map<String, List<String>> headers = signedHeaders(utf8("\"other\""));
+    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    ValidationException e = assertThrows(ValidationException.class, () -> handle(call, 200, headers, body));
+    assertEquals(ValidationException.Reason.BAD_SIGNATURE, e.reason());
+  }
+
+  @Test
+  void emptyNoContentResponseIsVerifiedAndGivesNull() {
+    Call<Void> call = Call.withoutResponse("POST", PathTemplate.parse("v3/close")).build();
+    assertNull(handle(call, 204, signedHeaders(new byte[0]), new byte[0]));
+    ValidationException e = assertThrows(ValidationException.class,
+        () -> handle(call, 204, Map.of(), new byte[0]));
+    assertEquals(ValidationException.Reason.MISSING_HEADER, e.reason());
+  }
+
+  @Test
+  void undecodableBodyNamesTheCall() {
+    JsonAdapter<Integer> adapter = JsonAdapters.INTEGER;
+    Call<Integer> call = Call.builder("POST", ORDER, adapter).path("out_trade_no", "T1").build();
+    for (String json : List.of("{\"a\":", "\"text\"", "1 2")) {
+      byte[] body = utf8(json);
+      WechatPayException e = assertThrows(WechatPayException.class, () -> handle(call, 200, signedHeaders(body), body));
+      assertTrue(e.getMessage().startsWith("could not decode response of POST /v3/pay/transactions/out-trade-no/T1: "),
+          e.getMessage());
+      assertTrue(e.getCause() != null);
+    }
+  }
+
+  @Test
+  void errorStatusGivesServiceException() {
+    Map<String, List<String>> headers = Map.of("Request-ID", List.of("08F7"));
+    byte[] body = utf8("{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}");
+    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    ServiceException e = assertThrows(ServiceException.class, () -> handle(call, 404, headers, body));
+    assertEquals(404, e.statusCode());
+    assertEquals("ORDER_NOT_EXIST", e.code());
+    assertEquals("08F7", e.requestId());
+    assertEquals("HTTP 404 ORDER_NOT_EXIST: 订单不存在 (Request-ID 08F7)", e.getMessage());
+  }
+
+  private record StubResponse(HttpRequest request, int statusCode, Map<String, List<String>> headerMap, byte[] body)
+      implements HttpResponse<byte[]> {
+    @Override
+    public Optional<HttpResponse<byte[]>> previousResponse() {
+      return Optional.empty();
+    }
+
+    @Override
+    public HttpHeaders headers() {
+      return HttpHeaders.of(headerMap, (k, v) -> true);
+    }
+
+    @Override
+    public Optional<SSLSession> sslSession() {
+      return Optional.empty();
+    }
+
+    @Override
+    public URI uri() {
+      return request.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return HttpClient.Version.HTTP_1_1;
+    }
+  }
+}
