@@ -155,6 +155,14 @@ public final class WechatPaySandbox implements AutoCloseable {
     return baseUri.getPort();
   }
 
+  /**
+   * The clock the sandbox checks request timestamps against and stamps responses with; give it to a client
+   * so that both agree on the time.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
   /** The merchant id ({@code mchid}) requests must be signed as. */
   public String mchid() {
     return mchid;

@@ -158,6 +158,7 @@ class WechatPaySandboxTest {
     long now = 1_700_000_000L;
     try (WechatPaySandbox fixed =
         TestKeys.sandbox().clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC)).start()) {
+      assertEquals(Instant.ofEpochSecond(now), fixed.clock().instant());
       fixed.stub("GET", "/v3/t", StubResponse.json("{}"));
       for (long skew : new long[] {-299, 299, -300, 300}) {
         HttpResponse<byte[]> response = MerchantRequest.to(fixed).get("/v3/t").timestamp(now + skew).send();
@@ -361,6 +362,7 @@ class WechatPaySandboxTest {
     try (WechatPaySandbox custom = TestKeys.sandbox().mchid("1230000109").merchantSerialNo("ABC123")
         .wechatpayPublicKeyId("PUB_KEY_ID_0112300001092024").start()) {
       assertEquals("1230000109", custom.mchid());
+      assertEquals(Clock.systemUTC(), custom.clock());
       assertEquals("ABC123", custom.merchantSerialNo());
       assertEquals("PUB_KEY_ID_0112300001092024", custom.wechatpayPublicKeyId());
       assertEquals(TestKeys.MERCHANT.getPrivate(), custom.merchantPrivateKey());
