@@ -133,7 +133,8 @@ final class AuthorizationCheck {
   }
 
   /**
-   * Parses {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"}.
+   * Parses
+   * {@code WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"}.
    * The five keys may come in any order, each exactly once; values are in double quotes; spaces around the
    * commas are tolerated.
    *

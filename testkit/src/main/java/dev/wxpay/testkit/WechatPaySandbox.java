@@ -319,28 +319,35 @@ public final class WechatPaySandbox implements AutoCloseable {
     String uri = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
 
     AuthorizationCheck.Outcome outcome = check.check(headers.getFirst("Authorization"), method, uri, body);
-    Function<RecordedRequest, StubResponse> stub = null;
-    StubResponse refusal = null;
     String rejection = outcome.rejection();
-    if (rejection != null) {
-      refusal = StubResponse.error(401, "SIGN_ERROR", rejection);
-    } else if ((rejection = headerProblem(headers, body)) != null) {
-      refusal = StubResponse.error(400, "PARAM_ERROR", rejection);
-    } else if ((stub = stubs.get(stubKey(method, rawPath))) == null) {
-      rejection = "no stub for " + method + " " + rawPath;
-      refusal = StubResponse.error(404, "NOT_FOUND", rejection);
+    int status = 401;
+    String code = "SIGN_ERROR";
+    if (rejection == null) {
+      rejection = headerProblem(headers, body);
+      status = 400;
+      code = "PARAM_ERROR";
+    }
+    Function<RecordedRequest, StubResponse> stub = null;
+    if (rejection == null) {
+      stub = stubs.get(stubKey(method, rawPath));
+      if (stub == null) {
+        rejection = "no stub for " + method + " " + rawPath;
+        status = 404;
+        code = "NOT_FOUND";
+      }
     }
     RecordedRequest recorded = new RecordedRequest(method, rawPath, rawQuery, headers, body, outcome.params(),
         outcome.accepted(), rejection);
     // Recorded before answering, so a client that got its response always finds its request here.
     requests.addLast(recorded);
-    if (stub == null) {
-      return Objects.requireNonNull(refusal);
+    if (rejection != null || stub == null) {
+      return StubResponse.error(status, code, Objects.requireNonNull(rejection));
     }
     try {
       StubResponse response = stub.apply(recorded);
       if (response == null) {
-        return StubResponse.error(500, "SYSTEM_ERROR", "the stub for " + method + " " + rawPath + " returned null");
+        return StubResponse.error(500, "SYSTEM_ERROR",
+            "the stub for " + method + " " + rawPath + " returned null");
       }
       return response;
     } catch (RuntimeException e) {

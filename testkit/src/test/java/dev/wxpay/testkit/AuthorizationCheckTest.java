@@ -149,7 +149,8 @@ class AuthorizationCheckTest {
 
   @Test
   void rejectsASignatureThatIsNotBase64() {
-    assertEquals("signature is not valid Base64", checkPost(header(MCHID, SERIAL, NOW, "N", "not base64!")).rejection());
+    assertEquals("signature is not valid Base64",
+        checkPost(header(MCHID, SERIAL, NOW, "N", "not base64!")).rejection());
   }
 
   @Test
@@ -164,7 +165,8 @@ class AuthorizationCheckTest {
     assertEquals(expected, checkPost(signed(TestKeys.STRANGER.getPrivate(), "POST", "/v3/pay?a=1", NOW, "N", BODY))
         .rejection());
     // A signature header with a nonce other than the signed one.
-    String otherNonce = signed(key, "POST", "/v3/pay?a=1", NOW, "M", BODY).replace("nonce_str=\"M\"", "nonce_str=\"N\"");
+    String otherNonce =
+        signed(key, "POST", "/v3/pay?a=1", NOW, "M", BODY).replace("nonce_str=\"M\"", "nonce_str=\"N\"");
     assertEquals(expected, checkPost(otherNonce).rejection());
     // Well-formed Base64, but too short to be an RSA-2048 signature.
     assertEquals(expected, checkPost(header(MCHID, SERIAL, NOW, "N", "c2ln")).rejection());

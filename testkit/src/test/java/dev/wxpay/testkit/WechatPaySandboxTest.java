@@ -244,7 +244,8 @@ class WechatPaySandboxTest {
       throw new IllegalStateException("kaput");
     });
     HttpResponse<byte[]> response = MerchantRequest.to(sandbox).get("/v3/boom").send();
-    assertError(response, 500, "SYSTEM_ERROR", "the stub for GET /v3/boom threw java.lang.IllegalStateException: kaput");
+    assertError(response, 500, "SYSTEM_ERROR",
+        "the stub for GET /v3/boom threw java.lang.IllegalStateException: kaput");
     assertSignedBy(sandbox, response);
   }
 
@@ -381,7 +382,8 @@ class WechatPaySandboxTest {
     assertThrows(IllegalArgumentException.class, () -> WechatPaySandbox.builder().port(-1));
     assertThrows(IllegalArgumentException.class, () -> WechatPaySandbox.builder().mchid(""));
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-    assertThrows(IllegalArgumentException.class, () -> WechatPaySandbox.builder().merchantKeyPair(ec.generateKeyPair()));
+    assertThrows(IllegalArgumentException.class,
+        () -> WechatPaySandbox.builder().merchantKeyPair(ec.generateKeyPair()));
     assertThrows(IllegalArgumentException.class, () -> sandbox.stub("GET", "v3/x", StubResponse.noContent()));
     assertThrows(IllegalArgumentException.class, () -> sandbox.stub("GET", "/v3/x?a=1", StubResponse.noContent()));
     assertThrows(IllegalArgumentException.class, () -> sandbox.stub("", "/v3/x", StubResponse.noContent()));
