@@ -1,0 +1,267 @@
+package dev.wxpay.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the sandbox answers to a stubbed request: a status, a content type and a body, which the sandbox
+ * signs with the WeChat Pay private key like every response. Optional faults make the sandbox send a
+ * response that a correct client must refuse, to test verification.
+ *
+ * <p>Instances are immutable; each fault method returns a new instance.
+ */
+public final class StubResponse {
+  /** The response headers the sandbox adds and signs, any of which {@link #withoutHeader} may drop. */
+  static final List<String> SIGNATURE_HEADERS = List.of(
+      "Request-ID", "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Serial", "Wechatpay-Signature");
+
+  static final String JSON = "application/json";
+
+  private final int status;
+  private final @Nullable String contentType;
+  private final byte[] body;
+  private final boolean tamperSignature;
+  private final boolean tamperBody;
+  private final boolean signTestProbe;
+  private final Duration timestampSkew;
+  private final @Nullable String serial;
+  private final Set<String> droppedHeaders;
+  private final Duration delay;
+
+  private StubResponse(int status, @Nullable String contentType, byte[] body, boolean tamperSignature,
+      boolean tamperBody, boolean signTestProbe, Duration timestampSkew, @Nullable String serial,
+      Set<String> droppedHeaders, Duration delay) {
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+    this.tamperSignature = tamperSignature;
+    this.tamperBody = tamperBody;
+    this.signTestProbe = signTestProbe;
+    this.timestampSkew = timestampSkew;
+    this.serial = serial;
+    this.droppedHeaders = droppedHeaders;
+    this.delay = delay;
+  }
+
+  private static StubResponse of(int status, @Nullable String contentType, byte[] body) {
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException("status must be from 200 to 599, was " + status);
+    }
+    if ((status == 204 || status == 304) && body.length > 0) {
+      throw new IllegalArgumentException("a " + status + " response cannot carry a body");
+    }
+    return new StubResponse(status, contentType, body, false, false, false, Duration.ZERO, null, Set.of(),
+        Duration.ZERO);
+  }
+
+  /** A 200 response with this JSON body, sent as UTF-8 with {@code Content-Type: application/json}. */
+  public static StubResponse json(String body) {
+    return json(200, body);
+  }
+
+  /** A response with this status and JSON body, sent as UTF-8 with {@code Content-Type: application/json}. */
+  public static StubResponse json(int status, String body) {
+    return of(status, JSON, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A 204 response without a body or content type; it is signed over an empty body. */
+  public static StubResponse noContent() {
+    return of(204, null, new byte[0]);
+  }
+
+  /**
+   * A WeChat Pay error response: this status and the body {@code {"code":"…","message":"…"}}.
+   *
+   * @param code a WeChat Pay error code such as {@code PARAM_ERROR} or {@code SYSTEM_ERROR}
+   */
+  public static StubResponse error(int status, String code, String message) {
+    return json(status, Json.error(code, message));
+  }
+
+  /**
+   * A response with any content type and body, for instance a non-JSON or empty body.
+   *
+   * @param contentType the {@code Content-Type} header, or null to send none
+   */
+  public static StubResponse raw(int status, @Nullable String contentType, byte[] body) {
+    return of(status, contentType, body.clone());
+  }
+
+  /**
+   * Returns a copy whose {@code Wechatpay-Signature} is a genuine signature by the WeChat Pay key, but over
+   * different bytes than the body sent (that body followed by a space). The body and every other header
+   * are intact.
+   */
+  public StubResponse tamperSignature() {
+    return new StubResponse(status, contentType, body, true, tamperBody, signTestProbe, timestampSkew, serial,
+        droppedHeaders, delay);
+  }
+
+  /**
+   * Returns a copy that is signed over its body but sends a changed body. A JSON object gains a leading
+   * member {@code "tampered":true} (so it still parses, and only the signature shows the change); any other
+   * body gains a trailing space.
+   *
+   * @throws IllegalStateException for a 204 or 304 response, which cannot carry a body
+   */
+  public StubResponse tamperBody() {
+    if (status == 204 || status == 304) {
+      throw new IllegalStateException("a " + status + " response cannot carry a tampered body");
+    }
+    return new StubResponse(status, contentType, body, tamperSignature, true, signTestProbe, timestampSkew,
+        serial, droppedHeaders, delay);
+  }
+
+  /**
+   * Returns a copy whose {@code Wechatpay-Timestamp} is the sandbox clock moved by this amount (whole
+   * seconds); the signature is made over that moved timestamp, so only its age is wrong.
+   */
+  public StubResponse skewTimestamp(Duration skew) {
+    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe,
+        Objects.requireNonNull(skew, "skew"), serial, droppedHeaders, delay);
+  }
+
+  /** Returns a copy that sends this {@code Wechatpay-Serial} instead of the sandbox's public key id. */
+  public StubResponse serial(String serial) {
+    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
+        Objects.requireNonNull(serial, "serial"), droppedHeaders, delay);
+  }
+
+  /**
+   * Returns a copy that does not send this header. Calls add up.
+   *
+   * @param name one of {@code Request-ID}, {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce},
+   *     {@code Wechatpay-Serial}, {@code Wechatpay-Signature} (case-insensitive)
+   * @throws IllegalArgumentException for any other name
+   */
+  public StubResponse withoutHeader(String name) {
+    String canonical = null;
+    for (String header : SIGNATURE_HEADERS) {
+      if (header.equalsIgnoreCase(name)) {
+        canonical = header;
+      }
+    }
+    if (canonical == null) {
+      throw new IllegalArgumentException("the sandbox adds no header " + name + "; it adds " + SIGNATURE_HEADERS);
+    }
+    Set<String> dropped = new LinkedHashSet<>(droppedHeaders);
+    dropped.add(canonical);
+    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
+        serial, Set.copyOf(dropped), delay);
+  }
+
+  /**
+   * Returns a copy whose {@code Wechatpay-Signature} is {@code WECHATPAY/SIGNTEST/} followed by Base64 junk,
+   * like the probes WeChat Pay sends to check that clients verify signatures.
+   */
+  public StubResponse signTestProbe() {
+    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, true, timestampSkew, serial,
+        droppedHeaders, delay);
+  }
+
+  /** Returns a copy that the sandbox sends only after waiting this long, for timeout tests. */
+  public StubResponse delay(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative, was " + delay);
+    }
+    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
+        serial, droppedHeaders, delay);
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return status;
+  }
+
+  /** The {@code Content-Type} header, or null if none is sent. */
+  public @Nullable String contentType() {
+    return contentType;
+  }
+
+  /** A copy of the body bytes as stubbed (before any {@link #tamperBody}). */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body as stubbed, decoded as UTF-8. */
+  public String bodyAsString() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  boolean tampersSignature() {
+    return tamperSignature;
+  }
+
+  boolean tampersBody() {
+    return tamperBody;
+  }
+
+  boolean isSignTestProbe() {
+    return signTestProbe;
+  }
+
+  Duration timestampSkew() {
+    return timestampSkew;
+  }
+
+  @Nullable String serialOverride() {
+    return serial;
+  }
+
+  boolean drops(String header) {
+    return droppedHeaders.contains(header);
+  }
+
+  Duration delayDuration() {
+    return delay;
+  }
+
+  /** The body as {@link #tamperBody} sends it. */
+  byte[] tamperedBody() {
+    if (body.length > 0 && body[0] == '{') {
+      String rest = new String(body, 1, body.length - 1, StandardCharsets.UTF_8);
+      String separator = rest.strip().startsWith("}") ? "" : ",";
+      return ("{\"tampered\":true" + separator + rest).getBytes(StandardCharsets.UTF_8);
+    }
+    byte[] changed = Arrays.copyOf(body, body.length + 1);
+    changed[body.length] = ' ';
+    return changed;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("StubResponse[").append(status);
+    if (contentType != null) {
+      out.append(", ").append(contentType);
+    }
+    out.append(", ").append(body.length).append(" bytes");
+    if (tamperSignature) {
+      out.append(", tamperSignature");
+    }
+    if (tamperBody) {
+      out.append(", tamperBody");
+    }
+    if (signTestProbe) {
+      out.append(", signTestProbe");
+    }
+    if (!timestampSkew.isZero()) {
+      out.append(", skewTimestamp ").append(timestampSkew);
+    }
+    if (serial != null) {
+      out.append(", serial ").append(serial);
+    }
+    for (String header : droppedHeaders) {
+      out.append(", without ").append(header);
+    }
+    if (!delay.isZero()) {
+      out.append(", delay ").append(delay);
+    }
+    return out.append(']').toString();
+  }
+}
