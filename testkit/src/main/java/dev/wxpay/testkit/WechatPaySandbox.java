@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import dev.wxpay.runtime.WechatPay;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,24 @@ public final class WechatPaySandbox implements AutoCloseable {
   /** The WeChat Pay public key as SPKI PEM ({@code -----BEGIN PUBLIC KEY-----}). */
   public String wechatpayPublicKeyPem() {
     return Pem.encode("PUBLIC KEY", encoded(wechatpayKeyPair.getPublic().getEncoded(), "WeChat Pay public key"));
+  }
+
+  /**
+   * Returns a client builder set up for this sandbox: merchant, WeChat Pay public key, base URI and the
+   * sandbox's clock. Set anything else (timeouts, say), then {@code build()}.
+   */
+  public WechatPay.Builder clientBuilder() {
+    return WechatPay.builder()
+        .merchant(mchid, merchantSerialNo, merchantKeyPair.getPrivate())
+        .wechatpayPublicKey(wechatpayPublicKeyId, wechatpayKeyPair.getPublic())
+        .baseUri(baseUri)
+        // The client's timestamps and skew checks must agree with the sandbox's clock.
+        .clock(clock);
+  }
+
+  /** Returns a client set up for this sandbox; see {@link #clientBuilder()}. */
+  public WechatPay client() {
+    return clientBuilder().build();
   }
 
   // ---------------------------------------------------------------------------------------------------
