@@ -95,10 +95,22 @@ final class BuilderWriter {
             .build());
       }
       case LIST -> listSetters(type, builder, property, set);
-      default -> type.addMethod(set.addStatement("this.$N = $N", name, name)
-          .addStatement("return this")
-          .build());
+      default -> {
+        type.addMethod(set.addStatement("this.$N = $N", name, name).addStatement("return this").build());
+        if (isBoxedNumberOrBoolean(ref)) {
+          // So that maxAmount(10_000) compiles for a Long component, as it would for a long one.
+          type.addMethod(setter(builder, name)
+              .addParameter(ref.javaType().unbox(), name)
+              .addStatement("this.$N = $N", name, name)
+              .addStatement("return this")
+              .build());
+        }
+      }
     }
+  }
+
+  private static boolean isBoxedNumberOrBoolean(TypeRef ref) {
+    return !ref.isPrimitive() && ref.isSimple() && ref.kind() != TypeRef.Kind.STRING;
   }
 
   private static void listSetters(
@@ -134,6 +146,26 @@ final class BuilderWriter {
           .addStatement("$T element = new $T()", nested, nested)
           .addStatement("spec.accept(element)")
           .addStatement("elements$N().add(element)", Names.capitalize(name))
+          .addStatement("return this")
+          .build());
+    } else if (isBoxedNumberOrBoolean(element)) {
+      // Primitive varargs and add, so that amounts(100, 200) compiles for a List<Long>.
+      TypeName primitive = elementType.unbox();
+      set.addStatement("this.$N = $N == null ? null : new $T<>($N)", name, name, Types.ARRAY_LIST, name);
+      type.addMethod(set.addStatement("return this").build());
+      type.addMethod(setter(builder, name)
+          .addParameter(ArrayTypeName.of(primitive), name)
+          .varargs(true)
+          .addStatement("$T list = new $T<>($N.length)", fieldType(property.type()), Types.ARRAY_LIST, name)
+          .beginControlFlow("for ($T value : $N)", primitive, name)
+          .addStatement("list.add(value)")
+          .endControlFlow()
+          .addStatement("this.$N = list", name)
+          .addStatement("return this")
+          .build());
+      type.addMethod(setter(builder, add)
+          .addParameter(primitive, "value")
+          .addStatement("elements$N().add(value)", Names.capitalize(name))
           .addStatement("return this")
           .build());
     } else {

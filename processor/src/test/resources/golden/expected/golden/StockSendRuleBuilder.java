@@ -54,7 +54,17 @@ public final class StockSendRuleBuilder implements ModelBuilder<Stock.SendRule> 
     return this;
   }
 
+  public StockSendRuleBuilder maxCountPerDay(long maxCountPerDay) {
+    this.maxCountPerDay = maxCountPerDay;
+    return this;
+  }
+
   public StockSendRuleBuilder limitUser(@Nullable Boolean limitUser) {
+    this.limitUser = limitUser;
+    return this;
+  }
+
+  public StockSendRuleBuilder limitUser(boolean limitUser) {
     this.limitUser = limitUser;
     return this;
   }

@@ -2,7 +2,7 @@ package dev.wxpay.samples;
 
 /**
  * Canned JSON answers of the six seed operations, for stubbing the sandbox in {@code SeedSample}. The
- * values match the requests {@code SeedSample} sends. DRAFT: not compiled.
+ * values match the requests {@code SeedSample} sends.
  */
 final class SampleResponses {
   private SampleResponses() {}

@@ -24,53 +24,61 @@ import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.S
 import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.StoreScope;
 import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.Weekday;
 import dev.wxpay.runtime.WechatPay;
+import dev.wxpay.testkit.StubResponse;
+import dev.wxpay.testkit.WechatPaySandbox;
 import java.time.OffsetDateTime;
 
 /**
- * Calls the six seed operations once each, against the sandbox, and prints what comes back.
+ * Starts the testkit sandbox, calls the six seed operations through the generated clients, and prints
+ * what comes back. Every request is signed, checked by the sandbox like WeChat Pay checks it, and every
+ * answer is signed by the sandbox and verified by the client.
  *
- * <p>DRAFT. Assumptions to check once the processor and the testkit exist:
- * <ul>
- *   <li>builders: a fluent setter per component; {@code Consumer<NestedBuilder>} for nested models;
- *       varargs setters for lists ({@code goodsTag("a", "b")}); {@code addX(...)} to append one element,
- *       taking a {@code Consumer<ElementBuilder>} for lists of models ({@code addDayPeriodList(p -> ...)});
- *   <li>the sandbox type and its stubbing method ({@code stub(method, path, jsonBody)}): see the TODOs;
- *   <li>the canned answers are the text blocks of {@code SampleResponses}.
- * </ul>
+ * <p>Run it with {@code mvn -q -DskipTests -pl samples -am package exec:java}.
  */
 public final class SeedSample {
   private SeedSample() {}
 
-  static final String MCHID = "1900000001";
+  static final String MCHID = WechatPaySandbox.DEFAULT_MCHID;
   static final String FAVOR_STOCK_ID = "9856000";
   static final String PRODUCT_COUPON_ID = "1000000013";
   static final String BRAND_ID = "120344";
 
-  // TODO: replace Object with the testkit's sandbox type.
-  public static void run(WechatPay wxpay, Object sandbox) {
-    stubAll(sandbox);
-    createCouponStock(wxpay);
-    startStock(wxpay);
-    restartStock(wxpay);
-    sendBusifavorCoupon(wxpay);
-    addProductCouponStock(wxpay);
-    listProductCouponStocks(wxpay);
+  public static void main(String[] args) {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start()) {
+      // Configured the way a merchant configures production, from PEM text; only the base URI differs.
+      WechatPay wxpay = WechatPay.builder()
+          .merchant(sandbox.mchid(), sandbox.merchantSerialNo(), sandbox.merchantPrivateKeyPem())
+          .wechatpayPublicKey(sandbox.wechatpayPublicKeyId(), sandbox.wechatpayPublicKeyPem())
+          .baseUri(sandbox.baseUri())
+          .build();
+      stubAll(sandbox);
+      createCouponStock(wxpay);
+      startStock(wxpay);
+      restartStock(wxpay);
+      sendBusifavorCoupon(wxpay);
+      addProductCouponStock(wxpay);
+      listProductCouponStocks(wxpay);
+      System.out.println(sandbox.requests().size() + " signed requests, all accepted by the sandbox: "
+          + sandbox.requests().stream().allMatch(request -> request.signatureValid()));
+    }
   }
 
-  static void stubAll(Object sandbox) {
-    // TODO sandbox.stub("POST", "/v3/marketing/favor/coupon-stocks", SampleResponses.CREATE_COUPON_STOCK);
-    // TODO sandbox.stub("POST", "/v3/marketing/favor/stocks/9856000/start", SampleResponses.START_STOCK);
-    // TODO sandbox.stub("POST", "/v3/marketing/favor/stocks/9856000/restart", SampleResponses.RESTART_STOCK);
-    // TODO sandbox.stub("POST", "/v3/marketing/busifavor/coupons/send", SampleResponses.SEND_BUSIFAVOR_COUPON);
-    // TODO sandbox.stub("POST", "/v3/marketing/partner/product-coupon/product-coupons/1000000013/stocks",
-    //          SampleResponses.ADD_PRODUCT_COUPON_STOCK);
-    // TODO sandbox.stub("GET",
-    //          "/v3/marketing/partner/product-coupon/product-coupons/1000000013/stocks?state=SENDING&page_size=2&brand_id=120344",
-    //          SampleResponses.LIST_PRODUCT_COUPON_STOCKS);
-    // TODO sandbox.stub("GET", ".../1000000013/stocks?state=SENDING&page_size=2&page_token=MTIzNDUK&brand_id=120344",
-    //          SampleResponses.LIST_PRODUCT_COUPON_STOCKS_PAGE_2);
-    // TODO (the query string order is whatever the generated client writes: components in record order,
-    //      nulls left out; decide whether the sandbox matches on the path alone.)
+  static void stubAll(WechatPaySandbox sandbox) {
+    String favorStock = "/v3/marketing/favor/stocks/" + FAVOR_STOCK_ID;
+    String productStocks =
+        "/v3/marketing/partner/product-coupon/product-coupons/" + PRODUCT_COUPON_ID + "/stocks";
+    sandbox.stub("POST", "/v3/marketing/favor/coupon-stocks",
+        StubResponse.json(SampleResponses.CREATE_COUPON_STOCK));
+    sandbox.stub("POST", favorStock + "/start", StubResponse.json(SampleResponses.START_STOCK));
+    sandbox.stub("POST", favorStock + "/restart", StubResponse.json(SampleResponses.RESTART_STOCK));
+    sandbox.stub("POST", "/v3/marketing/busifavor/coupons/send",
+        StubResponse.json(SampleResponses.SEND_BUSIFAVOR_COUPON));
+    sandbox.stub("POST", productStocks, StubResponse.json(SampleResponses.ADD_PRODUCT_COUPON_STOCK));
+    // Stubs match the path alone; the page token in the query picks the page.
+    sandbox.stub("GET", productStocks, request -> StubResponse.json(
+        request.rawQuery() != null && request.rawQuery().contains("page_token=")
+            ? SampleResponses.LIST_PRODUCT_COUPON_STOCKS_PAGE_2
+            : SampleResponses.LIST_PRODUCT_COUPON_STOCKS));
   }
 
   /** A prepaid stock of 100 coupons, 10 yuan off orders from 100 yuan, weekdays 9:00-21:00. */
@@ -180,7 +188,7 @@ public final class SeedSample {
                     .guidanceWording("More offers inside")))
             .notifyConfig(n -> n.notifyAppid("wx23232232323"))
             .storeScope(StoreScope.ALL)));
-    System.out.println("added product coupon stock: " + added);
+    System.out.println("added product coupon stock: " + added.stockId() + ", " + added.state());
   }
 
   /** Reads the first page of the stocks in sending state, two a page, and the page after it. */
@@ -188,13 +196,20 @@ public final class SeedSample {
     ProductCouponStocks stocks = wxpay.create(ProductCouponStocks.class);
     ListProductCouponStocksResponse page = stocks.get(
         PRODUCT_COUPON_ID, new ListProductCouponStocksQuery(StockState.SENDING, 2, null, BRAND_ID));
-    System.out.println("stocks: " + page.totalCount() + " in all; first page: " + page.stockList());
+    System.out.println("stocks: " + page.totalCount() + " in all; first page: " + summary(page));
     String next = page.nextPageToken();
     if (next != null) {
       ListProductCouponStocksResponse second = stocks.getAsync(
               PRODUCT_COUPON_ID, new ListProductCouponStocksQuery(StockState.SENDING, 2, next, BRAND_ID))
           .join();
-      System.out.println("second page: " + second.stockList());
+      System.out.println("second page: " + summary(second));
     }
+  }
+
+  private static String summary(ListProductCouponStocksResponse page) {
+    return page.stockList() == null ? "[]" : page.stockList().stream()
+        .map(stock -> stock.stockId() + " (" + stock.state() + ", " + stock.sentCountInfo().totalCount() + " sent)")
+        .toList()
+        .toString();
   }
 }
