@@ -37,12 +37,7 @@ final class AdapterWriter {
             .build())
         .addMethod(fromJson(model, adapters))
         .addMethod(toJson(model, adapters))
-        .addMethod(MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return $S", "GeneratedJsonAdapter(" + model.type().simpleName() + ")")
-            .build());
+        .addMethod(toStringMethod(model.type()));
     adapters.addTo(type);
     return JavaFile.builder(adapter.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -90,17 +85,7 @@ final class AdapterWriter {
   }
 
   private static MethodSpec toJson(ModelDescriptor model, AdapterFields adapters) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Types.JSON_WRITER, "writer")
-        .addParameter(Types.nullable(model.type()), "value")
-        .addException(Types.IO_EXCEPTION)
-        .beginControlFlow("if (value == null)")
-        .addStatement("writer.nullValue()")
-        .addStatement("return")
-        .endControlFlow()
-        .addStatement("writer.beginObject()");
+    MethodSpec.Builder method = toJsonWritingNull(model.type()).addStatement("writer.beginObject()");
     for (PropertyDescriptor property : model.properties()) {
       String adapter = adapters.name(property.type());
       if (property.required()) {
@@ -135,17 +120,8 @@ final class AdapterWriter {
       names.add(CodeBlock.of("$S", constant.jsonName()));
       constants.add(CodeBlock.of("$T.$N", model.type(), constant.javaName()));
     }
-    MethodSpec.Builder toJson = MethodSpec.methodBuilder("toJson")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Types.JSON_WRITER, "writer")
-        .addParameter(Types.nullable(model.type()), "value")
-        .addException(Types.IO_EXCEPTION)
-        .beginControlFlow("if (value == null)")
-        .addStatement("writer.nullValue()")
-        .addStatement("return")
-        .endControlFlow()
-        .addStatement("writer.value(NAMES[value.ordinal()])");
+    MethodSpec.Builder toJson =
+        toJsonWritingNull(model.type()).addStatement("writer.value(NAMES[value.ordinal()])");
     TypeSpec type = TypeSpec.classBuilder(adapter)
         .addJavadoc("Reads and writes {@link $T} by its JSON names. A value this version does not know"
             + " reads as null,\nso a value WeChat Pay adds later does not fail a call.\n", model.type())
@@ -178,13 +154,31 @@ final class AdapterWriter {
             .addStatement("return CONSTANTS[index]")
             .build())
         .addMethod(toJson.build())
-        .addMethod(MethodSpec.methodBuilder("toString")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return $S", "GeneratedJsonAdapter(" + model.type().simpleName() + ")")
-            .build())
+        .addMethod(toStringMethod(model.type()))
         .build();
     return JavaFile.builder(adapter.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** {@code toJson(writer, value)} up to and including writing JSON null for a null value. */
+  private static MethodSpec.Builder toJsonWritingNull(ClassName type) {
+    return MethodSpec.methodBuilder("toJson")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(Types.JSON_WRITER, "writer")
+        .addParameter(Types.nullable(type), "value")
+        .addException(Types.IO_EXCEPTION)
+        .beginControlFlow("if (value == null)")
+        .addStatement("writer.nullValue()")
+        .addStatement("return")
+        .endControlFlow();
+  }
+
+  private static MethodSpec toStringMethod(ClassName type) {
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S", "GeneratedJsonAdapter(" + type.simpleName() + ")")
+        .build();
   }
 }
