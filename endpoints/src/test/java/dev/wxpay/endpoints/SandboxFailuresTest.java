@@ -17,7 +17,10 @@ import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +41,8 @@ class SandboxFailuresTest {
 
   @BeforeAll
   static void start() {
-    sandbox = WechatPaySandbox.start();
+    // One fixed clock for sandbox and client, so that skew boundaries are exact, not racing the second.
+    sandbox = WechatPaySandbox.builder().clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).start();
     restart = sandbox.client().create(RestartStock.class);
   }
 
@@ -79,8 +83,10 @@ class SandboxFailuresTest {
       ValidationException failure = rejected(StubResponse.json(OK).skewTimestamp(skew));
       assertEquals(ValidationException.Reason.TIMESTAMP_SKEW, failure.reason());
     }
-    sandbox.stub("POST", PATH, StubResponse.json(OK).skewTimestamp(Duration.ofSeconds(-290)));
-    assertEquals("9856000", restart.post("9856000", BODY).stockId());
+    for (Duration skew : new Duration[] {Duration.ofSeconds(300), Duration.ofSeconds(-300)}) {
+      sandbox.stub("POST", PATH, StubResponse.json(OK).skewTimestamp(skew));
+      assertEquals("9856000", restart.post("9856000", BODY).stockId());
+    }
   }
 
   @Test

@@ -243,7 +243,7 @@ class SeedEndpointsTest {
   void listProductCouponStocksPageByPage() {
     String path = "/v3/marketing/partner/product-coupon/product-coupons/1000000013/stocks";
     sandbox.stub("GET", path, received -> StubResponse.json(received.rawQuery().contains("page_token=")
-        ? "{\"total_count\":2,\"stock_list\":[" + PRODUCT_COUPON_STOCK + "]}"
+        ? "{\"total_count\":2,\"stock_list\":[" + PRODUCT_COUPON_STOCK.replace("AUDITING", "A_STATE_ADDED_LATER") + "]}"
         : "{\"total_count\":2,\"next_page_token\":\"MTIz+/=\",\"stock_list\":[" + PRODUCT_COUPON_STOCK + "]}"));
     ProductCouponStocks stocks = wxpay.create(ProductCouponStocks.class);
 
@@ -256,6 +256,8 @@ class SeedEndpointsTest {
     assertEquals("MTIz+/=", first.nextPageToken());
     assertEquals(1, first.stockList().size());
     assertNull(second.nextPageToken());
+    assertEquals(StockState.AUDITING, first.stockList().get(0).state());
+    assertNull(second.stockList().get(0).state(), "a state added later reads as null");
     List<RecordedRequest> requests = sandbox.requests();
     assertEquals(path + "?state=SENDING&page_size=1&brand_id=120344", requests.get(0).uri());
     assertEquals(path + "?page_size=1&page_token=MTIz%2B%2F%3D&brand_id=120344", requests.get(1).uri());

@@ -12,7 +12,9 @@ import dev.wxpay.processor.Descriptors.EnumDescriptor;
 import dev.wxpay.processor.Descriptors.ModelDescriptor;
 import dev.wxpay.processor.Descriptors.PropertyDescriptor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes the Moshi {@code JsonAdapter} of a record or an enum, without reflection. */
@@ -21,7 +23,11 @@ final class AdapterWriter {
 
   static JavaFile write(ModelDescriptor model) {
     ClassName adapter = model.adapterName();
-    AdapterFields adapters = new AdapterFields();
+    Set<String> taken = new HashSet<>(Set.of("OPTIONS", "reader", "writer", "value"));
+    for (PropertyDescriptor property : model.properties()) {
+      taken.add(property.javaName());
+    }
+    AdapterFields adapters = new AdapterFields(model.type(), taken);
     List<CodeBlock> names = new ArrayList<>();
     for (PropertyDescriptor property : model.properties()) {
       names.add(CodeBlock.of("$S", property.jsonName()));
@@ -107,9 +113,10 @@ final class AdapterWriter {
     return method.addStatement("writer.endObject()").build();
   }
 
-  /** Locals in fromJson are named after the components; 'reader' is taken by the parameter. */
+  /** Locals in fromJson are named after the components, but must not hide the parameter or OPTIONS. */
   private static String local(PropertyDescriptor property) {
-    return property.javaName().equals("reader") ? "reader_" : property.javaName();
+    String name = property.javaName();
+    return name.equals("reader") || name.equals("OPTIONS") ? name + "_" : name;
   }
 
   static JavaFile write(EnumDescriptor model) {

@@ -119,6 +119,9 @@ final class BuilderWriter {
     TypeRef element = property.type().element();
     TypeName elementType = element.javaType().box();
     String add = "add" + Names.capitalize(name);
+    // Locals of the setters must not hide the parameter, which is named after the component.
+    String each = name.equals("value") ? "value_" : "value";
+    String list = name.equals("list") ? "list_" : "list";
     if (element.kind() == TypeRef.Kind.RECORD) {
       ClassName nested = Names.sibling(element.model(), Names.BUILDER_SUFFIX);
       set.beginControlFlow("if ($N == null)", name)
@@ -126,8 +129,8 @@ final class BuilderWriter {
           .addStatement("return this")
           .endControlFlow()
           .addStatement("this.$N = new $T<>()", name, Types.ARRAY_LIST)
-          .beginControlFlow("for ($T value : $N)", elementType, name)
-          .addStatement("$N(value)", add)
+          .beginControlFlow("for ($T $N : $N)", elementType, each, name)
+          .addStatement("$N($N)", add, each)
           .endControlFlow();
       type.addMethod(set.addStatement("return this").build());
       type.addMethod(setter(builder, name)
@@ -156,11 +159,12 @@ final class BuilderWriter {
       type.addMethod(setter(builder, name)
           .addParameter(ArrayTypeName.of(primitive), name)
           .varargs(true)
-          .addStatement("$T list = new $T<>($N.length)", fieldType(property.type()), Types.ARRAY_LIST, name)
-          .beginControlFlow("for ($T value : $N)", primitive, name)
-          .addStatement("list.add(value)")
+          .addStatement("$T $N = new $T<>($N.length)", fieldType(property.type()), list, Types.ARRAY_LIST,
+              name)
+          .beginControlFlow("for ($T $N : $N)", primitive, each, name)
+          .addStatement("$N.add($N)", list, each)
           .endControlFlow()
-          .addStatement("this.$N = list", name)
+          .addStatement("this.$N = $N", name, list)
           .addStatement("return this")
           .build());
       type.addMethod(setter(builder, add)

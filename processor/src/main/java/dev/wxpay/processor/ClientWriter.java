@@ -13,6 +13,7 @@ import dev.wxpay.processor.Descriptors.OperationDescriptor;
 import dev.wxpay.processor.Descriptors.ParamDescriptor;
 import dev.wxpay.processor.Descriptors.PropertyDescriptor;
 import dev.wxpay.processor.Descriptors.ReturnKind;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes the implementation of an endpoint interface and its ServiceLoader factory. */
@@ -21,7 +22,7 @@ final class ClientWriter {
 
   static JavaFile write(EndpointDescriptor endpoint) {
     ClassName client = endpoint.clientName();
-    AdapterFields adapters = new AdapterFields();
+    AdapterFields adapters = new AdapterFields(null, Set.of("caller", "PATH"));
     TypeSpec.Builder type = TypeSpec.classBuilder(client)
         .addJavadoc("The generated client of {@link $T}; create it with {@code WechatPay.create}.\n",
             endpoint.interfaceName())
@@ -70,9 +71,7 @@ final class ClientWriter {
     for (ParamDescriptor param : operation.params()) {
       String name = local(param);
       switch (param.role()) {
-        case PATH -> call.add("\n.path($S, $L)", param.name(),
-            param.type().kind() == TypeRef.Kind.STRING ? name : CodeBlock.of("$T.valueOf($N)",
-                String.class, name));
+        case PATH -> call.add("\n.path($S, $L)", param.name(), pathValue(param, name));
         case HEADER -> call.add("\n.header($S, $N)", param.name(), name);
         case QUERY -> call.add("\n.query($S, $L)", param.name(),
             queryValue(param.type(), CodeBlock.of("$N", name), adapters));
@@ -96,6 +95,17 @@ final class ClientWriter {
       method.addStatement("return caller.$L($L)", verb, call.build());
     }
     return method.build();
+  }
+
+  /** A path value as the String the runtime encodes; a null number stays null so it is refused. */
+  private static CodeBlock pathValue(ParamDescriptor param, String name) {
+    if (param.type().kind() == TypeRef.Kind.STRING) {
+      return CodeBlock.of("$N", name);
+    }
+    if (param.javaType().isPrimitive()) {
+      return CodeBlock.of("$T.valueOf($N)", String.class, name);
+    }
+    return CodeBlock.of("$N == null ? null : $N.toString()", name, name);
   }
 
   /** The parameter's name in the implementation, renamed where it would hide one of our fields. */

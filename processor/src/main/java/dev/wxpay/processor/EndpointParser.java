@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -37,6 +38,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -51,6 +53,9 @@ final class EndpointParser {
       List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+  /** Headers the runtime signs or java.net.http controls; a declared value would break the call. */
+  private static final Set<String> RUNTIME_HEADERS = Set.of(
+      "authorization", "host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
   /** What became of an interface this round. */
   sealed interface Result permits Parsed, Failed, Deferred {}
@@ -63,11 +68,15 @@ final class EndpointParser {
   record Deferred(String builderName) implements Result {}
 
   private final Elements elements;
+  private final javax.lang.model.util.Types types;
+  private final Imports imports;
   private final Reporter reporter;
   private final ModelParser models;
 
-  EndpointParser(Elements elements, Reporter reporter, ModelParser models) {
-    this.elements = elements;
+  EndpointParser(ProcessingEnvironment env, Reporter reporter, ModelParser models) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.imports = new Imports(env);
     this.reporter = reporter;
     this.models = models;
   }
@@ -86,16 +95,11 @@ final class EndpointParser {
       return new Failed();
     }
     TypeElement type = (TypeElement) element;
-    List<ExecutableElement> methods = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-        methods.add(method);
-      }
-    }
+    List<Method> methods = abstractMethods(type);
     if (!lastRound) {
-      for (ExecutableElement method : methods) {
-        for (VariableElement parameter : method.getParameters()) {
-          String unresolved = unresolvedBuilder(parameter.asType(), type);
+      for (Method method : methods) {
+        for (TypeMirror parameterType : method.type().getParameterTypes()) {
+          String unresolved = unresolvedBuilder(parameterType, type);
           if (unresolved != null) {
             return new Deferred(unresolved);
           }
@@ -110,7 +114,7 @@ final class EndpointParser {
       reporter.error(type, "@Endpoint interfaces cannot have type parameters");
     }
     List<OperationDescriptor> operations = new ArrayList<>();
-    for (ExecutableElement method : methods) {
+    for (Method method : methods) {
       OperationDescriptor operation = operation(type, method, placeholders);
       if (operation != null) {
         operations.add(operation);
@@ -122,6 +126,30 @@ final class EndpointParser {
     ClassName interfaceName = ClassName.get(type);
     return new Parsed(new EndpointDescriptor(
         interfaceName, Names.sibling(interfaceName, Names.CLIENT_SUFFIX), path, operations, type));
+  }
+
+  /** An abstract method as seen from the endpoint interface, type variables of superinterfaces bound. */
+  record Method(ExecutableElement element, ExecutableType type) {}
+
+  /**
+   * The abstract methods to implement, inherited ones included. A method declared by two superinterfaces
+   * with the same signature is implemented once.
+   */
+  private List<Method> abstractMethods(TypeElement endpoint) {
+    DeclaredType endpointType = (DeclaredType) endpoint.asType();
+    Map<String, Method> bySignature = new LinkedHashMap<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(endpoint))) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      ExecutableType type = (ExecutableType) types.asMemberOf(endpointType, method);
+      StringBuilder signature = new StringBuilder(method.getSimpleName());
+      for (TypeMirror parameter : type.getParameterTypes()) {
+        signature.append(',').append(types.erasure(parameter));
+      }
+      bySignature.putIfAbsent(signature.toString(), new Method(method, type));
+    }
+    return new ArrayList<>(bySignature.values());
   }
 
   private static String article(ElementKind kind) {
@@ -154,6 +182,10 @@ final class EndpointParser {
             problem = "dot segments are not allowed";
             break;
           }
+          if (!segment.matches("[A-Za-z0-9._~!$&'()*+,;=:@-]+")) {
+            problem = "segment '" + segment + "' has characters that must be percent-encoded in a URL";
+            break;
+          }
           continue;
         }
         if (!segment.matches("<[A-Za-z0-9_-]+>|\\{[A-Za-z0-9_-]+}")) {
@@ -176,7 +208,8 @@ final class EndpointParser {
   }
 
   private OperationDescriptor operation(
-      TypeElement endpoint, ExecutableElement method, List<String> placeholders) {
+      TypeElement endpoint, Method member, List<String> placeholders) {
+    ExecutableElement method = member.element();
     int errorsBefore = reporter.errorCount();
     String methodName = method.getSimpleName().toString();
     String httpMethod = httpMethod(method);
@@ -185,7 +218,7 @@ final class EndpointParser {
     }
 
     // Return type.
-    TypeMirror returnType = method.getReturnType();
+    TypeMirror returnType = member.type().getReturnType();
     ReturnKind returnKind;
     TypeRef response = null;
     if (returnType.getKind() == TypeKind.VOID) {
@@ -212,8 +245,10 @@ final class EndpointParser {
     List<ParamDescriptor> params = new ArrayList<>();
     Map<String, VariableElement> boundPaths = new LinkedHashMap<>();
     VariableElement body = null;
-    for (VariableElement parameter : method.getParameters()) {
-      ParamDescriptor param = parameter(endpoint, method, parameter, placeholders, boundPaths);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      ParamDescriptor param = parameter(endpoint, method, parameter,
+          member.type().getParameterTypes().get(i), placeholders, boundPaths);
       if (param == null) {
         continue;
       }
@@ -291,10 +326,10 @@ final class EndpointParser {
       TypeElement endpoint,
       ExecutableElement method,
       VariableElement parameter,
+      TypeMirror type,
       List<String> placeholders,
       Map<String, VariableElement> boundPaths) {
     String javaName = parameter.getSimpleName().toString();
-    TypeMirror type = parameter.asType();
     Path path = parameter.getAnnotation(Path.class);
     Query query = parameter.getAnnotation(Query.class);
     Header header = parameter.getAnnotation(Header.class);
@@ -324,7 +359,7 @@ final class EndpointParser {
         reporter.error(parameter, "@Path parameter '" + javaName + "' must be a String, int or long");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.PATH, name,
+      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.PATH, name,
           models.typeRef(type, parameter, what), null);
     }
     if (header != null) {
@@ -334,11 +369,16 @@ final class EndpointParser {
             "@Header(\"" + name + "\") is not a valid header name");
         return null;
       }
+      if (RUNTIME_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        reporter.error(parameter, mirror(parameter, Header.class), null,
+            "@Header(\"" + name + "\") is set by the runtime or the HTTP client and cannot be declared");
+        return null;
+      }
       if (!isScalarOf(type, TypeRef.Kind.STRING)) {
         reporter.error(parameter, "@Header parameter '" + javaName + "' must be a String");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.HEADER, name,
+      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.HEADER, name,
           models.typeRef(type, parameter, what), null);
     }
     if (query != null && !query.value().isEmpty()) {
@@ -349,7 +389,7 @@ final class EndpointParser {
             + " on a record for several parameters");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.QUERY, query.value(),
+      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.QUERY, query.value(),
           models.typeRef(type, parameter, what), null);
     }
     if (query != null) {
@@ -371,12 +411,12 @@ final class EndpointParser {
           return null;
         }
       }
-      return new ParamDescriptor(javaName, javaType(parameter), ParamRole.QUERY_RECORD, "", ref, model);
+      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.QUERY_RECORD, "", ref, model);
     }
     if (ModelParser.isRecord(type)) {
       TypeRef ref = models.typeRef(type, parameter, what);
       return ref == null ? null
-          : new ParamDescriptor(javaName, javaType(parameter), ParamRole.BODY, "", ref, null);
+          : new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.BODY, "", ref, null);
     }
     if (isType(type, CONSUMER.canonicalName())) {
       return builderBody(endpoint, parameter, (DeclaredType) type);
@@ -388,8 +428,8 @@ final class EndpointParser {
   }
 
   /** The parameter's type as declared, keeping a {@code @Nullable} so the override says the same. */
-  private static TypeName javaType(VariableElement parameter) {
-    TypeName type = TypeName.get(parameter.asType());
+  private static TypeName javaType(VariableElement parameter, TypeMirror declared) {
+    TypeName type = TypeName.get(declared);
     boolean nullable = ModelParser.hasNullable(parameter.getAnnotationMirrors())
         || ModelParser.hasNullable(parameter.asType().getAnnotationMirrors());
     return nullable && !type.isPrimitive() ? Types.nullable(type) : type;
@@ -406,10 +446,13 @@ final class EndpointParser {
     }
     TypeElement record = arg == null ? null : builtRecord(arg, endpoint);
     if (record == null) {
-      reporter.error(parameter, "'" + javaName + "' is " + type + ", but no record X was found for"
-          + " builder " + (arg == null ? "?" : simpleName(arg)) + "; declare record X in package "
-          + packageOf(endpoint) + " or use it elsewhere in " + endpoint.getSimpleName()
-          + ", or import it");
+      String builderName = arg == null ? "?" : simpleName(arg);
+      String recordName = builderName.endsWith(Names.BUILDER_SUFFIX)
+          ? builderName.substring(0, builderName.length() - Names.BUILDER_SUFFIX.length()) : "?";
+      reporter.error(parameter, "'" + javaName + "' is " + type + ", but no record " + recordName
+          + " was found for builder " + builderName + "; declare record " + recordName + " in package "
+          + packageOf(endpoint) + ", use it in another method of " + endpoint.getSimpleName()
+          + ", or import its builder (import p." + builderName + ")");
       return null;
     }
     TypeRef ref = models.typeRef(record.asType(), parameter, "parameter '" + javaName + "'");
@@ -434,9 +477,10 @@ final class EndpointParser {
   }
 
   /**
-   * The record a builder type builds. A resolved builder says so through its {@code build()} method; a
-   * builder not generated yet is matched by name: {@code XBuilder} builds record {@code X} from the
-   * endpoint's package, its nested types or the records its methods use.
+   * The record a builder type builds. A resolved builder says so through its {@code build()} method. A
+   * builder not generated yet is matched by its name, {@code XBuilder} for record {@code X} (nested
+   * {@code Outer.Inner} gives {@code OuterInnerBuilder}), against the records the endpoint can see: its
+   * package, its imports, its nested types and the records its methods use, with the records they reach.
    */
   private TypeElement builtRecord(TypeMirror builder, TypeElement endpoint) {
     if (builder.getKind() == TypeKind.DECLARED) {
@@ -454,47 +498,77 @@ final class EndpointParser {
     if (!written.endsWith(Names.BUILDER_SUFFIX)) {
       return null;
     }
-    String recordName = written.substring(0, written.length() - Names.BUILDER_SUFFIX.length());
-    Set<TypeElement> candidates = new LinkedHashSet<>();
-    if (recordName.contains(".")) {
-      addIfPresent(candidates, elements.getTypeElement(recordName));
+    String packageName = written.contains(".") ? written.substring(0, written.lastIndexOf('.')) : null;
+    String simple = simpleName(builder);
+    Set<TypeElement> seen = new LinkedHashSet<>();
+    List<TypeElement> roots = new ArrayList<>();
+    PackageElement pkg = elements.getPackageElement(packageName != null ? packageName : packageOf(endpoint));
+    if (pkg != null) {
+      roots.addAll(ElementFilter.typesIn(pkg.getEnclosedElements()));
     }
-    String simple = recordName.substring(recordName.lastIndexOf('.') + 1);
-    addIfPresent(candidates, elements.getTypeElement(qualified(packageOf(endpoint), simple)));
-    for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
-      if (nested.getSimpleName().contentEquals(simple)) {
-        addIfPresent(candidates, nested);
+    if (packageName == null) {
+      for (String imported : imports.importedPackagesOf(endpoint, simple)) {
+        PackageElement importedPackage = elements.getPackageElement(imported);
+        if (importedPackage != null) {
+          roots.addAll(ElementFilter.typesIn(importedPackage.getEnclosedElements()));
+        }
       }
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
-      List<TypeMirror> used = new ArrayList<>();
-      used.add(method.getReturnType());
-      if (isType(method.getReturnType(), FUTURE)) {
-        used.addAll(((DeclaredType) method.getReturnType()).getTypeArguments());
-      }
-      for (VariableElement parameter : method.getParameters()) {
-        used.add(parameter.asType());
-      }
-      for (TypeMirror use : used) {
-        if (ModelParser.isRecord(use)) {
-          TypeElement record = (TypeElement) ((DeclaredType) use).asElement();
-          if (record.getSimpleName().contentEquals(simple)) {
-            addIfPresent(candidates, record);
+      roots.add(endpoint);
+      for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
+        List<TypeMirror> used = new ArrayList<>(List.of(method.getReturnType()));
+        if (isType(method.getReturnType(), FUTURE)) {
+          used.addAll(((DeclaredType) method.getReturnType()).getTypeArguments());
+        }
+        for (VariableElement parameter : method.getParameters()) {
+          used.add(parameter.asType());
+        }
+        for (TypeMirror use : used) {
+          if (use.getKind() == TypeKind.DECLARED) {
+            roots.add((TypeElement) ((DeclaredType) use).asElement());
           }
         }
       }
     }
-    return candidates.isEmpty() ? null : candidates.iterator().next();
-  }
-
-  private static void addIfPresent(Set<TypeElement> candidates, TypeElement element) {
-    if (element != null && element.getKind() == ElementKind.RECORD) {
-      candidates.add(element);
+    for (TypeElement root : roots) {
+      TypeElement found = findRecord(root, simple, seen);
+      if (found != null) {
+        return found;
+      }
     }
+    return null;
   }
 
-  private static String qualified(String packageName, String simple) {
-    return packageName.isEmpty() ? simple : packageName + "." + simple;
+  /** Searches {@code type}, its nested types and the records its components use for the builder's record. */
+  private static TypeElement findRecord(TypeElement type, String builderName, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return null;
+    }
+    if (type.getKind() == ElementKind.RECORD) {
+      if (Names.sibling(ClassName.get(type), Names.BUILDER_SUFFIX).simpleName().equals(builderName)) {
+        return type;
+      }
+      for (var component : type.getRecordComponents()) {
+        TypeMirror componentType = component.asType();
+        if (componentType.getKind() == TypeKind.DECLARED && isType(componentType, "java.util.List")) {
+          List<? extends TypeMirror> args = ((DeclaredType) componentType).getTypeArguments();
+          componentType = args.isEmpty() ? componentType : args.get(0);
+        }
+        if (ModelParser.isRecord(componentType)) {
+          TypeElement found = findRecord(
+              (TypeElement) ((DeclaredType) componentType).asElement(), builderName, seen);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      TypeElement found = findRecord(nested, builderName, seen);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private String packageOf(Element element) {

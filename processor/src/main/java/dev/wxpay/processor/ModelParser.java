@@ -32,6 +32,7 @@ final class ModelParser {
   private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
   private final Map<String, EnumDescriptor> enums = new LinkedHashMap<>();
   private final Map<String, Boolean> failed = new LinkedHashMap<>();
+  private final Map<String, Boolean> cycles = new LinkedHashMap<>();
 
   ModelParser(Reporter reporter) {
     this.reporter = reporter;
@@ -111,7 +112,12 @@ final class ModelParser {
         reporter.error(at, what + ": generic records are not supported: " + type);
         return null;
       }
-      return parseRecord(element) ? TypeRef.model(TypeRef.Kind.RECORD, ClassName.get(element)) : null;
+      if (!parseRecord(element)) {
+        // Its own errors are reported on it; this one keeps the user of the record from being generated.
+        reporter.error(at, what + " uses record " + element.getSimpleName() + ", which has errors");
+        return null;
+      }
+      return TypeRef.model(TypeRef.Kind.RECORD, ClassName.get(element));
     }
     return unsupported(type, at, what);
   }
@@ -181,6 +187,63 @@ final class ModelParser {
       }
     }
     return component;
+  }
+
+  /**
+   * Reports, once, a record that refers back to itself through other records: its adapter would build
+   * the adapters of the cycle without end. A record that refers to itself directly is fine.
+   */
+  boolean reportsCycle(ModelDescriptor model) {
+    String key = model.type().canonicalName();
+    if (cycles.containsKey(key)) {
+      return cycles.get(key);
+    }
+    List<String> path = new ArrayList<>();
+    boolean cycle = false;
+    for (ModelDescriptor next : referenced(model)) {
+      if (!next.type().equals(model.type()) && reaches(next, model.type(), path, new ArrayList<>())) {
+        cycle = true;
+        reporter.error(model.originatingElement(), "record " + model.type().simpleName()
+            + " refers back to itself through " + next.type().simpleName() + path.stream()
+                .map(name -> " -> " + name).reduce("", String::concat)
+            + "; only a record that refers to itself directly is supported");
+        break;
+      }
+    }
+    cycles.put(key, cycle);
+    return cycle;
+  }
+
+  private boolean reaches(ModelDescriptor from, ClassName target, List<String> path, List<ClassName> seen) {
+    if (seen.contains(from.type())) {
+      return false;
+    }
+    seen.add(from.type());
+    for (ModelDescriptor next : referenced(from)) {
+      if (next.type().equals(target)) {
+        return true;
+      }
+      path.add(next.type().simpleName());
+      if (reaches(next, target, path, seen)) {
+        return true;
+      }
+      path.remove(path.size() - 1);
+    }
+    return false;
+  }
+
+  private List<ModelDescriptor> referenced(ModelDescriptor model) {
+    List<ModelDescriptor> result = new ArrayList<>();
+    for (PropertyDescriptor property : model.properties()) {
+      TypeRef type = property.type().kind() == TypeRef.Kind.LIST ? property.type().element() : property.type();
+      if (type.kind() == TypeRef.Kind.RECORD) {
+        ModelDescriptor next = models.get(type.model().canonicalName());
+        if (next != null) {
+          result.add(next);
+        }
+      }
+    }
+    return result;
   }
 
   private void parseEnum(TypeElement element) {

@@ -11,9 +11,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -21,6 +22,9 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -39,8 +43,8 @@ public final class WxpayProcessor extends AbstractProcessor {
   private EndpointParser endpoints;
   /** Interfaces waiting for a builder type another round may generate, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
-  /** Qualified names of the types this processor has written. */
-  private final Set<String> written = new HashSet<>();
+  /** The types this processor has written, by qualified name, with the type each was written for. */
+  private final Map<String, String> written = new HashMap<>();
   private final List<String> factories = new ArrayList<>();
   private final List<Element> factoryOrigins = new ArrayList<>();
 
@@ -59,7 +63,7 @@ public final class WxpayProcessor extends AbstractProcessor {
     if (reporter == null) {
       reporter = new Reporter(processingEnv.getMessager());
       models = new ModelParser(reporter);
-      endpoints = new EndpointParser(processingEnv.getElementUtils(), reporter, models);
+      endpoints = new EndpointParser(processingEnv, reporter, models);
     }
     if (round.processingOver()) {
       // Builders that never appeared: now the unresolved types are real errors.
@@ -89,6 +93,9 @@ public final class WxpayProcessor extends AbstractProcessor {
       }
     }
     for (ModelDescriptor model : models.models().values()) {
+      if (models.reportsCycle(model)) {
+        continue;
+      }
       write(model.builderName(), BuilderWriter.write(model), model.originatingElement());
       write(model.adapterName(), AdapterWriter.write(model), model.originatingElement());
     }
@@ -104,10 +111,21 @@ public final class WxpayProcessor extends AbstractProcessor {
    */
   private boolean write(ClassName name, JavaFile file, Element origin) {
     String qualified = name.canonicalName();
-    if (!written.add(qualified)) {
+    String owner = ((TypeElement) origin).getQualifiedName().toString();
+    String previousOwner = written.putIfAbsent(qualified, owner);
+    if (previousOwner != null) {
+      if (!previousOwner.equals(owner)) {
+        reporter.error(origin, "wxpay generates " + qualified + " for both " + previousOwner + " and "
+            + owner + "; rename one of them");
+      }
       return false;
     }
-    if (processingEnv.getElementUtils().getTypeElement(qualified) != null) {
+    TypeElement existing = processingEnv.getElementUtils().getTypeElement(qualified);
+    if (existing != null) {
+      if (!isGeneratedFor(existing, origin)) {
+        reporter.error(origin, "wxpay generates " + qualified + " for " + owner + ", but a type of that"
+            + " name already exists; rename one of them");
+      }
       return false;
     }
     try {
@@ -118,6 +136,34 @@ public final class WxpayProcessor extends AbstractProcessor {
       reporter.error(origin, "could not write " + qualified + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * Whether an existing type is what this processor writes for {@code origin}, compiled earlier (a
+   * library built with wxpay): a builder of the record, an adapter, or a client of the interface.
+   */
+  private boolean isGeneratedFor(TypeElement existing, Element origin) {
+    javax.lang.model.util.Types types = processingEnv.getTypeUtils();
+    TypeMirror originType = types.erasure(origin.asType());
+    List<TypeMirror> supertypes = new ArrayList<>(existing.getInterfaces());
+    supertypes.add(existing.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      DeclaredType declared = (DeclaredType) supertype;
+      String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      boolean ours = name.equals(Types.MODEL_BUILDER.canonicalName())
+          || name.equals(Types.JSON_ADAPTER.canonicalName());
+      if (ours && declared.getTypeArguments().size() == 1
+          && types.isSameType(types.erasure(declared.getTypeArguments().get(0)), originType)) {
+        return true;
+      }
+      if (types.isSameType(types.erasure(supertype), originType)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void writeServiceFile() {

@@ -193,6 +193,70 @@ class ProcessorErrorsTest {
     assertBadPath("v3/stocks?limit=10", "the path must not contain a query or fragment");
   }
 
+  @Test
+  void pathSegmentThatNeedsEncoding() {
+    assertBadPath("v3/my stocks", "segment 'my stocks' has characters that must be percent-encoded in a URL");
+  }
+
+  @Test
+  void headerSetByTheRuntime() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res get(@Header(\"Authorization\") String token);");
+    assertThat(compilation).hadErrorContaining(
+            "@Header(\"Authorization\") is set by the runtime or the HTTP client and cannot be declared")
+        .inFile(endpoint("v3/stocks", "")).onLine(5);
+  }
+
+  @Test
+  void recordsReferringToEachOther() {
+    JavaFileObject a = source("test.A",
+        "package test;",
+        "import org.jspecify.annotations.Nullable;",
+        "public record A(@Nullable B b) {}");
+    JavaFileObject b = source("test.B",
+        "package test;",
+        "import org.jspecify.annotations.Nullable;",
+        "public record B(@Nullable C c) {}");
+    JavaFileObject c = source("test.C",
+        "package test;",
+        "import org.jspecify.annotations.Nullable;",
+        "public record C(@Nullable A a) {}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res post(A body);"), a, b, c, RESPONSE);
+    assertThat(compilation).hadErrorContaining(
+            "record A refers back to itself through B -> C; only a record that refers to itself directly"
+                + " is supported")
+        .inFile(a).onLine(3);
+  }
+
+  @Test
+  void generatedNameTakenByAUserType() {
+    JavaFileObject taken = source("test.ApiClient",
+        "package test;",
+        "public class ApiClient {}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res get();"), taken, RESPONSE);
+    assertThat(compilation).hadErrorContaining("wxpay generates test.ApiClient for test.Api, but a type of"
+            + " that name already exists; rename one of them")
+        .inFile(endpoint("v3/stocks", "")).onLine(4);
+  }
+
+  @Test
+  void twoRecordsWithTheSameGeneratedNames() {
+    JavaFileObject nested = source("test.Outer",
+        "package test;",
+        "public record Outer(String name) {",
+        "  public record Inner(String id) {}",
+        "}");
+    JavaFileObject flat = source("test.OuterInner",
+        "package test;",
+        "public record OuterInner(String id) {}");
+    Compilation compilation = compile(
+        endpoint("v3/stocks", "  Res post(Outer.Inner body);", "  @Put Res put(OuterInner body);"),
+        nested, flat, RESPONSE);
+    assertThat(compilation).hadErrorContaining(
+            "wxpay generates test.OuterInnerBuilder for both test.Outer.Inner and test.OuterInner")
+        .inFile(flat).onLine(2);
+  }
+
   private static void assertBadPath(String path, String problem) {
     Compilation compilation = compileEndpoint(path, "  Res get();");
     assertThat(compilation).hadErrorContaining("bad @Endpoint path \"" + path + "\": " + problem)
@@ -216,7 +280,7 @@ class ProcessorErrorsTest {
   void builderOfUnknownRecord() {
     Compilation compilation = compileEndpoint("v3/stocks",
         "  Res post(java.util.function.Consumer<NothingBuilder> body);");
-    assertThat(compilation).hadErrorContaining("no record X was found for builder NothingBuilder")
+    assertThat(compilation).hadErrorContaining("no record Nothing was found for builder NothingBuilder; declare record Nothing in package test")
         .inFile(endpoint("v3/stocks", "")).onLine(5);
   }
 

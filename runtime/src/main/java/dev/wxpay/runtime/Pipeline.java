@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -63,14 +65,26 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> R execute(Call<R> call) {
     Prepared prepared = prepare(call);
+    // sendAsync + a deadline on the whole exchange: HttpRequest's own timeout stops at the headers, so a
+    // server that stalls in the middle of the body would otherwise hold the caller.
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
     try {
-      response = client.send(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+      response = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted during " + prepared.description, e);
-    } catch (IOException e) {
-      throw transportFailure(prepared, e);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new TransportException(prepared.description + " timed out", e);
+    } catch (ExecutionException e) {
+      Throwable failure = asyncFailure(prepared, e);
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) failure;
     }
     return handle(call, prepared, response);
   }
@@ -86,7 +100,9 @@ final class Pipeline implements Caller {
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
     CompletableFuture<R> result = new CompletableFuture<>();
-    client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray())
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+    exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {
             result.completeExceptionally(asyncFailure(prepared, error));
@@ -94,10 +110,17 @@ final class Pipeline implements Caller {
           }
           try {
             result.complete(handle(call, prepared, response));
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
+            // Anything, an Error included, must complete the future, or the caller waits forever.
             result.completeExceptionally(e);
           }
         });
+    // Cancelling the caller's future, or its timing out, abandons the exchange too.
+    result.whenComplete((value, error) -> {
+      if (error != null) {
+        exchange.cancel(true);
+      }
+    });
     return result;
   }
 
@@ -205,7 +228,7 @@ final class Pipeline implements Caller {
   }
 
   private static TransportException transportFailure(Prepared prepared, Throwable cause) {
-    String what = cause instanceof HttpTimeoutException
+    String what = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
         ? "timed out"
         : "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     return new TransportException(prepared.description + " " + what, cause);

@@ -38,10 +38,28 @@ public final class ServiceException extends WechatPayException {
       out.append(' ').append(code);
     }
     if (errorMessage != null) {
-      out.append(code != null ? ": " : " ").append(errorMessage);
+      out.append(code != null ? ": " : " ").append(printable(errorMessage));
     }
     if (requestId != null) {
-      out.append(" (Request-ID ").append(requestId).append(')');
+      out.append(" (Request-ID ").append(printable(requestId)).append(')');
+    }
+    return out.toString();
+  }
+
+  private static final int MAX_ECHO = 200;
+
+  /**
+   * Server text as it may appear in a log line: control characters (CR, LF: forged log lines) become
+   * spaces, and a long text is cut. The accessors keep the text as received.
+   */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_ECHO + 1));
+    for (int i = 0; i < text.length() && out.length() < MAX_ECHO; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    if (text.length() > MAX_ECHO) {
+      out.append('…');
     }
     return out.toString();
   }

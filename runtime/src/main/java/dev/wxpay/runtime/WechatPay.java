@@ -12,8 +12,10 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -80,14 +82,33 @@ public final class WechatPay {
 
   private Object newClient(Class<?> type) {
     // Runs once per type and instance, so the service lookup stays off the call path.
-    for (EndpointFactory<?> factory : ServiceLoader.load(EndpointFactory.class, type.getClassLoader())) {
+    @SuppressWarnings("rawtypes") // ServiceLoader takes a Class, which cannot name EndpointFactory<?>.
+    Iterator<EndpointFactory> factories =
+        ServiceLoader.load(EndpointFactory.class, type.getClassLoader()).iterator();
+    ServiceConfigurationError broken = null;
+    while (true) {
+      EndpointFactory<?> factory;
+      try {
+        if (!factories.hasNext()) {
+          break;
+        }
+        factory = factories.next();
+      } catch (ServiceConfigurationError e) {
+        // Another library's broken registration must not hide this one; the iterator goes on.
+        broken = e;
+        continue;
+      }
       if (factory.endpointType() == type) {
         return factory.create(pipeline);
       }
     }
     String name = type.getName();
-    throw new IllegalArgumentException("no generated client for " + name
+    IllegalArgumentException missing = new IllegalArgumentException("no generated client for " + name
         + "; is wxpay-processor on the annotation processor path and " + name + " annotated with @Endpoint?");
+    if (broken != null) {
+      missing.addSuppressed(broken);
+    }
+    throw missing;
   }
 
   /** The merchant id ({@code mchid}). */

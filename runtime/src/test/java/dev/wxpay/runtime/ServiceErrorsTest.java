@@ -2,6 +2,8 @@ package dev.wxpay.runtime;
 
 import static dev.wxpay.runtime.TestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,17 @@ class ServiceErrorsTest {
   void messageWithoutCode() {
     ServiceException e = ServiceErrors.parse(404, utf8("{\"message\":\"not found\"}"), null);
     assertEquals("HTTP 404 not found", e.getMessage());
+  }
+
+  @Test
+  void serverTextCannotForgeLogLines() {
+    String message = "bad\r\n2026-01-01 INFO payment succeeded" + "x".repeat(500);
+    ServiceException e = ServiceErrors.parse(400,
+        utf8("{\"code\":\"PARAM_ERROR\",\"message\":\"" + message.replace("\r", "\\r").replace("\n", "\\n") + "\"}"),
+        "REQ\n1");
+    assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+    assertTrue(e.getMessage().startsWith("HTTP 400 PARAM_ERROR: bad  2026-01-01 INFO"), e.getMessage());
+    assertEquals(message, e.errorMessage(), "the accessor keeps the text as received");
   }
 }

@@ -81,6 +81,9 @@ public final class PathTemplate {
         if (segment.equals(".") || segment.equals("..")) {
           return "dot segments are not allowed";
         }
+        if (!segment.matches("[A-Za-z0-9._~!$&'()*+,;=:@-]+")) {
+          return "segment '" + segment + "' has characters that must be percent-encoded in a URL";
+        }
         continue;
       }
       String name = placeholderName(segment);

@@ -57,7 +57,7 @@ class PathTemplateTest {
   @ValueSource(strings = {
       "", "/v3/x", "v3//x", "v3/x/", "https://api.mch.weixin.qq.com/v3/x", "//host/v3",
       "v3/x?a=b", "v3/x#f", "v3/<id", "v3/id>", "v3/x<id>", "v3/<id>x", "v3/<>", "v3/<a b>",
-      "v3/<id}", "v3/<id>/<id>", "v3/../x", "v3/./x",
+      "v3/<id}", "v3/<id>/<id>", "v3/../x", "v3/./x", "v3/my stocks", "v3/a|b", "v3/中文",
   })
   void malformedTemplatesAreRejected(String template) {
     assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse(template));

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stock of a product coupon, as the API returns it.
+ * A stock of a product coupon, as the API returns it. Its enums are nullable: a value WeChat Pay adds
+ * later reads as null rather than failing the call.
  *
  * @param productCouponId the product coupon ID
  * @param stockId the stock ID
@@ -29,7 +30,7 @@ public record ProductCouponStock(
     String productCouponId,
     String stockId,
     @Nullable String remark,
-    CouponCodeMode couponCodeMode,
+    @Nullable CouponCodeMode couponCodeMode,
     @Nullable CouponCodeCountInfo couponCodeCountInfo,
     StockSendRule stockSendRule,
     @Nullable SingleUsageRule singleUsageRule,
@@ -37,9 +38,9 @@ public record ProductCouponStock(
     UsageRuleDisplayInfo usageRuleDisplayInfo,
     CouponDisplayInfo couponDisplayInfo,
     NotifyConfig notifyConfig,
-    StoreScope storeScope,
+    @Nullable StoreScope storeScope,
     SentCountInfo sentCountInfo,
-    StockState state,
+    @Nullable StockState state,
     @Nullable String deactivateRequestNo,
     @Nullable OffsetDateTime deactivateTime,
     @Nullable String deactivateReason,

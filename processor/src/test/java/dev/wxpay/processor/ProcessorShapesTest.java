@@ -1,0 +1,160 @@
+package dev.wxpay.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.wxpay.processor.Compilations.compile;
+import static dev.wxpay.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.squareup.moshi.JsonAdapter;
+import java.io.File;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Valid declarations of less common shapes compile without warnings and behave. */
+class ProcessorShapesTest {
+  private static final JavaFileObject RESPONSE = source("test.Res",
+      "package test;",
+      "public record Res(String id) {}");
+
+  @Test
+  void aRecordReferringToItselfReadsAndWritesJson(@TempDir Path classes) throws Exception {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/nodes\")",
+            "public interface Api {",
+            "  Node get();",
+            "}"),
+        source("test.Node",
+            "package test;",
+            "import java.util.List;",
+            "import org.jspecify.annotations.Nullable;",
+            "public record Node(String name, @Nullable Node next, @Nullable List<Node> children) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    try (URLClassLoader loader = CompiledClasses.load(compilation, classes)) {
+      @SuppressWarnings("unchecked")
+      JsonAdapter<Object> adapter = (JsonAdapter<Object>) loader.loadClass("test.NodeJsonAdapter")
+          .getConstructor().newInstance();
+      String json = "{\"name\":\"a\",\"next\":{\"name\":\"b\"},\"children\":[{\"name\":\"c\",\"children\":[]}]}";
+      assertEquals(json, adapter.toJson(adapter.fromJson(json)));
+    }
+  }
+
+  @Test
+  void componentsNamedLikeGeneratedLocalsAndTypesSharingASimpleName() {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/things\")",
+            "public interface Api {",
+            "  Res post(Thing body);",
+            "  Res put(java.util.function.Consumer<ThingBuilder> body);",
+            "}"),
+        source("test.Thing",
+            "package test;",
+            "import java.util.List;",
+            "import org.jspecify.annotations.Nullable;",
+            "public record Thing(List<Item> value, @Nullable List<Long> list, String reader,",
+            "    @Nullable String stringAdapter, @Nullable String missing, test.a.Amount amount,",
+            "    test.b.Amount otherAmount) {",
+            "  public record Item(String each) {}",
+            "}"),
+        source("test.a.Amount", "package test.a;", "public record Amount(long total) {}"),
+        source("test.b.Amount", "package test.b;", "public record Amount(String currency) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void builderOfANestedRecordAndOfARecordInAnotherPackage() {
+    Compilation compilation = compile(
+        source("test.Restart",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "import java.util.function.Consumer;",
+            "import test.models.ExternalBuilder;",
+            "@Endpoint(\"v3/stocks/{id}/restart\")",
+            "public interface Restart {",
+            "  record Request(String creator) {}",
+            "  Res post(@Path(\"id\") String id, Consumer<RestartRequestBuilder> body);",
+            "  @Put Res replace(@Path(\"id\") String id, Consumer<ExternalBuilder> body);",
+            "}"),
+        source("test.models.External", "package test.models;", "public record External(String x) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.RestartRequestBuilder");
+    assertThat(compilation).generatedSourceFile("test.models.ExternalBuilder");
+  }
+
+  @Test
+  void inheritedMethodsAreImplementedOnce() {
+    Compilation compilation = compile(
+        source("test.Base",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "public interface Base<T> {",
+            "  Res post(@Path(\"id\") String id, T body);",
+            "  Res get(@Path(\"id\") String id);",
+            "}"),
+        source("test.Other",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "public interface Other {",
+            "  Res get(@Path(\"id\") String id);",
+            "}"),
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/things/<id>\")",
+            "public interface Api extends Base<Req>, Other {}"),
+        source("test.Req", "package test;", "public record Req(String name) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void recordsFromALibraryKeepTheirBuilders(@TempDir Path library) throws Exception {
+    Compilation models = compile(
+        source("lib.LibApi",
+            "package lib;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/lib\")",
+            "public interface LibApi {",
+            "  LibRes post(LibReq body);",
+            "}"),
+        source("lib.LibReq", "package lib;", "public record LibReq(String name) {}"),
+        source("lib.LibRes", "package lib;", "public record LibRes(String id) {}"));
+    assertThat(models).succeededWithoutWarnings();
+    CompiledClasses.load(models, library).close();
+
+    List<File> classpath = new java.util.ArrayList<>(List.of(library.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    Compilation user = Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath)
+        .compile(source("app.Mine",
+            "package app;",
+            "import dev.wxpay.annotations.*;",
+            "import java.util.function.Consumer;",
+            "import lib.LibReqBuilder;",
+            "import lib.LibRes;",
+            "@Endpoint(\"v3/mine\")",
+            "public interface Mine {",
+            "  LibRes post(Consumer<LibReqBuilder> body);",
+            "}"));
+    assertThat(user).succeededWithoutWarnings();
+    assertThat(user).generatedSourceFile("app.MineClient");
+    assertEquals(1, user.generatedSourceFiles().size(), "library builders and adapters are reused");
+  }
+}
