@@ -67,8 +67,13 @@ final class AdapterWriter {
         .beginControlFlow("switch (reader.selectName(OPTIONS))");
     for (int i = 0; i < properties.size(); i++) {
       PropertyDescriptor property = properties.get(i);
-      method.addStatement("case $L -> $N = $N.fromJson(reader)", i, local(property),
-          adapters.name(property.type()));
+      if (property.encrypted()) {
+        method.addStatement("case $L -> $N = $T.decrypt(reader, $N.fromJson(reader))", i, local(property),
+            Types.SENSITIVE_FIELDS, adapters.name(property.type()));
+      } else {
+        method.addStatement("case $L -> $N = $N.fromJson(reader)", i, local(property),
+            adapters.name(property.type()));
+      }
     }
     method.beginControlFlow("default ->")
         .addStatement("reader.skipName()")
@@ -94,19 +99,21 @@ final class AdapterWriter {
     MethodSpec.Builder method = toJsonWritingNull(model.type()).addStatement("writer.beginObject()");
     for (PropertyDescriptor property : model.properties()) {
       String adapter = adapters.name(property.type());
+      CodeBlock read = CodeBlock.of("value.$N()", property.javaName());
+      if (property.required() && !property.type().isPrimitive()) {
+        read = CodeBlock.of("$T.required($L, writer)", Types.JSON_ADAPTERS, read);
+      }
+      if (property.encrypted()) {
+        read = CodeBlock.of("$T.encrypt(writer, $L)", Types.SENSITIVE_FIELDS, read);
+      }
       if (property.required()) {
-        method.addStatement("writer.name($S)", property.jsonName());
-        if (property.type().isPrimitive()) {
-          method.addStatement("$N.toJson(writer, value.$N())", adapter, property.javaName());
-        } else {
-          method.addStatement("$N.toJson(writer, $T.required(value.$N(), writer))", adapter,
-              Types.JSON_ADAPTERS, property.javaName());
-        }
+        method.addStatement("writer.name($S)", property.jsonName())
+            .addStatement("$N.toJson(writer, $L)", adapter, read);
       } else {
         // Optional fields are left out rather than sent as null.
         method.beginControlFlow("if (value.$N() != null)", property.javaName())
             .addStatement("writer.name($S)", property.jsonName())
-            .addStatement("$N.toJson(writer, value.$N())", adapter, property.javaName())
+            .addStatement("$N.toJson(writer, $L)", adapter, read)
             .endControlFlow();
       }
     }

@@ -60,8 +60,9 @@ final class Descriptors {
       List<PropertyDescriptor> properties,
       Element originatingElement) {}
 
-  /** A record component. */
-  record PropertyDescriptor(String javaName, String jsonName, TypeRef type, boolean required) {}
+  /** A record component; {@code encrypted} for {@code @Encrypted} sensitive strings. */
+  record PropertyDescriptor(
+      String javaName, String jsonName, TypeRef type, boolean required, boolean encrypted) {}
 
   /** An enum mapped to JSON by constant name or {@code @Json(name = ...)}. */
   record EnumDescriptor(

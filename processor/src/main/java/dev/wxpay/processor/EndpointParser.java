@@ -69,14 +69,14 @@ final class EndpointParser {
 
   private final Elements elements;
   private final javax.lang.model.util.Types types;
-  private final Imports imports;
+  private final Sources sources;
   private final Reporter reporter;
   private final ModelParser models;
 
-  EndpointParser(ProcessingEnvironment env, Reporter reporter, ModelParser models) {
+  EndpointParser(ProcessingEnvironment env, Sources sources, Reporter reporter, ModelParser models) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
-    this.imports = new Imports(env);
+    this.sources = sources;
     this.reporter = reporter;
     this.models = models;
   }
@@ -507,7 +507,7 @@ final class EndpointParser {
       roots.addAll(ElementFilter.typesIn(pkg.getEnclosedElements()));
     }
     if (packageName == null) {
-      for (String imported : imports.importedPackagesOf(endpoint, simple)) {
+      for (String imported : sources.importedPackagesOf(endpoint, simple)) {
         PackageElement importedPackage = elements.getPackageElement(imported);
         if (importedPackage != null) {
           roots.addAll(ElementFilter.typesIn(importedPackage.getEnclosedElements()));

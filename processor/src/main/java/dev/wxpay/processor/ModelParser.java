@@ -27,14 +27,17 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ModelParser {
   private static final String JSON_ANNOTATION = "com.squareup.moshi.Json";
+  private static final String ENCRYPTED_ANNOTATION = "dev.wxpay.annotations.Encrypted";
 
+  private final Sources sources;
   private final Reporter reporter;
   private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
   private final Map<String, EnumDescriptor> enums = new LinkedHashMap<>();
   private final Map<String, Boolean> failed = new LinkedHashMap<>();
   private final Map<String, Boolean> cycles = new LinkedHashMap<>();
 
-  ModelParser(Reporter reporter) {
+  ModelParser(Sources sources, Reporter reporter) {
+    this.sources = sources;
     this.reporter = reporter;
   }
 
@@ -166,7 +169,19 @@ final class ModelParser {
       }
       jsonNames.add(jsonName);
       boolean required = ref.isPrimitive() || !isNullable(component);
-      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required));
+      boolean encrypted = hasAnnotation(component, ENCRYPTED_ANNOTATION)
+          || hasAnnotation(at, ENCRYPTED_ANNOTATION);
+      if (encrypted && ref.kind() != TypeRef.Kind.STRING) {
+        reporter.error(at, "@Encrypted applies to String components; '" + javaName + "' is "
+            + component.asType());
+        continue;
+      }
+      if (encrypted && !overridesToString(record)) {
+        reporter.error(at, "record " + record.getSimpleName() + " has @Encrypted component '" + javaName
+            + "'; override toString() so that its plain text never reaches a log");
+        continue;
+      }
+      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required, encrypted));
     }
     if (reporter.errorCount() > errorsBefore) {
       models.remove(key);
@@ -276,6 +291,28 @@ final class ModelParser {
       }
     }
     return defaultName;
+  }
+
+  private static boolean hasAnnotation(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(qualifiedName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the record declares toString() itself; javac lists the implicit one as a member too. */
+  private boolean overridesToString(TypeElement record) {
+    for (Element member : record.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals("toString")
+          && ((ExecutableElement) member).getParameters().isEmpty()
+          && sources.isWrittenOut(member)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

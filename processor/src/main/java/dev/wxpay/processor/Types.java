@@ -17,6 +17,7 @@ final class Types {
   static final ClassName JSON_ADAPTERS = ClassName.get(RUNTIME_SPI, "JsonAdapters");
   static final ClassName BUILDERS = ClassName.get(RUNTIME_SPI, "Builders");
   static final ClassName MODEL_BUILDER = ClassName.get(RUNTIME_SPI, "ModelBuilder");
+  static final ClassName SENSITIVE_FIELDS = ClassName.get(RUNTIME_SPI, "SensitiveFields");
   static final ClassName MISSING_FIELDS = ClassName.get("dev.wxpay.runtime", "MissingFieldsException");
 
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");

@@ -62,8 +62,9 @@ public final class WxpayProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (reporter == null) {
       reporter = new Reporter(processingEnv.getMessager());
-      models = new ModelParser(reporter);
-      endpoints = new EndpointParser(processingEnv, reporter, models);
+      Sources sources = new Sources(processingEnv);
+      models = new ModelParser(sources, reporter);
+      endpoints = new EndpointParser(processingEnv, sources, reporter, models);
     }
     if (round.processingOver()) {
       // Builders that never appeared: now the unresolved types are real errors.

@@ -38,6 +38,7 @@ class GoldenFilesTest {
       "golden.StockSendRuleBuilder",
       "golden.StockPeriodJsonAdapter",
       "golden.StockStateJsonAdapter",
+      "golden.PayeeJsonAdapter",
   })
   void generatedSourceMatchesGoldenFile(String type) throws IOException {
     Compilation compilation = Compilations.compile(inputs());

@@ -257,6 +257,31 @@ class ProcessorErrorsTest {
         .inFile(flat).onLine(2);
   }
 
+  @Test
+  void encryptedNonString() {
+    JavaFileObject record = source("test.Secret",
+        "package test;",
+        "public record Secret(",
+        "    @dev.wxpay.annotations.Encrypted long number) {",
+        "  @Override public String toString() { return \"Secret\"; }",
+        "}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res post(Secret body);"), record, RESPONSE);
+    assertThat(compilation).hadErrorContaining("@Encrypted applies to String components; 'number' is long")
+        .inFile(record).onLine(3);
+  }
+
+  @Test
+  void encryptedWithoutToString() {
+    JavaFileObject record = source("test.Secret",
+        "package test;",
+        "public record Secret(String openid,",
+        "    @dev.wxpay.annotations.Encrypted String name) {}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res post(Secret body);"), record, RESPONSE);
+    assertThat(compilation).hadErrorContaining("record Secret has @Encrypted component 'name'; override"
+            + " toString() so that its plain text never reaches a log")
+        .inFile(record).onLine(3);
+  }
+
   private static void assertBadPath(String path, String problem) {
     Compilation compilation = compileEndpoint(path, "  Res get();");
     assertThat(compilation).hadErrorContaining("bad @Endpoint path \"" + path + "\": " + problem)

@@ -26,6 +26,8 @@ public final class ListStocksClient implements ListStocks {
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter = JsonAdapters.OFFSET_DATE_TIME.nullSafe();
 
+  private final JsonAdapter<Payee> payeeAdapter = new PayeeJsonAdapter().nullSafe();
+
   public ListStocksClient(Caller caller) {
     this.caller = caller;
   }
@@ -48,6 +50,14 @@ public final class ListStocksClient implements ListStocks {
     caller.execute(Call.withoutResponse("DELETE", PATH)
         .path("product_coupon_id", String.valueOf(id))
         .query("state", stockStateAdapter.toJsonValue(state))
+        .build());
+  }
+
+  @Override
+  public Payee put(long id, Payee payee) {
+    return caller.execute(Call.builder("PUT", PATH, payeeAdapter)
+        .path("product_coupon_id", String.valueOf(id))
+        .body(payee, payeeAdapter)
         .build());
   }
 

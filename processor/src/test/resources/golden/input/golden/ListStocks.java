@@ -14,4 +14,6 @@ public interface ListStocks {
       @Header("Idempotency-Key") @Nullable String idempotencyKey);
 
   void delete(@Path("product_coupon_id") long id, @Query("state") StockState state);
+
+  Payee put(@Path("product_coupon_id") long id, Payee payee);
 }

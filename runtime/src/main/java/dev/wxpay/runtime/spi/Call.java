@@ -1,11 +1,15 @@
 package dev.wxpay.runtime.spi;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,7 +84,22 @@ public final class Call<R extends @Nullable Object> {
   public record Body<T>(T value, JsonAdapter<T> adapter) {
     /** Serialises the body as the UTF-8 JSON text that is signed and sent. */
     public String toJson() {
-      return adapter.toJson(value);
+      return toJson(null);
+    }
+
+    /** Serialises the body, encrypting {@code @Encrypted} fields with {@code sensitiveFields}. */
+    public String toJson(@Nullable SensitiveFields sensitiveFields) {
+      Buffer buffer = new Buffer();
+      JsonWriter writer = JsonWriter.of(buffer);
+      if (sensitiveFields != null) {
+        writer.setTag(SensitiveFields.class, sensitiveFields);
+      }
+      try {
+        adapter.toJson(writer, value);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing to memory failed", e);
+      }
+      return buffer.readUtf8();
     }
 
     @Override

@@ -8,15 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 
-/**
- * Reads a source file's imports. A type that does not exist yet, such as a builder generated this round,
- * only shows its simple name; its import says which package to look in.
- */
-final class Imports {
+/** What javac's trees tell beyond the element model: imports, and whether a member is written out. */
+final class Sources {
   private final Trees trees;
 
-  Imports(ProcessingEnvironment env) {
+  Sources(ProcessingEnvironment env) {
     Trees found;
     try {
       found = Trees.instance(env);
@@ -27,7 +25,11 @@ final class Imports {
     this.trees = found;
   }
 
-  /** The packages the source of {@code element} imports {@code simpleName} from, or all of it from. */
+  /**
+   * The packages the source of {@code element} imports {@code simpleName} from, or all of it from. A
+   * type that does not exist yet, such as a builder generated this round, only shows its simple name;
+   * its import says which package to look in.
+   */
   List<String> importedPackagesOf(Element element, String simpleName) {
     List<String> packages = new ArrayList<>();
     TreePath path = trees == null ? null : trees.getPath(element);
@@ -50,5 +52,16 @@ final class Imports {
       }
     }
     return packages;
+  }
+
+  /**
+   * Whether a member is written in the source. javac 17 reports a record's implicit {@code toString()}
+   * as explicit; only the tree, or failing that its {@code final} modifier, tells them apart.
+   */
+  boolean isWrittenOut(Element member) {
+    if (trees != null) {
+      return trees.getTree(member) != null;
+    }
+    return !member.getModifiers().contains(Modifier.FINAL);
   }
 }
