@@ -22,6 +22,11 @@ public final class ValidationException extends WechatPayException {
     BAD_SIGNATURE,
     /** {@code Wechatpay-Signature-Type} names an algorithm this library does not verify. */
     UNSUPPORTED_ALGORITHM,
+    /**
+     * A ciphertext did not decrypt: its authentication tag did not match (wrong key, nonce or associated
+     * data, or altered bytes), or it was not well-formed (not Base64, too short, wrong structure).
+     */
+    DECRYPTION_FAILED,
   }
 
   private final Reason reason;
