@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
 import dev.wxpay.runtime.ServiceException;
+import dev.wxpay.runtime.SignatureProbeException;
 import dev.wxpay.runtime.TransportException;
 import dev.wxpay.runtime.ValidationException;
 import dev.wxpay.runtime.WechatPay;
@@ -74,7 +75,9 @@ class SandboxFailuresTest {
 
   @Test
   void signatureProbe() {
-    assertEquals(ValidationException.Reason.BAD_SIGNATURE, rejected(StubResponse.json(OK).signTestProbe()).reason());
+    ValidationException failure = rejected(StubResponse.json(OK).signTestProbe());
+    assertEquals(ValidationException.Reason.SIGNATURE_PROBE, failure.reason());
+    assertInstanceOf(SignatureProbeException.class, failure);
   }
 
   @Test

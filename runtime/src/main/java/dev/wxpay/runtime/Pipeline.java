@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.PathTemplate;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,9 +39,10 @@ final class Pipeline implements Caller {
   private final HttpClient client;
   private final RequestSigner signer;
   private final ResponseVerifier verifier;
+  private final VerificationKeys keys;
+  private final PrivateKey merchantKey;
   private final Clock clock;
   private final Duration requestTimeout;
-  private final String publicKeyId;
   // The base URI, ending in '/', and its raw path (what the signature covers before the endpoint path).
   private final String base;
   private final String basePath;
@@ -48,16 +51,18 @@ final class Pipeline implements Caller {
       HttpClient client,
       RequestSigner signer,
       ResponseVerifier verifier,
+      VerificationKeys keys,
+      PrivateKey merchantKey,
       Clock clock,
       Duration requestTimeout,
-      String publicKeyId,
       URI baseUri) {
     this.client = client;
     this.signer = signer;
     this.verifier = verifier;
+    this.keys = keys;
+    this.merchantKey = merchantKey;
     this.clock = clock;
     this.requestTimeout = requestTimeout;
-    this.publicKeyId = publicKeyId;
     this.base = baseUri.toString();
     this.basePath = baseUri.getRawPath();
   }
@@ -65,13 +70,19 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> R execute(Call<R> call) {
     Prepared prepared = prepare(call);
-    // sendAsync + a deadline on the whole exchange: HttpRequest's own timeout stops at the headers, so a
-    // server that stalls in the middle of the body would otherwise hold the caller.
+    return handle(call, prepared, send(prepared));
+  }
+
+  /**
+   * Sends a prepared request and waits for the whole answer, without looking at it. The deadline covers
+   * the whole exchange: HttpRequest's own timeout stops at the headers, so a server that stalls in the
+   * middle of the body would otherwise hold the caller.
+   */
+  HttpResponse<byte[]> send(Prepared prepared) {
     CompletableFuture<HttpResponse<byte[]>> exchange =
         client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> response;
     try {
-      response = exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
@@ -86,7 +97,6 @@ final class Pipeline implements Caller {
       }
       throw (Error) failure;
     }
-    return handle(call, prepared, response);
   }
 
   /**
@@ -124,8 +134,11 @@ final class Pipeline implements Caller {
     return result;
   }
 
-  /** A request ready to send, with what error messages call it. */
-  record Prepared(HttpRequest request, String signedUrl, String description) {}
+  /**
+   * A request ready to send, with what error messages call it and the keys for its sensitive fields
+   * (the answer's are decrypted with the same call's keys).
+   */
+  record Prepared(HttpRequest request, String signedUrl, String description, SensitiveFields sensitive) {}
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
@@ -146,8 +159,12 @@ final class Pipeline implements Caller {
     String method = call.method();
     String description = method + " " + path;
 
+    // One key per call: sensitive fields are encrypted for it and Wechatpay-Serial names it.
+    VerificationKeys.@Nullable Key encryptionKey = keys.encryptionKey();
+    SensitiveFields sensitive =
+        new FieldCipher(encryptionKey == null ? null : encryptionKey.key(), merchantKey);
     Call.Body<?> body = call.body();
-    byte[] bodyBytes = body == null ? EMPTY : body.toJson().getBytes(StandardCharsets.UTF_8);
+    byte[] bodyBytes = body == null ? EMPTY : body.toJson(sensitive).getBytes(StandardCharsets.UTF_8);
 
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + relativeUrl))
         .timeout(requestTimeout)
@@ -155,8 +172,10 @@ final class Pipeline implements Caller {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(bodyBytes))
         .setHeader("Accept", "application/json")
-        .setHeader("User-Agent", USER_AGENT)
-        .setHeader("Wechatpay-Serial", publicKeyId);
+        .setHeader("User-Agent", USER_AGENT);
+    if (encryptionKey != null) {
+      builder.setHeader("Wechatpay-Serial", encryptionKey.id());
+    }
     if (body != null) {
       builder.setHeader("Content-Type", "application/json");
     }
@@ -174,7 +193,7 @@ final class Pipeline implements Caller {
     long timestamp = clock.instant().getEpochSecond();
     String nonce = signer.nonce();
     builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, bodyBytes));
-    return new Prepared(builder.build(), signedUrl, description);
+    return new Prepared(builder.build(), signedUrl, description, sensitive);
   }
 
   static void checkHeader(String name, String value) {
@@ -204,6 +223,7 @@ final class Pipeline implements Caller {
     }
     try {
       JsonReader reader = JsonReader.of(new Buffer().write(body));
+      reader.setTag(SensitiveFields.class, prepared.sensitive());
       R value = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("JSON document was not fully consumed");

@@ -1,27 +1,24 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.util.Base64;
 
 /**
- * Signs requests with the merchant private key: SHA256withRSA over
- * {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, sent as a {@code WECHATPAY2-SHA256-RSA2048}
- * {@code Authorization} header. Thread-safe.
+ * Signs requests with the merchant private key over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, sent
+ * as the {@code Authorization} header: {@code WECHATPAY2-SHA256-RSA2048} (SHA256withRSA) for an RSA key,
+ * {@code WECHATPAY2-SM2-WITH-SM3} for an SM2 key. Thread-safe.
  */
 final class RequestSigner {
-  static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
-  static final String ALGORITHM = "SHA256withRSA";
 
   private static final char[] NONCE_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final int NONCE_LENGTH = 32;
-  private static final byte[] NEWLINE = {'\n'};
 
   private final PrivateKey key;
+  private final SignatureScheme scheme;
   private final SecureRandom random;
   // The constant parts of the header, built once: mchid and serial never change per instance.
   private final String headerPrefix;
@@ -29,8 +26,9 @@ final class RequestSigner {
 
   RequestSigner(String mchid, String serialNo, PrivateKey key, SecureRandom random) {
     this.key = key;
+    this.scheme = SignatureScheme.forKey(key);
     this.random = random;
-    this.headerPrefix = SCHEMA + " mchid=\"" + mchid + "\",nonce_str=\"";
+    this.headerPrefix = scheme.schema() + " mchid=\"" + mchid + "\",nonce_str=\"";
     this.headerSerialPart = "\",serial_no=\"" + serialNo + "\",signature=\"";
   }
 
@@ -54,21 +52,16 @@ final class RequestSigner {
     return headerPrefix + nonce + "\",timestamp=\"" + timestamp + headerSerialPart + signature + '"';
   }
 
-  /** Base64 of SHA256withRSA over the signing message. */
+  /** Base64 of the signature over the signing message. */
   String sign(String method, String url, long timestamp, String nonce, byte[] body) {
-    try {
-      // A fresh Signature per call: instances are not thread-safe, and this lets a faster provider
-      // installed after start-up take over.
-      Signature signature = Signature.getInstance(ALGORITHM);
-      signature.initSign(key);
-      signature.update(messageHead(method, url, timestamp, nonce));
-      signature.update(body);
-      signature.update(NEWLINE);
-      return Base64.getEncoder().encodeToString(signature.sign());
-    } catch (GeneralSecurityException e) {
-      // Provider messages describe the failure, not the key.
-      throw new WechatPayException("could not sign " + method + " request: " + e.getMessage(), e);
-    }
+    return sign(message(method, url, timestamp, nonce, body));
+  }
+
+  /** Base64 of the merchant's signature over {@code message}; also used for payment-page signatures. */
+  String sign(byte[] message) {
+    // SignatureScheme creates a Signature per call: instances are not thread-safe, and a faster RSA
+    // provider installed after start-up can take over.
+    return Base64.getEncoder().encodeToString(scheme.sign(key, message));
   }
 
   /** The signing message, {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, as bytes. */

@@ -3,16 +3,16 @@ package dev.wxpay.runtime;
 import dev.wxpay.runtime.ValidationException.Reason;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.wxpay.runtime.crypto.SignatureScheme;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies a 2xx response: the {@code Wechatpay-*} headers are present, the serial is the configured
- * public key id, the timestamp is within {@value #MAX_SKEW_SECONDS} s of the clock, and the signature
+ * Verifies a 2xx response or a notification: the {@code Wechatpay-*} headers are present, the serial
+ * names a known key (public key id or platform certificate), the timestamp is within {@value #MAX_SKEW_SECONDS} s of the clock, and the signature
  * over {@code TIMESTAMP\nNONCE\nBODY\n} matches. Thread-safe.
  */
 final class ResponseVerifier {
@@ -25,43 +25,47 @@ final class ResponseVerifier {
   // WeChat Pay sends signatures with this prefix to probe that clients really verify.
   static final String SIGNTEST_PREFIX = "WECHATPAY/SIGNTEST/";
 
-  private static final byte[] NEWLINE = {'\n'};
   private static final int MAX_ECHO = 64;
 
-  private final String publicKeyId;
-  private final PublicKey key;
+  private final VerificationKeys keys;
   private final Clock clock;
 
-  ResponseVerifier(String publicKeyId, PublicKey key, Clock clock) {
-    this.publicKeyId = publicKeyId;
-    this.key = key;
+  ResponseVerifier(VerificationKeys keys, Clock clock) {
+    this.keys = keys;
     this.clock = clock;
   }
 
   /**
-   * Verifies the headers and raw body of a 2xx response.
+   * Verifies the headers and raw body of a 2xx response, or of a notification.
    *
    * @throws ValidationException naming the check that failed
    */
   void verify(HttpHeaders headers, byte[] body) {
+    verify(name -> headers.firstValue(name).orElse(null), body);
+  }
+
+  /** Like {@link #verify(HttpHeaders, byte[])} with any header lookup (case-insensitive names). */
+  void verify(Function<String, @Nullable String> headers, byte[] body) {
     String timestamp = required(headers, TIMESTAMP);
     String nonce = required(headers, NONCE);
     String signature = required(headers, SIGNATURE);
     String serial = required(headers, SERIAL);
 
-    if (!serial.equals(publicKeyId)) {
+    PublicKey key = keys.find(serial);
+    if (key == null) {
       throw new ValidationException(Reason.UNKNOWN_SERIAL, SERIAL + " '" + echo(serial)
-          + "' is not the configured WeChat Pay public key id '" + publicKeyId + "'");
+          + "' is not a known key; expected " + keys.describe());
     }
-    Optional<String> type = headers.firstValue(SIGNATURE_TYPE);
-    if (type.isPresent() && !type.get().equals(RequestSigner.SCHEMA)) {
-      throw new ValidationException(Reason.UNSUPPORTED_ALGORITHM, SIGNATURE_TYPE + " '" + echo(type.get())
-          + "' is not supported; expected " + RequestSigner.SCHEMA);
+    SignatureScheme scheme = SignatureScheme.forKey(key);
+    String type = headers.apply(SIGNATURE_TYPE);
+    if (type != null && !type.equals(scheme.schema())) {
+      throw new ValidationException(Reason.UNSUPPORTED_ALGORITHM, SIGNATURE_TYPE + " '" + echo(type)
+          + "' does not match the key of serial " + serial + " (" + scheme.schema() + ")");
     }
     checkSkew(timestamp);
 
     if (signature.startsWith(SIGNTEST_PREFIX)) {
-      throw new ValidationException(Reason.BAD_SIGNATURE,
+      throw new SignatureProbeException(
           SIGNATURE + " is a " + SIGNTEST_PREFIX + " probe, which never verifies");
     }
     byte[] signatureBytes;
@@ -70,21 +74,15 @@ final class ResponseVerifier {
     } catch (IllegalArgumentException e) {
       throw new ValidationException(Reason.BAD_SIGNATURE, SIGNATURE + " is not Base64");
     }
-    boolean valid;
-    try {
-      Signature verifier = Signature.getInstance(RequestSigner.ALGORITHM);
-      verifier.initVerify(key);
-      // Header values are Latin-1 on the wire; encoding them back that way gives the exact bytes signed.
-      verifier.update((timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.ISO_8859_1));
-      verifier.update(body);
-      verifier.update(NEWLINE);
-      valid = verifier.verify(signatureBytes);
-    } catch (GeneralSecurityException e) {
-      valid = false;
-    }
-    if (!valid) {
+    // Header values are Latin-1 on the wire; encoding them back that way gives the exact bytes signed.
+    byte[] head = (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.ISO_8859_1);
+    byte[] message = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, message, 0, head.length);
+    System.arraycopy(body, 0, message, head.length, body.length);
+    message[message.length - 1] = '\n';
+    if (!scheme.verify(key, message, signatureBytes)) {
       throw new ValidationException(Reason.BAD_SIGNATURE, SIGNATURE
-          + " does not match the response for public key id '" + publicKeyId + "'");
+          + " does not match the response for serial '" + serial + "'");
     }
   }
 
@@ -107,12 +105,12 @@ final class ResponseVerifier {
     }
   }
 
-  private static String required(HttpHeaders headers, String name) {
-    Optional<String> value = headers.firstValue(name);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      throw new ValidationException(Reason.MISSING_HEADER, "response header " + name + " is missing");
+  private static String required(Function<String, @Nullable String> headers, String name) {
+    String value = headers.apply(name);
+    if (value == null || value.isEmpty()) {
+      throw new ValidationException(Reason.MISSING_HEADER, "header " + name + " is missing");
     }
-    return value.get();
+    return value;
   }
 
   /** Server-sent text, shortened so a hostile response cannot flood logs. */

@@ -1,11 +1,14 @@
 package dev.wxpay.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A 2xx response failed verification: a {@code Wechatpay-*} header is missing or malformed, its
- * timestamp is too far from the local clock, it names an unknown key, or its signature does not match.
- * The response must not be trusted; the message says which check failed and never contains key material.
+ * A 2xx response or a notification failed verification: a {@code Wechatpay-*} header is missing or
+ * malformed, its timestamp is too far from the local clock, it names an unknown key, its signature does
+ * not match, or an encrypted part does not decrypt. It must not be trusted; the message says which check
+ * failed and never contains key material or decrypted data.
  */
-public final class ValidationException extends WechatPayException {
+public class ValidationException extends WechatPayException {
   private static final long serialVersionUID = 1L;
 
   /** Which check failed. More reasons may be added in later versions. */
@@ -16,10 +19,15 @@ public final class ValidationException extends WechatPayException {
     MALFORMED_HEADER,
     /** {@code Wechatpay-Timestamp} is more than 300 seconds away from the local clock. */
     TIMESTAMP_SKEW,
-    /** {@code Wechatpay-Serial} is not the configured WeChat Pay public key id. */
+    /** {@code Wechatpay-Serial} names neither the WeChat Pay public key nor a known certificate. */
     UNKNOWN_SERIAL,
-    /** The signature does not match the response, is not Base64, or is a signature probe. */
+    /** The signature does not match the response, or is not Base64. */
     BAD_SIGNATURE,
+    /**
+     * The signature is one of WeChat Pay's {@code WECHATPAY/SIGNTEST/} probes, which check that a
+     * merchant really verifies; it never verifies. See {@link SignatureProbeException}.
+     */
+    SIGNATURE_PROBE,
     /** {@code Wechatpay-Signature-Type} names an algorithm this library does not verify. */
     UNSUPPORTED_ALGORITHM,
     /**
@@ -33,6 +41,11 @@ public final class ValidationException extends WechatPayException {
 
   public ValidationException(Reason reason, String message) {
     super(message);
+    this.reason = reason;
+  }
+
+  public ValidationException(Reason reason, String message, @Nullable Throwable cause) {
+    super(message, cause);
     this.reason = reason;
   }
 

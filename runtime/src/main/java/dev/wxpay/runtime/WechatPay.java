@@ -1,23 +1,33 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.crypto.ApiV3Key;
+import dev.wxpay.runtime.crypto.CertificateSerials;
+import dev.wxpay.runtime.crypto.PaymentSigner;
+import dev.wxpay.runtime.crypto.PemKeys;
+import dev.wxpay.runtime.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.EndpointFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -32,38 +42,93 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Immutable and thread-safe; share one instance per merchant. Instances are independent, so one
+ * <p>Thread-safe; share one instance per merchant. With downloaded platform certificates it refreshes
+ * them in the background until {@link #close()}. Instances are independent, so one
  * process can serve many merchants.
  */
-public final class WechatPay {
+public final class WechatPay implements AutoCloseable {
   /** The production API. */
   public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com/");
 
+  private static final System.Logger LOG = System.getLogger(WechatPay.class.getName());
+
   private final String mchid;
   private final String merchantSerialNo;
-  private final String publicKeyId;
   private final URI baseUri;
   private final Pipeline pipeline;
+  private final ResponseVerifier verifier;
+  private final @Nullable ApiV3Key apiV3Key;
+  private final PaymentSigner paymentSigner;
+  private final @Nullable ScheduledExecutorService refresher;
   private final ConcurrentHashMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
 
-  private WechatPay(Builder builder, PrivateKey privateKey, PublicKey publicKey, URI baseUri) {
-    this.mchid = builder.mchid;
-    this.merchantSerialNo = builder.merchantSerialNo;
-    this.publicKeyId = builder.publicKeyId;
+  private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri) {
+    this.mchid = Objects.requireNonNull(builder.mchid);
+    this.merchantSerialNo = Objects.requireNonNull(builder.merchantSerialNo);
     this.baseUri = baseUri;
+    this.apiV3Key = builder.apiV3Key;
+    this.paymentSigner = new PaymentSigner(privateKey, builder.clock);
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+    this.verifier = new ResponseVerifier(keys, builder.clock);
     this.pipeline = new Pipeline(
         client,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom()),
-        new ResponseVerifier(publicKeyId, publicKey, builder.clock),
+        verifier,
+        keys,
+        privateKey,
         builder.clock,
         builder.requestTimeout,
-        publicKeyId,
         baseUri);
+    if (builder.downloadCertificates) {
+      CertificateDownloader downloader =
+          new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock);
+      try {
+        downloader.refresh();
+      } catch (WechatPayException e) {
+        throw new IllegalStateException("could not download the WeChat Pay platform certificates: "
+            + e.getMessage() + hint(e), e);
+      }
+      this.refresher = startRefresh(downloader, builder.refreshInterval, builder.refreshFailures);
+    } else {
+      this.refresher = null;
+    }
+  }
+
+  private static String hint(WechatPayException e) {
+    if (e instanceof ValidationException v && v.reason() == ValidationException.Reason.DECRYPTION_FAILED) {
+      return " (is the APIv3 key right?)";
+    }
+    if (e instanceof ServiceException service && service.statusCode() == 401) {
+      return " (check the mchid, the merchant serial number and the private key)";
+    }
+    return "";
+  }
+
+  private ScheduledExecutorService startRefresh(
+      CertificateDownloader downloader, Duration interval, Consumer<? super WechatPayException> failures) {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "wxpay-certificates-" + mchid);
+      thread.setDaemon(true);
+      return thread;
+    });
+    long millis = interval.toMillis();
+    // A failed refresh keeps the certificates in use and is reported, never thrown into callers.
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        downloader.refresh();
+      } catch (WechatPayException e) {
+        try {
+          failures.accept(e);
+        } catch (RuntimeException listenerFailure) {
+          LOG.log(System.Logger.Level.WARNING, "certificate refresh failure listener failed", listenerFailure);
+        }
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   /** Starts configuring an instance. */
@@ -116,6 +181,31 @@ public final class WechatPay {
     return mchid;
   }
 
+  /**
+   * The parser for notifications (callbacks) to this merchant, checked with the same keys as responses.
+   *
+   * @throws IllegalStateException if no APIv3 key was configured
+   */
+  public NotificationParser notifications() {
+    if (apiV3Key == null) {
+      throw new IllegalStateException("notifications need the APIv3 key: call apiV3Key(...) on the builder");
+    }
+    return new NotificationParser(verifier, apiV3Key);
+  }
+
+  /** Signs the parameters the JSAPI, mini-program and App payment pages need. */
+  public PaymentSigner payments() {
+    return paymentSigner;
+  }
+
+  /** Stops the background certificate refresh, if any. Calls keep working with the keys they have. */
+  @Override
+  public void close() {
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
+  }
+
   /** The base URI every endpoint path is resolved against, ending in '/'. */
   public URI baseUri() {
     return baseUri;
@@ -139,6 +229,13 @@ public final class WechatPay {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
+    private @Nullable ApiV3Key apiV3Key;
+    private boolean downloadCertificates;
+    private final List<X509Certificate> certificates = new ArrayList<>();
+    private Duration refreshInterval = Duration.ofHours(12);
+    private Consumer<? super WechatPayException> refreshFailures = failure -> LOG.log(
+        System.Logger.Level.WARNING, "WeChat Pay certificate refresh failed; keeping the certificates in use: "
+            + failure.getMessage());
 
     private Builder() {}
 
@@ -187,6 +284,57 @@ public final class WechatPay {
     }
 
     /**
+     * The APIv3 key (32 bytes), which decrypts notifications and downloaded certificates.
+     *
+     * @throws IllegalArgumentException if the key is not 32 bytes
+     */
+    public Builder apiV3Key(String apiV3Key) {
+      this.apiV3Key = ApiV3Key.of(apiV3Key);
+      return this;
+    }
+
+    /**
+     * Verify with platform certificates downloaded from {@code v3/certificates} when {@link #build} runs
+     * (a bad configuration fails there, with a clear message) and refreshed in the background. Together
+     * with {@link #wechatpayPublicKey} this is the mixed mode of a migration: each response is checked
+     * with the key its {@code Wechatpay-Serial} names.
+     *
+     * @param apiV3Key the APIv3 key that decrypts the certificates; it also serves notifications
+     * @throws IllegalArgumentException if the key is not 32 bytes
+     */
+    public Builder platformCertificates(String apiV3Key) {
+      apiV3Key(apiV3Key);
+      this.downloadCertificates = true;
+      return this;
+    }
+
+    /** Verify with this platform certificate, given rather than downloaded. May be called again. */
+    public Builder platformCertificate(X509Certificate certificate) {
+      this.certificates.add(Objects.requireNonNull(certificate, "certificate"));
+      return this;
+    }
+
+    /** Like {@link #platformCertificate(X509Certificate)} with the certificate as PEM. */
+    public Builder platformCertificate(String certificatePem) {
+      return platformCertificate(PemKeys.certificate(certificatePem));
+    }
+
+    /** How often downloaded certificates are refreshed; default 12 hours. */
+    public Builder certificateRefreshInterval(Duration interval) {
+      this.refreshInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * Told about a background certificate refresh that failed (the certificates in use are kept); by
+     * default a warning is logged through {@link System.Logger}.
+     */
+    public Builder onCertificateRefreshFailure(Consumer<? super WechatPayException> listener) {
+      this.refreshFailures = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Where requests go; default {@code https://api.mch.weixin.qq.com/}. Plain {@code http} is only
      * accepted for loopback hosts (a local sandbox). A path prefix is kept.
      */
@@ -214,41 +362,53 @@ public final class WechatPay {
     }
 
     /**
-     * Checks the configuration and builds the instance.
+     * Checks the configuration and builds the instance. With {@link #platformCertificates} it also
+     * downloads the certificates.
      *
-     * @throws IllegalStateException if the merchant or the WeChat Pay public key is missing
+     * @throws IllegalStateException if the merchant or every verification key is missing, or the
+     *     certificate download fails
      * @throws IllegalArgumentException if a value is invalid: an id that is empty or contains CR, LF or
-     *     {@code "}, a key that is not RSA, a base URI that is not https on a non-loopback host, or a
-     *     timeout that is not positive
+     *     {@code "}, a key of the wrong type (RSA, or SM2 in SM mode, for all keys alike), a base URI that
+     *     is not https on a non-loopback host, or a duration that is not positive
      */
     public WechatPay build() {
       String mchid = this.mchid;
       String serial = this.merchantSerialNo;
       PrivateKey privateKey = this.privateKey;
-      String keyId = this.publicKeyId;
-      PublicKey publicKey = this.publicKey;
       if (mchid == null || serial == null || privateKey == null) {
         throw new IllegalStateException("merchant is not set; call merchant(mchid, serialNo, privateKey)");
       }
-      if (keyId == null || publicKey == null) {
-        throw new IllegalStateException(
-            "WeChat Pay public key is not set; call wechatpayPublicKey(publicKeyId, publicKey)");
+      if (publicKey == null && certificates.isEmpty() && !downloadCertificates) {
+        throw new IllegalStateException("no WeChat Pay key to verify responses with; call"
+            + " wechatpayPublicKey(publicKeyId, publicKey), platformCertificates(apiV3Key) or both");
       }
       checkId("mchid", mchid);
       checkId("merchantSerialNo", serial);
-      checkId("publicKeyId", keyId);
-      if (!"RSA".equals(privateKey.getAlgorithm())) {
-        throw new IllegalArgumentException(
-            "wrong key type: the merchant private key must be RSA, not " + privateKey.getAlgorithm());
+      SignatureScheme scheme = SignatureScheme.forKey(privateKey);
+      VerificationKeys.Key wechatpayKey = null;
+      if (publicKeyId != null && publicKey != null) {
+        checkId("publicKeyId", publicKeyId);
+        checkScheme(scheme, publicKey, "the WeChat Pay public key");
+        wechatpayKey = new VerificationKeys.Key(publicKeyId, publicKey);
       }
-      if (!"RSA".equals(publicKey.getAlgorithm())) {
-        throw new IllegalArgumentException(
-            "wrong key type: the WeChat Pay public key must be RSA, not " + publicKey.getAlgorithm());
+      for (X509Certificate certificate : certificates) {
+        checkScheme(scheme, certificate.getPublicKey(), "platform certificate "
+            + CertificateSerials.serialNo(certificate));
       }
-      checkUsable(privateKey, publicKey);
+      checkUsable(scheme, privateKey);
       checkPositive("connectTimeout", connectTimeout);
       checkPositive("requestTimeout", requestTimeout);
-      return new WechatPay(this, privateKey, publicKey, normalize(baseUri));
+      checkPositive("certificateRefreshInterval", refreshInterval);
+      VerificationKeys keys = new VerificationKeys(wechatpayKey, certificates, clock);
+      return new WechatPay(this, privateKey, keys, normalize(baseUri));
+    }
+
+    private static void checkScheme(SignatureScheme merchant, PublicKey key, String what) {
+      SignatureScheme scheme = SignatureScheme.forKey(key);
+      if (scheme != merchant) {
+        throw new IllegalArgumentException("wrong key type: " + what + " is " + scheme
+            + " but the merchant key is " + merchant + "; SM mode uses SM2 keys throughout");
+      }
     }
 
     private static void checkId(String what, String value) {
@@ -264,14 +424,13 @@ public final class WechatPay {
       }
     }
 
-    private static void checkUsable(PrivateKey privateKey, PublicKey publicKey) {
-      // Fail at start-up rather than on the first call if no provider accepts the keys.
+    private static void checkUsable(SignatureScheme scheme, PrivateKey privateKey) {
+      // Fail at start-up rather than on the first call if no provider accepts the key.
       try {
-        Signature.getInstance(RequestSigner.ALGORITHM).initSign(privateKey);
-        Signature.getInstance(RequestSigner.ALGORITHM).initVerify(publicKey);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException(
-            "the keys cannot be used for " + RequestSigner.ALGORITHM + ": " + e.getClass().getSimpleName(), e);
+        scheme.sign(privateKey, new byte[] {'\n'});
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("the merchant private key cannot sign (" + scheme + "): "
+            + e.getClass().getSimpleName(), e);
       }
     }
 

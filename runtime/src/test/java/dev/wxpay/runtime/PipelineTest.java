@@ -41,13 +41,16 @@ class PipelineTest {
 
   private static Pipeline pipeline(String base) {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+    VerificationKeys keys = new VerificationKeys(
+        new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), clock);
     return new Pipeline(
         HttpClient.newHttpClient(),
         new RequestSigner("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate(), new SecureRandom()),
-        new ResponseVerifier(KEY_ID, TestKeys.WECHATPAY.getPublic(), clock),
+        new ResponseVerifier(keys, clock),
+        keys,
+        TestKeys.MERCHANT.getPrivate(),
         clock,
         Duration.ofSeconds(7),
-        KEY_ID,
         WechatPay.Builder.normalize(URI.create(base)));
   }
 

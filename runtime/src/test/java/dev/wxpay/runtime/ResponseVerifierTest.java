@@ -2,6 +2,7 @@ package dev.wxpay.runtime;
 
 import static dev.wxpay.runtime.TestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +25,9 @@ class ResponseVerifierTest {
   private static final String NONCE = "c5ac7061fccab6bf3e254dcf98995b8c";
   private static final byte[] BODY = utf8("{\"stock_id\":\"9856000\",\"message\":\"中文\"}");
 
-  private final ResponseVerifier verifier = new ResponseVerifier(
-      KEY_ID, TestKeys.WECHATPAY.getPublic(), Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+  private final ResponseVerifier verifier = new ResponseVerifier(new VerificationKeys(
+      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK);
 
   /** Headers of a correctly signed response, signed here with the JDK directly. */
   private static Map<String, String> signed(long timestamp, byte[] body) {
@@ -103,7 +105,8 @@ class ResponseVerifierTest {
   void signTestProbeFails() {
     Map<String, String> headers = signed(NOW, BODY);
     headers.put("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + headers.get("Wechatpay-Signature"));
-    ValidationException e = rejected(headers, BODY, Reason.BAD_SIGNATURE);
+    ValidationException e = rejected(headers, BODY, Reason.SIGNATURE_PROBE);
+    assertInstanceOf(SignatureProbeException.class, e);
     assertTrue(e.getMessage().contains("SIGNTEST"), e.getMessage());
   }
 

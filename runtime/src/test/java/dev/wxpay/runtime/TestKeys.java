@@ -10,13 +10,13 @@ import java.security.Signature;
 import java.util.Base64;
 
 /** Keys generated once per test run, and independent JDK signing helpers. */
-final class TestKeys {
-  static final KeyPair MERCHANT = rsa();
-  static final KeyPair WECHATPAY = rsa();
+public final class TestKeys {
+  public static final KeyPair MERCHANT = rsa();
+  public static final KeyPair WECHATPAY = rsa();
 
   private TestKeys() {}
 
-  static KeyPair rsa() {
+  public static KeyPair rsa() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
@@ -26,13 +26,13 @@ final class TestKeys {
     }
   }
 
-  static String pem(String type, byte[] der) {
+  public static String pem(String type, byte[] der) {
     return "-----BEGIN " + type + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
         + "\n-----END " + type + "-----\n";
   }
 
-  static String sign(PrivateKey key, byte[] message) {
+  public static String sign(PrivateKey key, byte[] message) {
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initSign(key);
@@ -43,7 +43,7 @@ final class TestKeys {
     }
   }
 
-  static boolean verify(PublicKey key, byte[] message, String base64Signature) {
+  public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initVerify(key);
@@ -54,12 +54,12 @@ final class TestKeys {
     }
   }
 
-  static byte[] utf8(String s) {
+  public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** Fragments of a key's encoding, to check that no message leaks any of it. */
-  static String[] fragments(byte[] encoded) {
+  public static String[] fragments(byte[] encoded) {
     String base64 = Base64.getEncoder().encodeToString(encoded);
     String[] out = new String[base64.length() / 64];
     for (int i = 0; i < out.length; i++) {

@@ -48,7 +48,7 @@ class WechatPayTest {
   void missingPublicKeyFails() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> WechatPay.builder()
         .merchant("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate()).build());
-    assertTrue(e.getMessage().contains("public key"), e.getMessage());
+    assertTrue(e.getMessage().contains("no WeChat Pay key to verify responses with"), e.getMessage());
   }
 
   @ParameterizedTest

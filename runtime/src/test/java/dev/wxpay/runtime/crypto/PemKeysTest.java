@@ -1,4 +1,4 @@
-package dev.wxpay.runtime;
+package dev.wxpay.runtime.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.runtime.TestKeys;
+import dev.wxpay.runtime.WechatPay;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;

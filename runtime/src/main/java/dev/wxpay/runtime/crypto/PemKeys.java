@@ -1,13 +1,21 @@
-package dev.wxpay.runtime;
+package dev.wxpay.runtime.crypto;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -30,7 +38,7 @@ public final class PemKeys {
    * @throws IllegalArgumentException if the text holds no readable private key
    */
   public static PrivateKey privateKey(String pem) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    Converter converter = new Converter();
     @Nullable String skipped = null;
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
@@ -61,7 +69,7 @@ public final class PemKeys {
    * @throws IllegalArgumentException if the text holds no readable public key
    */
   public static PublicKey publicKey(String pem) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    Converter converter = new Converter();
     @Nullable String skipped = null;
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
@@ -79,6 +87,59 @@ public final class PemKeys {
     throw new IllegalArgumentException(
         "no public key found in PEM; expected -----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----"
             + (skipped == null ? "" : " (found " + skipped + ")"));
+  }
+
+  /**
+   * Reads an X.509 certificate ({@code BEGIN CERTIFICATE}), RSA or SM2. Its validity is not checked.
+   *
+   * @throws IllegalArgumentException if the text holds no readable certificate
+   */
+  public static X509Certificate certificate(String pem) {
+    @Nullable String skipped = null;
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        if (object instanceof X509CertificateHolder holder) {
+          // Bouncy Castle's certificate objects hand out SM2 keys the JDK cannot build.
+          return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(holder);
+        }
+        skipped = kind(object);
+      }
+    } catch (IOException | CertificateException | RuntimeException e) {
+      throw malformed(e, "certificate");
+    }
+    throw new IllegalArgumentException("no certificate found in PEM; expected -----BEGIN CERTIFICATE-----"
+        + (skipped == null ? "" : " (found " + skipped + ")"));
+  }
+
+  /**
+   * Converts with the JDK's key factories, so any installed provider can use the keys; SM2 keys, whose
+   * curve the JDK does not know, with Bouncy Castle's.
+   */
+  private static final class Converter {
+    private final JcaPEMKeyConverter jdk = new JcaPEMKeyConverter();
+
+    PrivateKey getPrivateKey(PrivateKeyInfo info) throws PEMException {
+      return isSm2(info.getPrivateKeyAlgorithm())
+          ? new JcaPEMKeyConverter().setProvider(Bc.PROVIDER).getPrivateKey(info)
+          : jdk.getPrivateKey(info);
+    }
+
+    KeyPair getKeyPair(PEMKeyPair pair) throws PEMException {
+      return isSm2(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm())
+          ? new JcaPEMKeyConverter().setProvider(Bc.PROVIDER).getKeyPair(pair)
+          : jdk.getKeyPair(pair);
+    }
+
+    PublicKey getPublicKey(SubjectPublicKeyInfo info) throws PEMException {
+      return isSm2(info.getAlgorithm())
+          ? new JcaPEMKeyConverter().setProvider(Bc.PROVIDER).getPublicKey(info)
+          : jdk.getPublicKey(info);
+    }
+
+    private static boolean isSm2(AlgorithmIdentifier algorithm) {
+      return algorithm.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)
+          && GMObjectIdentifiers.sm2p256v1.equals(algorithm.getParameters());
+    }
   }
 
   private static String kind(Object object) {

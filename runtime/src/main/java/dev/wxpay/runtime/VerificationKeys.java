@@ -1,0 +1,111 @@
+package dev.wxpay.runtime;
+
+import dev.wxpay.runtime.crypto.CertificateSerials;
+import java.security.PublicKey;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The keys WeChat Pay signs with, found by the serial a response names in {@code Wechatpay-Serial}: the
+ * WeChat Pay public key ({@code PUB_KEY_ID_...}), platform certificates, or both during a migration.
+ * Certificates are replaced atomically by a refresh; readers never block. Thread-safe.
+ */
+final class VerificationKeys {
+  /** A key and the id WeChat Pay knows it by. */
+  record Key(String id, PublicKey key) {}
+
+  private final @Nullable Key publicKey;
+  private final Clock clock;
+  private final AtomicReference<Map<String, X509Certificate>> certificates =
+      new AtomicReference<>(Map.of());
+
+  VerificationKeys(@Nullable Key publicKey, Collection<X509Certificate> certificates, Clock clock) {
+    this.publicKey = publicKey;
+    this.clock = clock;
+    replaceCertificates(certificates);
+  }
+
+  /** The key named by {@code serial}, or null if none is known or its certificate is not valid now. */
+  @Nullable PublicKey find(String serial) {
+    if (publicKey != null && publicKey.id().equals(serial)) {
+      return publicKey.key();
+    }
+    X509Certificate certificate = certificates.get().get(serial);
+    return certificate != null && isValidNow(certificate) ? certificate.getPublicKey() : null;
+  }
+
+  /**
+   * The key sensitive fields are encrypted for: the public key if there is one, else the newest valid
+   * certificate; null before any certificate is known (while the first ones download). The call names
+   * it in {@code Wechatpay-Serial}.
+   */
+  @Nullable Key encryptionKey() {
+    if (publicKey != null) {
+      return publicKey;
+    }
+    X509Certificate newest = null;
+    for (X509Certificate certificate : certificates.get().values()) {
+      if (isValidNow(certificate)
+          && (newest == null || certificate.getNotBefore().after(newest.getNotBefore()))) {
+        newest = certificate;
+      }
+    }
+    return newest == null ? null : new Key(CertificateSerials.serialNo(newest), newest.getPublicKey());
+  }
+
+  /** The same public key with other certificates, to check a download against what it brings. */
+  VerificationKeys withCertificates(Collection<X509Certificate> candidates) {
+    List<X509Certificate> all = new ArrayList<>(certificates.get().values());
+    all.addAll(candidates);
+    return new VerificationKeys(publicKey, all, clock);
+  }
+
+  /** Whether any certificate is known. */
+  boolean hasCertificates() {
+    return !certificates.get().isEmpty();
+  }
+
+  /** Replaces the platform certificates, e.g. after a download. */
+  void replaceCertificates(Collection<X509Certificate> replacement) {
+    Map<String, X509Certificate> bySerial = new LinkedHashMap<>();
+    List<X509Certificate> sorted = new ArrayList<>(replacement);
+    sorted.sort(Comparator.comparing(X509Certificate::getNotBefore));
+    for (X509Certificate certificate : sorted) {
+      bySerial.put(CertificateSerials.serialNo(certificate), certificate);
+    }
+    certificates.set(Collections.unmodifiableMap(bySerial));
+  }
+
+  /** What a response may name, for messages: ids and serials are not secret. */
+  String describe() {
+    List<String> known = new ArrayList<>();
+    if (publicKey != null) {
+      known.add("public key id " + publicKey.id());
+    }
+    if (!certificates.get().isEmpty()) {
+      known.add("platform certificates " + certificates.get().keySet());
+    }
+    return String.join(" or ", known);
+  }
+
+  private boolean isValidNow(X509Certificate certificate) {
+    try {
+      certificate.checkValidity(Date.from(clock.instant()));
+      return true;
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      return false;
+    }
+  }
+}
