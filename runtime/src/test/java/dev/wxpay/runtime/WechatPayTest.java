@@ -136,4 +136,32 @@ class WechatPayTest {
         + " annotation processor path and dev.wxpay.runtime.WechatPayTest$Unregistered annotated with @Endpoint?",
         e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a7cde1ZJB1kG2e7VfTs3jQzaWizur8G", "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gbx",
+      "a7cde1ZJB1kG2e7VfTs3jQzaWizur8G中"})
+  void apiV3KeyMustBe32Bytes(String key) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> complete().apiV3Key(key));
+    assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
+    assertFalse(e.getMessage().contains(key), "the key is not echoed");
+    assertThrows(IllegalArgumentException.class, () -> complete().platformCertificates(key));
+  }
+
+  @Test
+  void notificationsNeedTheApiV3Key() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> complete().build().notifications());
+    assertTrue(e.getMessage().contains("APIv3 key"), e.getMessage());
+    complete().apiV3Key("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").build().notifications();
+  }
+
+  @Test
+  void givenCertificatesAloneAreEnough() throws Exception {
+    java.security.cert.X509Certificate certificate = VerificationKeysTest.certificate(TestKeys.WECHATPAY,
+        java.math.BigInteger.TEN, java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
+    WechatPay wxpay = WechatPay.builder()
+        .merchant("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate())
+        .platformCertificate(certificate)
+        .build();
+    assertEquals("1900000001", wxpay.mchid());
+  }
 }

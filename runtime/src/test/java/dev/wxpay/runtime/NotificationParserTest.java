@@ -1,0 +1,172 @@
+package dev.wxpay.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import dev.wxpay.runtime.crypto.ApiV3Key;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** Notifications made here with the JDK's Cipher and Signature directly, parsed by the runtime. */
+class NotificationParserTest {
+  private static final long NOW = 1_700_000_000L;
+  private static final String KEY_ID = "PUB_KEY_ID_0119000000012025";
+  private static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+  private static final String RESOURCE = "{\"out_trade_no\":\"1217752501201407033233368018\",\"trade_state\":\"SUCCESS\"}";
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+
+  private final NotificationParser parser = new NotificationParser(new ResponseVerifier(new VerificationKeys(
+      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK),
+      ApiV3Key.of(API_V3_KEY));
+
+  /** AES-256-GCM with the JDK directly, as WeChat Pay encrypts a resource. */
+  private static String encrypt(String key, String nonce, String associatedData, String plaintext) throws Exception {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "AES"),
+        new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+    cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] body(String key) throws Exception {
+    return ("{\"id\":\"EV-2018022511223320873\",\"create_time\":\"2015-05-20T13:29:35+08:00\","
+        + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
+        + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
+        + encrypt(key, "fdasflkja484w", "transaction", RESOURCE)
+        + "\",\"associated_data\":\"transaction\",\"nonce\":\"fdasflkja484w\"}}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> headers(long timestamp, byte[] body) {
+    String nonce = "5K8264ILTKCH16CQ2502SI8ZNMTM67VS";
+    byte[] head = (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] message = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, message, 0, head.length);
+    System.arraycopy(body, 0, message, head.length, body.length);
+    message[message.length - 1] = '\n';
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Wechatpay-Timestamp", Long.toString(timestamp));
+    headers.put("Wechatpay-Nonce", nonce);
+    headers.put("Wechatpay-Serial", KEY_ID);
+    headers.put("Wechatpay-Signature", TestKeys.sign(TestKeys.WECHATPAY.getPrivate(), message));
+    return headers;
+  }
+
+  @Test
+  void parsesVerifiesAndDecrypts() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+
+    assertEquals("EV-2018022511223320873", notification.id());
+    assertEquals(OffsetDateTime.parse("2015-05-20T13:29:35+08:00"), notification.createTime());
+    assertEquals("TRANSACTION.SUCCESS", notification.eventType());
+    assertEquals("encrypt-resource", notification.resourceType());
+    assertEquals("支付成功", notification.summary());
+    assertEquals("transaction", notification.originalType());
+    assertEquals(RESOURCE, notification.resourceJson());
+    assertEquals("1217752501201407033233368018", notification.resource(OUT_TRADE_NO));
+    assertFalse(notification.toString().contains("1217752501201407033233368018"), notification.toString());
+  }
+
+  @Test
+  void headerNamesInAnyCase() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Map<String, List<String>> lowerCase = new HashMap<>();
+    headers(NOW, body).forEach((name, value) -> lowerCase.put(name.toLowerCase(), List.of(value)));
+    assertEquals("TRANSACTION.SUCCESS", parser.parse(lowerCase, body).eventType());
+  }
+
+  @Test
+  void signatureProbe() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Map<String, String> headers = headers(NOW, body);
+    headers.put("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + headers.get("Wechatpay-Signature"));
+    assertThrows(SignatureProbeException.class, () -> parser.parse(headers::get, body));
+  }
+
+  @Test
+  void tamperedBody() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Map<String, String> headers = headers(NOW, body);
+    byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("SUCCESS", "SUCCESS ").getBytes(StandardCharsets.UTF_8);
+    ValidationException e = assertThrows(ValidationException.class, () -> parser.parse(headers::get, tampered));
+    assertEquals(ValidationException.Reason.BAD_SIGNATURE, e.reason());
+  }
+
+  @Test
+  void skewedTimestamp() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    for (long timestamp : new long[] {NOW - 301, NOW + 301}) {
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> parser.parse(headers(timestamp, body)::get, body));
+      assertEquals(ValidationException.Reason.TIMESTAMP_SKEW, e.reason());
+    }
+    assertEquals("TRANSACTION.SUCCESS", parser.parse(headers(NOW - 300, body)::get, body).eventType());
+  }
+
+  @Test
+  void resourceEncryptedWithAnotherKey() throws Exception {
+    byte[] body = body("b7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb");
+    ValidationException e = assertThrows(ValidationException.class,
+        () -> parser.parse(headers(NOW, body)::get, body));
+    assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
+    assertFalse(e.getMessage().contains(API_V3_KEY));
+  }
+
+  @Test
+  void missingHeader() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Map<String, String> headers = headers(NOW, body);
+    headers.remove("Wechatpay-Serial");
+    ValidationException e = assertThrows(ValidationException.class, () -> parser.parse(headers::get, body));
+    assertEquals(ValidationException.Reason.MISSING_HEADER, e.reason());
+  }
+
+  @Test
+  void notANotification() {
+    byte[] body = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+    WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
+    assertNull(e.getCause());
+    assertTrue(e.getMessage().contains("resource"), e.getMessage());
+  }
+
+  /** Reads the out_trade_no of a transaction resource; a stand-in for a generated adapter. */
+  private static final JsonAdapter<String> OUT_TRADE_NO = new JsonAdapter<>() {
+    @Override
+    public String fromJson(JsonReader reader) throws IOException {
+      String value = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("out_trade_no")) {
+          value = reader.nextString();
+        } else {
+          reader.skipValue();
+        }
+      }
+      reader.endObject();
+      return value;
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, String value) {
+      throw new UnsupportedOperationException();
+    }
+  };
+}
