@@ -62,7 +62,9 @@ final class ClientWriter {
     }
 
     CodeBlock.Builder call = CodeBlock.builder();
-    if (operation.response() == null) {
+    if (operation.download()) {
+      call.add("$T.download($S, PATH)", Types.CALL, operation.httpMethod());
+    } else if (operation.response() == null) {
       call.add("$T.withoutResponse($S, PATH)", Types.CALL, operation.httpMethod());
     } else {
       call.add("$T.builder($S, PATH, $N)", Types.CALL, operation.httpMethod(),
@@ -82,6 +84,8 @@ final class ClientWriter {
           }
         }
         case BODY -> call.add("\n.body($N, $N)", name, adapters.name(param.type()));
+        case UPLOAD -> call.add("\n.upload($N)", name);
+        case EXPECTED_HASH -> call.add("\n.expectedHash($N)", name);
         case BODY_BUILDER -> call.add("\n.body($T.build($N), $N)",
             param.model().builderName(), name, adapters.name(param.type()));
       }

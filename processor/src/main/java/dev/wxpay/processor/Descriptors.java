@@ -33,6 +33,7 @@ final class Descriptors {
       ReturnKind returnKind,
       TypeName returnType,
       TypeRef response,
+      boolean download,
       List<ParamDescriptor> params) {}
 
   enum ParamRole {
@@ -41,7 +42,9 @@ final class Descriptors {
     QUERY_RECORD,
     HEADER,
     BODY,
-    BODY_BUILDER
+    BODY_BUILDER,
+    UPLOAD,
+    EXPECTED_HASH
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.wxpay.annotations.Path;
 import dev.wxpay.annotations.Post;
 import dev.wxpay.annotations.Put;
 import dev.wxpay.annotations.Query;
+import dev.wxpay.annotations.UnsignedResponse;
 import dev.wxpay.processor.Descriptors.EndpointDescriptor;
 import dev.wxpay.processor.Descriptors.ModelDescriptor;
 import dev.wxpay.processor.Descriptors.OperationDescriptor;
@@ -53,6 +54,9 @@ final class EndpointParser {
       List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+  private static final String DOWNLOAD = "dev.wxpay.runtime.Download";
+  private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
+  private static final String UPLOAD = "dev.wxpay.runtime.Upload";
   /** Headers the runtime signs or java.net.http controls; a declared value would break the call. */
   private static final Set<String> RUNTIME_HEADERS = Set.of(
       "authorization", "host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
@@ -228,6 +232,8 @@ final class EndpointParser {
       List<? extends TypeMirror> args = ((DeclaredType) returnType).getTypeArguments();
       if (args.size() == 1 && isType(args.get(0), "java.lang.Void")) {
         response = null;
+      } else if (args.size() == 1 && isType(args.get(0), DOWNLOAD)) {
+        response = null;
       } else if (args.size() == 1 && ModelParser.isRecord(args.get(0))) {
         response = models.typeRef(args.get(0), method, methodName + "() response");
       } else {
@@ -236,9 +242,23 @@ final class EndpointParser {
     } else if (ModelParser.isRecord(returnType)) {
       returnKind = ReturnKind.VALUE;
       response = models.typeRef(returnType, method, methodName + "() response");
+    } else if (isType(returnType, DOWNLOAD)) {
+      returnKind = ReturnKind.VALUE;
     } else {
       returnKind = ReturnKind.VALUE;
       unsupportedReturn(method, returnType);
+    }
+
+    boolean download = isType(returnType, DOWNLOAD) || (isType(returnType, FUTURE)
+        && ((DeclaredType) returnType).getTypeArguments().size() == 1
+        && isType(((DeclaredType) returnType).getTypeArguments().get(0), DOWNLOAD));
+    boolean unsigned = method.getAnnotation(UnsignedResponse.class) != null;
+    if (download && !unsigned) {
+      reporter.error(method, methodName + "() returns a Download, which is not verified; mark it"
+          + " @UnsignedResponse if WeChat Pay really leaves this answer unsigned");
+    } else if (unsigned && !download) {
+      reporter.error(method, "@UnsignedResponse " + methodName + "() must return Download or"
+          + " CompletableFuture<Download>: only downloads skip verification");
     }
 
     // Parameters.
@@ -252,7 +272,12 @@ final class EndpointParser {
       if (param == null) {
         continue;
       }
-      if (param.role() == ParamRole.BODY || param.role() == ParamRole.BODY_BUILDER) {
+      if (param.role() == ParamRole.EXPECTED_HASH && !download) {
+        reporter.error(parameter, "a DownloadHash parameter belongs to an @UnsignedResponse download");
+        continue;
+      }
+      if (param.role() == ParamRole.BODY || param.role() == ParamRole.BODY_BUILDER
+          || param.role() == ParamRole.UPLOAD) {
         if (body != null) {
           reporter.error(parameter, "two request bodies in " + methodName + "(): '"
               + body.getSimpleName() + "' and '" + parameter.getSimpleName() + "'; a call has one body");
@@ -279,12 +304,13 @@ final class EndpointParser {
       return null;
     }
     return new OperationDescriptor(
-        methodName, httpMethod, returnKind, TypeName.get(returnType), response, params);
+        methodName, httpMethod, returnKind, TypeName.get(returnType), response, download, params);
   }
 
   private void unsupportedReturn(ExecutableElement method, TypeMirror returnType) {
     reporter.error(method, "unsupported return type " + returnType + " of " + method.getSimpleName()
-        + "(); return a record, void, or CompletableFuture of a record or Void");
+        + "(); return a record, void, or CompletableFuture of a record or Void (or Download for an"
+        + " @UnsignedResponse download)");
   }
 
   /** The HTTP method from the annotation or the method name; reports and returns null if unclear. */
@@ -412,6 +438,10 @@ final class EndpointParser {
         }
       }
       return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.QUERY_RECORD, "", ref, model);
+    }
+    if (isType(type, UPLOAD) || isType(type, DOWNLOAD_HASH)) {
+      return new ParamDescriptor(javaName, javaType(parameter, type),
+          isType(type, UPLOAD) ? ParamRole.UPLOAD : ParamRole.EXPECTED_HASH, "", null, null);
     }
     if (ModelParser.isRecord(type)) {
       TypeRef ref = models.typeRef(type, parameter, what);

@@ -8,6 +8,7 @@ import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.PathTemplate;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,39 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> R execute(Call<R> call) {
     Prepared prepared = prepare(call);
+    if (call.isDownload()) {
+      return downloaded(call, prepared, receive(prepared));
+    }
     return handle(call, prepared, send(prepared));
+  }
+
+  /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
+  private HttpResponse<InputStream> receive(Prepared prepared) {
+    try {
+      return client.send(prepared.request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("interrupted during " + prepared.description, e);
+    } catch (IOException e) {
+      throw transportFailure(prepared, e);
+    }
+  }
+
+  /** The Download of a 2xx answer, which is not signed; error answers are read as usual. */
+  @SuppressWarnings("unchecked") // Call.download() makes R Download.
+  private <R extends @Nullable Object> R downloaded(
+      Call<R> call, Prepared prepared, HttpResponse<InputStream> response) {
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      byte[] body;
+      try (InputStream in = response.body()) {
+        body = in.readNBytes(64 * 1024);
+      } catch (IOException e) {
+        body = EMPTY;
+      }
+      throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
+    }
+    return (R) new Download(response.body(), call.expectedHash(), prepared.description);
   }
 
   /**
@@ -109,6 +142,16 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
+    if (call.isDownload()) {
+      return client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofInputStream())
+          .handle((response, error) -> {
+            if (error != null) {
+              Throwable failure = asyncFailure(prepared, error);
+              throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
+            }
+            return downloaded(call, prepared, response);
+          });
+    }
     CompletableFuture<R> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
@@ -164,20 +207,35 @@ final class Pipeline implements Caller {
     SensitiveFields sensitive =
         new FieldCipher(encryptionKey == null ? null : encryptionKey.key(), merchantKey);
     Call.Body<?> body = call.body();
-    byte[] bodyBytes = body == null ? EMPTY : body.toJson(sensitive).getBytes(StandardCharsets.UTF_8);
+    Upload upload = call.upload();
+    // What the signature covers: the JSON body, or for an upload its meta part.
+    byte[] signedBody;
+    HttpRequest.BodyPublisher publisher;
+    String contentType = null;
+    if (upload != null) {
+      Multipart multipart = Multipart.of(upload, signer.nonce());
+      signedBody = multipart.meta();
+      publisher = HttpRequest.BodyPublishers.ofByteArray(multipart.body());
+      contentType = multipart.contentType();
+    } else if (body != null) {
+      signedBody = body.toJson(sensitive).getBytes(StandardCharsets.UTF_8);
+      publisher = HttpRequest.BodyPublishers.ofByteArray(signedBody);
+      contentType = "application/json";
+    } else {
+      signedBody = EMPTY;
+      publisher = HttpRequest.BodyPublishers.noBody();
+    }
 
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + relativeUrl))
         .timeout(requestTimeout)
-        .method(method, body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(bodyBytes))
-        .setHeader("Accept", "application/json")
+        .method(method, publisher)
+        .setHeader("Accept", call.isDownload() ? "*/*" : "application/json")
         .setHeader("User-Agent", USER_AGENT);
     if (encryptionKey != null) {
       builder.setHeader("Wechatpay-Serial", encryptionKey.id());
     }
-    if (body != null) {
-      builder.setHeader("Content-Type", "application/json");
+    if (contentType != null) {
+      builder.setHeader("Content-Type", contentType);
     }
     // Declared headers may replace the defaults above (header names are case-insensitive in the
     // builder), but never the signature.
@@ -192,7 +250,7 @@ final class Pipeline implements Caller {
 
     long timestamp = clock.instant().getEpochSecond();
     String nonce = signer.nonce();
-    builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, bodyBytes));
+    builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, signedBody));
     return new Prepared(builder.build(), signedUrl, description, sensitive);
   }
 

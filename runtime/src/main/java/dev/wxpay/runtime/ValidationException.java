@@ -35,6 +35,8 @@ public class ValidationException extends WechatPayException {
      * data, or altered bytes), or it was not well-formed (not Base64, too short, wrong structure).
      */
     DECRYPTION_FAILED,
+    /** An unsigned download does not match the hash its signed request returned. */
+    HASH_MISMATCH,
   }
 
   private final Reason reason;

@@ -1,6 +1,9 @@
 package dev.wxpay.runtime.spi;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.runtime.Download;
+import dev.wxpay.runtime.DownloadHash;
+import dev.wxpay.runtime.Upload;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +29,9 @@ public final class Call<R extends @Nullable Object> {
   private final List<Map.Entry<String, String>> query;
   private final Map<String, String> headers;
   private final @Nullable Body<?> body;
+  private final @Nullable Upload upload;
+  private final boolean download;
+  private final @Nullable DownloadHash expectedHash;
   private final @Nullable JsonAdapter<R> responseAdapter;
 
   private Call(Builder<R> builder) {
@@ -35,6 +41,9 @@ public final class Call<R extends @Nullable Object> {
     this.query = List.copyOf(builder.query);
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.body = builder.body;
+    this.upload = builder.upload;
+    this.download = builder.download;
+    this.expectedHash = builder.expectedHash;
     this.responseAdapter = builder.responseAdapter;
   }
 
@@ -46,6 +55,16 @@ public final class Call<R extends @Nullable Object> {
   /** Starts a call whose response body, if any, is ignored after verification. */
   public static Builder<@Nullable Void> withoutResponse(String method, PathTemplate path) {
     return new Builder<>(method, path, null);
+  }
+
+  /**
+   * Starts a download whose answer WeChat Pay does not sign (declared with {@code @UnsignedResponse}):
+   * it is streamed and checked against {@link Builder#expectedHash} instead of a signature.
+   */
+  public static Builder<Download> download(String method, PathTemplate path) {
+    Builder<Download> builder = new Builder<>(method, path, null);
+    builder.download = true;
+    return builder;
   }
 
   /** The HTTP method, upper case. */
@@ -74,6 +93,21 @@ public final class Call<R extends @Nullable Object> {
 
   public @Nullable Body<?> body() {
     return body;
+  }
+
+  /** The file of a media upload, sent as multipart/form-data; null for other calls. */
+  public @Nullable Upload upload() {
+    return upload;
+  }
+
+  /** Whether this is an unsigned download. */
+  public boolean isDownload() {
+    return download;
+  }
+
+  /** The hash an unsigned download must match; null if none was given. */
+  public @Nullable DownloadHash expectedHash() {
+    return expectedHash;
   }
 
   public @Nullable JsonAdapter<R> responseAdapter() {
@@ -118,6 +152,9 @@ public final class Call<R extends @Nullable Object> {
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private @Nullable Body<?> body;
+    private @Nullable Upload upload;
+    private boolean download;
+    private @Nullable DownloadHash expectedHash;
 
     private Builder(String method, PathTemplate path, @Nullable JsonAdapter<R> responseAdapter) {
       this.method = method;
@@ -167,6 +204,21 @@ public final class Call<R extends @Nullable Object> {
         throw new IllegalArgumentException("request body must not be null");
       }
       this.body = new Body<>(value, adapter);
+      return this;
+    }
+
+    /** The file of a media upload; a call has either a JSON body or an upload. */
+    public Builder<R> upload(Upload upload) {
+      if (body != null) {
+        throw new IllegalStateException("a call has either a JSON body or an upload");
+      }
+      this.upload = java.util.Objects.requireNonNull(upload, "upload");
+      return this;
+    }
+
+    /** The hash a download must match; null to skip the check. */
+    public Builder<R> expectedHash(@Nullable DownloadHash expectedHash) {
+      this.expectedHash = expectedHash;
       return this;
     }
 

@@ -1,0 +1,88 @@
+package dev.wxpay.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file to upload to a media endpoint (e.g. {@code v3/merchant/media/upload}): sent as
+ * {@code multipart/form-data} with a {@code meta} part ({@code {"filename":...,"sha256":...}}), which the
+ * request signature covers, and a {@code file} part.
+ */
+public final class Upload {
+  private final String filename;
+  private final String contentType;
+  private final byte[] content;
+
+  private Upload(String filename, String contentType, byte[] content) {
+    if (filename.isEmpty() || filename.chars().anyMatch(c -> c == '"' || c == '\r' || c == '\n')) {
+      throw new IllegalArgumentException("the file name must not be empty or contain quotes, CR or LF");
+    }
+    if (contentType.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+      throw new IllegalArgumentException("the content type must not contain CR or LF");
+    }
+    this.filename = filename;
+    this.contentType = contentType;
+    this.content = content.clone();
+  }
+
+  /** A file from memory; the content type follows the name's extension (jpg, png, bmp, mp4...). */
+  public static Upload of(String filename, byte[] content) {
+    return new Upload(filename, contentType(filename), Objects.requireNonNull(content, "content"));
+  }
+
+  /** A file from memory with an explicit content type. */
+  public static Upload of(String filename, String contentType, byte[] content) {
+    return new Upload(filename, contentType, Objects.requireNonNull(content, "content"));
+  }
+
+  /** A file from disk, read now. */
+  public static Upload of(Path file) {
+    try {
+      return of(file.getFileName().toString(), Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  public String filename() {
+    return filename;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  /** A copy of the content. */
+  public byte[] content() {
+    return content.clone();
+  }
+
+  byte[] contentView() {
+    return content;
+  }
+
+  private static String contentType(String filename) {
+    String lower = filename.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+      return "image/jpeg";
+    }
+    if (lower.endsWith(".png")) {
+      return "image/png";
+    }
+    if (lower.endsWith(".bmp")) {
+      return "image/bmp";
+    }
+    if (lower.endsWith(".mp4")) {
+      return "video/mp4";
+    }
+    return "application/octet-stream";
+  }
+
+  @Override
+  public String toString() {
+    return "Upload[" + filename + ", " + content.length + " bytes]";
+  }
+}
