@@ -109,7 +109,8 @@ public final class RecordedRequest {
 
   /**
    * For a {@code multipart/form-data} upload, the text of its {@code meta} part (the JSON the merchant signed
-   * instead of the whole body); null for any other request or an upload whose parts could not be read.
+   * instead of the whole body); null for any other request, an upload without a meta part, or one whose body
+   * could not be read as multipart.
    */
   public @Nullable String uploadMeta() {
     return uploadMeta;
@@ -117,7 +118,7 @@ public final class RecordedRequest {
 
   /**
    * For a {@code multipart/form-data} upload, a copy of the bytes of its {@code file} part; null for any other
-   * request or an upload whose parts could not be read.
+   * request, an upload without a file part, or one whose body could not be read as multipart.
    */
   public byte @Nullable [] uploadFile() {
     return uploadFile == null ? null : uploadFile.clone();

@@ -715,21 +715,24 @@ public final class WechatPaySandbox implements AutoCloseable {
     }
     Multipart.Part meta = null;
     Multipart.Part file = null;
+    String problem = null;
     for (Multipart.Part part : parts) {
       if ("meta".equals(part.name()) && meta == null) {
         meta = part;
       } else if ("file".equals(part.name()) && file == null) {
         file = part;
-      } else {
-        return new Upload(null, null, "an upload must have exactly a meta part and a file part, had a "
-            + (part.name() == null ? "nameless" : "duplicate or unknown \"" + part.name() + "\"") + " part");
+      } else if (problem == null) {
+        problem = "an upload must have exactly a meta part and a file part, had a "
+            + (part.name() == null ? "nameless" : "duplicate or unknown \"" + part.name() + "\"") + " part";
       }
     }
-    if (meta == null || file == null) {
-      return new Upload(null, null, "an upload must have exactly a meta part and a file part, "
-          + (meta == null ? "the meta part is missing" : "the file part is missing"));
+    if (problem == null && (meta == null || file == null)) {
+      problem = "an upload must have exactly a meta part and a file part, "
+          + (meta == null ? "the meta part is missing" : "the file part is missing");
     }
-    return new Upload(new String(meta.content(), StandardCharsets.UTF_8), file.content(), null);
+    // The meta part, when there is one, is what the signature covers, even if the upload is malformed.
+    return new Upload(meta == null ? null : new String(meta.content(), StandardCharsets.UTF_8),
+        file == null ? null : file.content(), problem);
   }
 
   private @Nullable String headerProblem(Headers headers, byte[] body, @Nullable Upload upload) {
