@@ -22,15 +22,30 @@ final class AuthorizationCheck {
   static final long MAX_SKEW_SECONDS = 300;
   static final List<String> KEYS = List.of("mchid", "nonce_str", "timestamp", "serial_no", "signature");
 
+  /** Whether a signature is the merchant's over a message. */
+  @FunctionalInterface
+  interface Verifier {
+    boolean verifies(byte[] message, byte[] signature);
+  }
+
+  private final String scheme;
   private final String mchid;
   private final String serialNo;
-  private final PublicKey merchantPublicKey;
+  private final Verifier verifier;
   private final Clock clock;
 
+  /** A check of {@code WECHATPAY2-SHA256-RSA2048} signatures by this RSA key, with the JDK's SHA256withRSA. */
   AuthorizationCheck(String mchid, String serialNo, PublicKey merchantPublicKey, Clock clock) {
+    this(SCHEME, mchid, serialNo, (message, signature) -> verifiesRsa(merchantPublicKey, message, signature),
+        clock);
+  }
+
+  /** A check of signatures under this scheme, verified by the verifier. */
+  AuthorizationCheck(String scheme, String mchid, String serialNo, Verifier verifier, Clock clock) {
+    this.scheme = scheme;
     this.mchid = mchid;
     this.serialNo = serialNo;
-    this.merchantPublicKey = merchantPublicKey;
+    this.verifier = verifier;
     this.clock = clock;
   }
 
@@ -53,7 +68,7 @@ final class AuthorizationCheck {
     }
     Map<String, String> params;
     try {
-      params = parse(authorization);
+      params = parse(authorization, scheme);
     } catch (IllegalArgumentException e) {
       return new Outcome(Map.of(), e.getMessage());
     }
@@ -91,7 +106,7 @@ final class AuthorizationCheck {
     } catch (IllegalArgumentException e) {
       return "signature is not valid Base64";
     }
-    if (!verifies(message(method, uri, timestamp, nonce, body), signatureBytes)) {
+    if (!verifier.verifies(message(method, uri, timestamp, nonce, body), signatureBytes)) {
       return "signature does not verify with the merchant public key over METHOD \"" + method
           + "\", URL \"" + uri + "\", timestamp " + timestamp + ", nonce_str \"" + nonce + "\" and a body of "
           + body.length + " bytes";
@@ -108,7 +123,7 @@ final class AuthorizationCheck {
     return out.toByteArray();
   }
 
-  private boolean verifies(byte[] message, byte[] signature) {
+  private static boolean verifiesRsa(PublicKey merchantPublicKey, byte[] message, byte[] signature) {
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(merchantPublicKey);
@@ -142,15 +157,20 @@ final class AuthorizationCheck {
    * @throws IllegalArgumentException saying what is malformed
    */
   static Map<String, String> parse(String header) {
-    if (!header.startsWith(SCHEME + " ")) {
+    return parse(header, SCHEME);
+  }
+
+  /** Parses as {@link #parse(String)} does, with this scheme instead of {@code WECHATPAY2-SHA256-RSA2048}. */
+  static Map<String, String> parse(String header, String expectedScheme) {
+    if (!header.startsWith(expectedScheme + " ")) {
       int space = header.indexOf(' ');
       String scheme = space < 0 ? header : header.substring(0, space);
       throw new IllegalArgumentException(
-          "the Authorization scheme is \"" + scheme + "\", expected \"" + SCHEME + "\" followed by a space");
+          "the Authorization scheme is \"" + scheme + "\", expected \"" + expectedScheme + "\" followed by a space");
     }
     Map<String, String> params = new LinkedHashMap<>();
     int n = header.length();
-    int i = SCHEME.length() + 1;
+    int i = expectedScheme.length() + 1;
     while (true) {
       i = skipSpaces(header, i);
       int keyStart = i;

@@ -20,9 +20,17 @@ public final class RecordedRequest {
   private final Map<String, String> authorization;
   private final boolean signatureValid;
   private final @Nullable String rejection;
+  private final @Nullable String uploadMeta;
+  private final byte @Nullable [] uploadFile;
 
   RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
       byte[] body, Map<String, String> authorization, boolean signatureValid, @Nullable String rejection) {
+    this(method, rawPath, rawQuery, headers, body, authorization, signatureValid, rejection, null, null);
+  }
+
+  RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
+      byte[] body, Map<String, String> authorization, boolean signatureValid, @Nullable String rejection,
+      @Nullable String uploadMeta, byte @Nullable [] uploadFile) {
     this.method = method;
     this.rawPath = rawPath;
     this.rawQuery = rawQuery;
@@ -33,6 +41,8 @@ public final class RecordedRequest {
     this.authorization = Map.copyOf(authorization);
     this.signatureValid = signatureValid;
     this.rejection = rejection;
+    this.uploadMeta = uploadMeta;
+    this.uploadFile = uploadFile == null ? null : uploadFile.clone();
   }
 
   /** The HTTP method, such as {@code POST}. */
@@ -95,6 +105,23 @@ public final class RecordedRequest {
    */
   public @Nullable String rejection() {
     return rejection;
+  }
+
+  /**
+   * For a {@code multipart/form-data} upload, the text of its {@code meta} part (the JSON the merchant signed
+   * instead of the whole body); null for any other request, an upload without a meta part, or one whose body
+   * could not be read as multipart.
+   */
+  public @Nullable String uploadMeta() {
+    return uploadMeta;
+  }
+
+  /**
+   * For a {@code multipart/form-data} upload, a copy of the bytes of its {@code file} part; null for any other
+   * request, an upload without a file part, or one whose body could not be read as multipart.
+   */
+  public byte @Nullable [] uploadFile() {
+    return uploadFile == null ? null : uploadFile.clone();
   }
 
   @Override

@@ -21,6 +21,9 @@ public final class StubResponse {
   static final List<String> SIGNATURE_HEADERS = List.of(
       "Request-ID", "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Serial", "Wechatpay-Signature");
 
+  /** The header the sandbox adds in SM2 mode, which {@link #withoutHeader} may drop too. */
+  static final String SIGNATURE_TYPE = "Wechatpay-Signature-Type";
+
   static final String JSON = "application/json";
 
   private final int status;
@@ -33,10 +36,14 @@ public final class StubResponse {
   private final @Nullable String serial;
   private final Set<String> droppedHeaders;
   private final Duration delay;
+  private final boolean dropConnection;
+  private final boolean unsigned;
+  private final boolean signedWithCertificate;
 
   private StubResponse(int status, @Nullable String contentType, byte[] body, boolean tamperSignature,
       boolean tamperBody, boolean signTestProbe, Duration timestampSkew, @Nullable String serial,
-      Set<String> droppedHeaders, Duration delay) {
+      Set<String> droppedHeaders, Duration delay, boolean dropConnection, boolean unsigned,
+      boolean signedWithCertificate) {
     this.status = status;
     this.contentType = contentType;
     this.body = body;
@@ -47,6 +54,28 @@ public final class StubResponse {
     this.serial = serial;
     this.droppedHeaders = droppedHeaders;
     this.delay = delay;
+    this.dropConnection = dropConnection;
+    this.unsigned = unsigned;
+    this.signedWithCertificate = signedWithCertificate;
+  }
+
+  /** The fields of a copy, changed one at a time by the fault methods. */
+  private final class Copy {
+    boolean tamperSignature = StubResponse.this.tamperSignature;
+    boolean tamperBody = StubResponse.this.tamperBody;
+    boolean signTestProbe = StubResponse.this.signTestProbe;
+    Duration timestampSkew = StubResponse.this.timestampSkew;
+    @Nullable String serial = StubResponse.this.serial;
+    Set<String> droppedHeaders = StubResponse.this.droppedHeaders;
+    Duration delay = StubResponse.this.delay;
+    boolean dropConnection = StubResponse.this.dropConnection;
+    boolean unsigned = StubResponse.this.unsigned;
+    boolean signedWithCertificate = StubResponse.this.signedWithCertificate;
+
+    StubResponse build() {
+      return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
+          serial, droppedHeaders, delay, dropConnection, unsigned, signedWithCertificate);
+    }
   }
 
   private static StubResponse of(int status, @Nullable String contentType, byte[] body) {
@@ -57,7 +86,7 @@ public final class StubResponse {
       throw new IllegalArgumentException("a " + status + " response cannot carry a body");
     }
     return new StubResponse(status, contentType, body, false, false, false, Duration.ZERO, null, Set.of(),
-        Duration.ZERO);
+        Duration.ZERO, false, false, false);
   }
 
   /** A 200 response with this JSON body, sent as UTF-8 with {@code Content-Type: application/json}. */
@@ -99,8 +128,9 @@ public final class StubResponse {
    * are intact.
    */
   public StubResponse tamperSignature() {
-    return new StubResponse(status, contentType, body, true, tamperBody, signTestProbe, timestampSkew, serial,
-        droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.tamperSignature = true;
+    return copy.build();
   }
 
   /**
@@ -114,8 +144,9 @@ public final class StubResponse {
     if (status == 204 || status == 304) {
       throw new IllegalStateException("a " + status + " response cannot carry a tampered body");
     }
-    return new StubResponse(status, contentType, body, tamperSignature, true, signTestProbe, timestampSkew,
-        serial, droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.tamperBody = true;
+    return copy.build();
   }
 
   /**
@@ -123,25 +154,28 @@ public final class StubResponse {
    * seconds); the signature is made over that moved timestamp, so only its age is wrong.
    */
   public StubResponse skewTimestamp(Duration skew) {
-    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe,
-        Objects.requireNonNull(skew, "skew"), serial, droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.timestampSkew = Objects.requireNonNull(skew, "skew");
+    return copy.build();
   }
 
   /** Returns a copy that sends this {@code Wechatpay-Serial} instead of the sandbox's public key id. */
   public StubResponse serial(String serial) {
-    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
-        Objects.requireNonNull(serial, "serial"), droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.serial = Objects.requireNonNull(serial, "serial");
+    return copy.build();
   }
 
   /**
    * Returns a copy that does not send this header. Calls add up.
    *
    * @param name one of {@code Request-ID}, {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce},
-   *     {@code Wechatpay-Serial}, {@code Wechatpay-Signature} (case-insensitive)
+   *     {@code Wechatpay-Serial}, {@code Wechatpay-Signature} (case-insensitive), or
+   *     {@code Wechatpay-Signature-Type}, which the sandbox adds in {@link SandboxAlgorithm#SM2} mode
    * @throws IllegalArgumentException for any other name
    */
   public StubResponse withoutHeader(String name) {
-    String canonical = null;
+    String canonical = SIGNATURE_TYPE.equalsIgnoreCase(name) ? SIGNATURE_TYPE : null;
     for (String header : SIGNATURE_HEADERS) {
       if (header.equalsIgnoreCase(name)) {
         canonical = header;
@@ -152,8 +186,9 @@ public final class StubResponse {
     }
     Set<String> dropped = new LinkedHashSet<>(droppedHeaders);
     dropped.add(canonical);
-    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
-        serial, Set.copyOf(dropped), delay);
+    Copy copy = new Copy();
+    copy.droppedHeaders = Set.copyOf(dropped);
+    return copy.build();
   }
 
   /**
@@ -161,8 +196,9 @@ public final class StubResponse {
    * like the probes WeChat Pay sends to check that clients verify signatures.
    */
   public StubResponse signTestProbe() {
-    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, true, timestampSkew, serial,
-        droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.signTestProbe = true;
+    return copy.build();
   }
 
   /** Returns a copy that the sandbox sends only after waiting this long, for timeout tests. */
@@ -170,8 +206,42 @@ public final class StubResponse {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative, was " + delay);
     }
-    return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
-        serial, droppedHeaders, delay);
+    Copy copy = new Copy();
+    copy.delay = delay;
+    return copy.build();
+  }
+
+  /**
+   * Returns a copy that the sandbox never answers: once the request is read and recorded, the connection is
+   * closed without a status line, so that a client sees an I/O error. Any {@link #delay} comes first.
+   */
+  public StubResponse dropConnection() {
+    Copy copy = new Copy();
+    copy.dropConnection = true;
+    return copy.build();
+  }
+
+  /**
+   * Returns a copy sent without any {@code Wechatpay-*} header (no timestamp, nonce, serial, signature or
+   * signature type); {@code Request-ID} is still sent. This is how WeChat Pay sends bill files.
+   */
+  public StubResponse unsigned() {
+    Copy copy = new Copy();
+    copy.unsigned = true;
+    return copy.build();
+  }
+
+  /**
+   * Returns a copy that, in {@link SandboxVerification#MIXED} mode, is signed with the newest platform
+   * certificate (and names its serial) instead of the WeChat Pay public key. In
+   * {@link SandboxVerification#CERTIFICATE} mode every answer is signed so anyway; in
+   * {@link SandboxVerification#PUBLIC_KEY} mode the sandbox has no certificate and answers 500
+   * {@code SYSTEM_ERROR} instead.
+   */
+  public StubResponse signedWithCertificate() {
+    Copy copy = new Copy();
+    copy.signedWithCertificate = true;
+    return copy.build();
   }
 
   /** The HTTP status. */
@@ -222,8 +292,25 @@ public final class StubResponse {
     return delay;
   }
 
+  boolean dropsConnection() {
+    return dropConnection;
+  }
+
+  boolean isUnsigned() {
+    return unsigned;
+  }
+
+  boolean isSignedWithCertificate() {
+    return signedWithCertificate;
+  }
+
   /** The body as {@link #tamperBody} sends it. */
   byte[] tamperedBody() {
+    return tampered(body);
+  }
+
+  /** A JSON object with a leading member {@code "tampered":true}; any other body with a trailing space. */
+  static byte[] tampered(byte[] body) {
     if (body.length > 0 && body[0] == '{') {
       String rest = new String(body, 1, body.length - 1, StandardCharsets.UTF_8);
       String separator = rest.strip().startsWith("}") ? "" : ",";
@@ -261,6 +348,15 @@ public final class StubResponse {
     }
     if (!delay.isZero()) {
       out.append(", delay ").append(delay);
+    }
+    if (dropConnection) {
+      out.append(", dropConnection");
+    }
+    if (unsigned) {
+      out.append(", unsigned");
+    }
+    if (signedWithCertificate) {
+      out.append(", signedWithCertificate");
     }
     return out.append(']').toString();
   }

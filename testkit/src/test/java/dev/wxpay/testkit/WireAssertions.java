@@ -38,6 +38,29 @@ final class WireAssertions {
     }
   }
 
+  /** Whether an SM3withSM2 (BC, default user id, DER) signature verifies over {@code TIMESTAMP\nNONCE\nBODY\n}. */
+  static boolean verifiesSm2(PublicKey key, String signature, String timestamp, String nonce, byte[] body) {
+    try {
+      Signature verifier = Signature.getInstance("SM3withSM2", TestKeys.BC);
+      verifier.initVerify(key);
+      verifier.update((timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8));
+      verifier.update(body);
+      verifier.update((byte) '\n');
+      return verifier.verify(Base64.getDecoder().decode(signature));
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  /** Whether the response's signature headers verify over its body with the key (RSA or SM2 by key type). */
+  static boolean responseVerifies(PublicKey key, HttpResponse<byte[]> response) {
+    String signature = header(response, "Wechatpay-Signature");
+    String timestamp = header(response, "Wechatpay-Timestamp");
+    String nonce = header(response, "Wechatpay-Nonce");
+    return "RSA".equals(key.getAlgorithm()) ? verifies(key, signature, timestamp, nonce, response.body())
+        : verifiesSm2(key, signature, timestamp, nonce, response.body());
+  }
+
   /** Asserts the response carries every WeChat Pay header and its signature verifies over its body. */
   static void assertSignedBy(WechatPaySandbox sandbox, HttpResponse<byte[]> response) {
     assertNotNull(header(response, "Request-ID"));
