@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.crypto.ApiV3Key;
 import dev.wxpay.runtime.crypto.CertificateSerials;
 import dev.wxpay.runtime.crypto.PemKeys;
+import dev.wxpay.runtime.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.PathTemplate;
 import java.io.IOException;
@@ -31,9 +32,12 @@ final class CertificateDownloader {
   private final VerificationKeys keys;
   private final ApiV3Key apiV3Key;
   private final Clock clock;
+  private final SignatureScheme scheme;
 
-  CertificateDownloader(Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock) {
+  CertificateDownloader(
+      Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock, SignatureScheme scheme) {
     this.pipeline = pipeline;
+    this.scheme = scheme;
     this.keys = keys;
     this.apiV3Key = apiV3Key;
     this.clock = clock;
@@ -46,7 +50,9 @@ final class CertificateDownloader {
    *     {@link ValidationException}) if anything fails; the certificates in use are then unchanged
    */
   List<X509Certificate> refresh() {
-    Pipeline.Prepared prepared = pipeline.prepare(Call.withoutResponse("GET", PATH).build());
+    // WeChat Pay lists RSA certificates unless asked for another kind.
+    Pipeline.Prepared prepared = pipeline.prepare(
+        Call.withoutResponse("GET", PATH).query("algorithm_type", scheme.name()).build());
     HttpResponse<byte[]> response = pipeline.send(prepared);
     byte[] body = response.body() == null ? new byte[0] : response.body();
     if (response.statusCode() < 200 || response.statusCode() > 299) {

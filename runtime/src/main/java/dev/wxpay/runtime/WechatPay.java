@@ -85,7 +85,8 @@ public final class WechatPay implements AutoCloseable {
         baseUri);
     if (builder.downloadCertificates) {
       CertificateDownloader downloader =
-          new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock);
+          new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock,
+              SignatureScheme.forKey(privateKey));
       try {
         downloader.refresh();
       } catch (WechatPayException e) {

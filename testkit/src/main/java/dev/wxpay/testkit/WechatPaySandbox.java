@@ -396,34 +396,30 @@ public final class WechatPaySandbox implements AutoCloseable {
   }
 
   /**
-   * Returns a client builder set up for this sandbox: merchant, WeChat Pay public key, base URI and the
-   * sandbox's clock. Set anything else (timeouts, say), then {@code build()}.
-   *
-   * @throws UnsupportedOperationException for a sandbox in SM2 mode or in certificate or mixed mode, which
-   *     the runtime cannot be set up for from here yet
+   * Returns a client builder set up for this sandbox as a merchant would set it up: the merchant key (RSA
+   * or SM2), the WeChat Pay public key and/or platform certificates to download (per the verification
+   * mode), the APIv3 key, the base URI and the sandbox's clock. Set anything else (timeouts, say), then
+   * {@code build()}; with certificates, build() downloads them from the sandbox.
    */
   public WechatPay.Builder clientBuilder() {
-    if (algorithm != SandboxAlgorithm.RSA || verification != SandboxVerification.PUBLIC_KEY) {
-      // LEAD: wire these once the runtime has them. CERTIFICATE: .platformCertificates(apiV3Key) instead of
-      // .wechatpayPublicKey(...); MIXED: both .wechatpayPublicKey(publicKeyId(), publicKeyPair().getPublic())
-      // and .platformCertificates(apiV3Key); SM2: the merchant's and WeChat Pay's SM2 keys
-      // (merchantKeyPair.getPrivate(), wechatpayKeyPair.getPublic()) with the runtime's SM2 switch.
-      throw new UnsupportedOperationException("clientBuilder() for a " + algorithm + "/" + verification
-          + " sandbox is not wired yet; set up the client from the sandbox's accessors");
-    }
-    return WechatPay.builder()
+    WechatPay.Builder builder = WechatPay.builder()
         .merchant(mchid, merchantSerialNo, merchantKeyPair.getPrivate())
-        .wechatpayPublicKey(publicKeyId(), publicKeyPair().getPublic())
         .baseUri(baseUri)
         // The client's timestamps and skew checks must agree with the sandbox's clock.
         .clock(clock);
+    if (verification != SandboxVerification.CERTIFICATE) {
+      builder.wechatpayPublicKey(publicKeyId(), publicKeyPair().getPublic());
+    }
+    if (verification != SandboxVerification.PUBLIC_KEY) {
+      builder.platformCertificates(apiV3Key);
+    } else {
+      // Notifications need the APIv3 key in every mode.
+      builder.apiV3Key(apiV3Key);
+    }
+    return builder;
   }
 
-  /**
-   * Returns a client set up for this sandbox; see {@link #clientBuilder()}.
-   *
-   * @throws UnsupportedOperationException where {@link #clientBuilder()} does
-   */
+  /** Returns a client set up for this sandbox; see {@link #clientBuilder()}. */
   public WechatPay client() {
     return clientBuilder().build();
   }
