@@ -1,0 +1,334 @@
+package dev.wxpay.endpoints;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wxpay.endpoints.testing.Payee;
+import dev.wxpay.endpoints.testing.Payees;
+import dev.wxpay.endpoints.v3.bill.BillLocation;
+import dev.wxpay.endpoints.v3.bill.BillTarType;
+import dev.wxpay.endpoints.v3.bill.TradeBill;
+import dev.wxpay.endpoints.v3.bill.TradeBillQuery;
+import dev.wxpay.endpoints.v3.billdownload.BillDownload;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
+import dev.wxpay.endpoints.v3.merchant.media.MediaUpload;
+import dev.wxpay.runtime.Notification;
+import dev.wxpay.runtime.SignatureProbeException;
+import dev.wxpay.runtime.Upload;
+import dev.wxpay.runtime.ValidationException;
+import dev.wxpay.runtime.WechatPay;
+import dev.wxpay.runtime.WechatPayException;
+import dev.wxpay.testkit.RecordedRequest;
+import dev.wxpay.testkit.SandboxAlgorithm;
+import dev.wxpay.testkit.SandboxBill;
+import dev.wxpay.testkit.SandboxNotification;
+import dev.wxpay.testkit.SandboxVerification;
+import dev.wxpay.testkit.StubResponse;
+import dev.wxpay.testkit.WechatPaySandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Issue 3's features end to end: the runtime against the sandbox in each of its modes. */
+class SecurityFeaturesTest {
+  private static final String RESTART = "/v3/marketing/favor/stocks/9856000/restart";
+  private static final String OK = "{\"stock_id\":\"9856000\",\"restart_time\":\"2015-05-20T13:29:35+08:00\"}";
+  private static final RestartStockRequest BODY = new RestartStockRequest("8956000");
+
+  @ParameterizedTest
+  @CsvSource({"RSA,PUBLIC_KEY", "RSA,CERTIFICATE", "RSA,MIXED", "SM2,PUBLIC_KEY", "SM2,CERTIFICATE", "SM2,MIXED"})
+  void everyAlgorithmAndVerificationMode(SandboxAlgorithm algorithm, SandboxVerification verification) {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder()
+        .algorithm(algorithm).verification(verification).start()) {
+      sandbox.stub("POST", RESTART, StubResponse.json(OK));
+      try (WechatPay wxpay = sandbox.client()) {
+        assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+      }
+      List<RecordedRequest> requests = sandbox.requests();
+      for (RecordedRequest request : requests) {
+        assertTrue(request.signatureValid(), request.rejection());
+        assertTrue(request.header("Authorization").startsWith(algorithm.scheme() + " "),
+            request.header("Authorization"));
+      }
+      RecordedRequest call = requests.get(requests.size() - 1);
+      if (verification == SandboxVerification.PUBLIC_KEY) {
+        assertEquals(1, requests.size());
+        assertEquals(sandbox.wechatpayPublicKeyId(), call.header("Wechatpay-Serial"));
+      } else {
+        assertEquals("/v3/certificates?algorithm_type=" + algorithm, requests.get(0).uri());
+        assertEquals(verification == SandboxVerification.MIXED
+            ? sandbox.wechatpayPublicKeyId() : sandbox.platformCertificateSerial(), call.header("Wechatpay-Serial"));
+      }
+    }
+  }
+
+  @Test
+  void mixedModeVerifiesEachAnswerWithTheKeyItNames() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.MIXED).start();
+        WechatPay wxpay = sandbox.client()) {
+      RestartStock restart = wxpay.create(RestartStock.class);
+      sandbox.stub("POST", RESTART, StubResponse.json(OK).signedWithCertificate());
+      assertEquals("9856000", restart.post("9856000", BODY).stockId());
+      sandbox.stub("POST", RESTART, StubResponse.json(OK));
+      assertEquals("9856000", restart.post("9856000", BODY).stockId());
+      sandbox.stub("POST", RESTART, StubResponse.json(OK).serial("PUB_KEY_ID_0000000000000000000000000"));
+      ValidationException unknown = assertThrows(ValidationException.class, () -> restart.post("9856000", BODY));
+      assertEquals(ValidationException.Reason.UNKNOWN_SERIAL, unknown.reason());
+    }
+  }
+
+  @Test
+  void rotatedCertificatesArriveWithTheBackgroundRefresh() throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start();
+        WechatPay wxpay = sandbox.clientBuilder().certificateRefreshInterval(Duration.ofMillis(100)).build()) {
+      RestartStock restart = wxpay.create(RestartStock.class);
+      String first = sandbox.platformCertificateSerial();
+      sandbox.rotateCertificate();
+      assertNotEquals(first, sandbox.platformCertificateSerial());
+      sandbox.stub("POST", RESTART, StubResponse.json(OK));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (true) {
+        try {
+          assertEquals("9856000", restart.post("9856000", BODY).stockId());
+          break;
+        } catch (ValidationException e) {
+          assertEquals(ValidationException.Reason.UNKNOWN_SERIAL, e.reason());
+          assertTrue(System.nanoTime() < deadline, "the new certificate never arrived");
+          Thread.sleep(50);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aFailedRefreshIsReportedAndTheOldCertificatesStay() throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start()) {
+      List<WechatPayException> failures = new CopyOnWriteArrayList<>();
+      try (WechatPay wxpay = sandbox.clientBuilder()
+          .certificateRefreshInterval(Duration.ofMillis(50))
+          .onCertificateRefreshFailure(failures::add)
+          .build()) {
+        sandbox.stub("GET", "/v3/certificates", StubResponse.error(500, "SYSTEM_ERROR", "系统繁忙"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (failures.isEmpty()) {
+          assertTrue(System.nanoTime() < deadline, "no failure reported");
+          Thread.sleep(20);
+        }
+        sandbox.stub("POST", RESTART, StubResponse.json(OK));
+        assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+        assertTrue(failures.get(0).getMessage().contains("SYSTEM_ERROR"), failures.get(0).getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aWrongApiV3KeyFailsTheBuildClearly() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> sandbox.clientBuilder()
+          .platformCertificates("00000000000000000000000000000000").build());
+      assertTrue(e.getMessage().contains("APIv3 key"), e.getMessage());
+      assertFalse(e.getMessage().contains(sandbox.apiV3Key()));
+    }
+  }
+
+  @Test
+  void sensitiveFieldsAreEncryptedForWechatPayAndDecryptedForTheMerchant() throws Exception {
+    KeyPair wechatpay = rsa();
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().wechatpayKeyPair(wechatpay).start();
+        WechatPay wxpay = sandbox.client()) {
+      List<String> received = new ArrayList<>();
+      sandbox.stub("POST", "/v3/testing/payees", request -> {
+        String body = request.bodyAsString();
+        received.add(body);
+        String name = body.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1");
+        return StubResponse.json("{\"openid\":\"o1\",\"name\":\"" + encrypt(sandbox.merchantPublicKey(), decrypt(
+            wechatpay.getPrivate(), name) + "!") + "\"}");
+      });
+
+      Payee answer = wxpay.create(Payees.class).post(new Payee("o1", "张三", null));
+
+      assertEquals("张三!", answer.name(), "decrypted with the merchant key");
+      assertFalse(received.get(0).contains("张三"), "never sent in the clear");
+      assertEquals(sandbox.wechatpayPublicKeyId(), sandbox.lastRequest().header("Wechatpay-Serial"));
+      assertFalse(answer.toString().contains("张三"));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"RSA", "SM2"})
+  void notificationsAreVerifiedAndDecrypted(SandboxAlgorithm algorithm) {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      String resource = "{\"out_trade_no\":\"1217752501201407033233368018\",\"trade_state\":\"SUCCESS\"}";
+      SandboxNotification notification = sandbox.notification("TRANSACTION.SUCCESS", "支付成功", resource);
+
+      Notification parsed = wxpay.notifications().parse(notification.headers()::get, notification.body());
+
+      assertEquals("TRANSACTION.SUCCESS", parsed.eventType());
+      assertEquals(resource, parsed.resourceJson());
+      SandboxNotification probe = notification.signTestProbe();
+      assertThrows(SignatureProbeException.class,
+          () -> wxpay.notifications().parse(probe.headers()::get, probe.body()));
+      SandboxNotification tampered = notification.tamperBody();
+      assertThrows(ValidationException.class,
+          () -> wxpay.notifications().parse(tampered.headers()::get, tampered.body()));
+      SandboxNotification skewed = notification.skewTimestamp(Duration.ofMinutes(6));
+      assertThrows(ValidationException.class,
+          () -> wxpay.notifications().parse(skewed.headers()::get, skewed.body()));
+    }
+  }
+
+  @Test
+  void uploadSignsTheMetaAndSendsTheFile() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
+      sandbox.stub("POST", "/v3/merchant/media/upload", StubResponse.json("{\"media_id\":\"6uqyGjGrCf2GtyXP8bxrbuH9\"}"));
+      byte[] image = new byte[3000];
+      for (int i = 0; i < image.length; i++) {
+        image[i] = (byte) (i * 31);
+      }
+      image[100] = '\r';
+      image[101] = '\n';
+
+      String mediaId = wxpay.create(MediaUpload.class).post(Upload.of("logo.png", image)).mediaId();
+
+      assertEquals("6uqyGjGrCf2GtyXP8bxrbuH9", mediaId);
+      RecordedRequest request = sandbox.lastRequest();
+      assertTrue(request.signatureValid(), request.rejection());
+      assertArrayEquals(image, request.uploadFile());
+      assertTrue(request.uploadMeta().startsWith("{\"filename\":\"logo.png\",\"sha256\":\""), request.uploadMeta());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"RSA,false", "RSA,true", "SM2,false", "SM2,true"})
+  void billsDownloadAndMatchTheirHash(SandboxAlgorithm algorithm, boolean gzip, @TempDir Path folder) {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      String content = "交易时间,公众账号ID,商户号\n`2026-11-21 10:00:00,`wx2421b1c4370ec43b,`1900000001\n";
+      sandbox.bill("/v3/bill/tradebill", SandboxBill.of(content)
+          .hashType(algorithm == SandboxAlgorithm.SM2 ? "SM3" : "SHA1"));
+
+      BillLocation bill = wxpay.create(TradeBill.class)
+          .get(new TradeBillQuery("2026-11-21", null, null, gzip ? BillTarType.GZIP : null));
+      byte[] downloaded = wxpay.create(BillDownload.class).get(bill.downloadToken(), bill.hash()).bytes();
+
+      assertEquals(content, new String(downloaded, UTF_8));
+      Path file = folder.resolve("bill.csv");
+      wxpay.create(BillDownload.class).get(bill.downloadToken(), bill.hash()).saveTo(file);
+      assertEquals(content, readString(file));
+    }
+  }
+
+  @Test
+  void aCorruptedBillFailsItsHashAndIsNotSaved(@TempDir Path folder) {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
+      sandbox.bill("/v3/bill/tradebill", SandboxBill.of("a,b,c\n1,2,3\n").corrupted());
+      BillLocation bill = wxpay.create(TradeBill.class).get(new TradeBillQuery("2026-11-21", null, null, null));
+      BillDownload download = wxpay.create(BillDownload.class);
+
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> download.get(bill.downloadToken(), bill.hash()).bytes());
+      assertEquals(ValidationException.Reason.HASH_MISMATCH, e.reason());
+      Path file = folder.resolve("bill.csv");
+      assertThrows(ValidationException.class, () -> download.get(bill.downloadToken(), bill.hash()).saveTo(file));
+      assertFalse(Files.exists(file));
+      assertTrue(folder.toFile().list().length == 0, "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void thirtyTwoThreadsShareOneClient() throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
+      sandbox.stub("POST", RESTART, StubResponse.json(OK));
+      RestartStock restart = wxpay.create(RestartStock.class);
+      ExecutorService pool = Executors.newFixedThreadPool(32);
+      AtomicInteger done = new AtomicInteger();
+      List<Future<?>> futures = new ArrayList<>();
+      int perThread = 64;
+      for (int t = 0; t < 32; t++) {
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            assertEquals("9856000", restart.post("9856000", BODY).stockId());
+            done.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get(120, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      assertEquals(32 * perThread, done.get());
+      List<RecordedRequest> requests = sandbox.requests();
+      assertEquals(32 * perThread, requests.size());
+      assertTrue(requests.stream().allMatch(RecordedRequest::signatureValid));
+      assertEquals(requests.size(), requests.stream().map(r -> r.authorization().get("nonce_str")).distinct().count(),
+          "every request has its own nonce");
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, UTF_8);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static KeyPair rsa() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static final OAEPParameterSpec OAEP = new OAEPParameterSpec(
+      "SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+
+  /** RSA-OAEP with the JDK directly, as WeChat Pay encrypts for the merchant. */
+  private static String encrypt(PublicKey key, String text) {
+    try {
+      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, OAEP);
+      return Base64.getEncoder().encodeToString(cipher.doFinal(text.getBytes(UTF_8)));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String decrypt(PrivateKey key, String base64) {
+    try {
+      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, OAEP);
+      return new String(cipher.doFinal(Base64.getDecoder().decode(base64)), UTF_8);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wxpay.endpoints.testing;
+
+import org.jspecify.annotations.NullMarked;
