@@ -175,4 +175,47 @@ class SandboxFailuresTest {
       assertThrows(IllegalArgumentException.class, () -> restart.post(value, BODY), value);
     }
   }
+
+  @Test
+  void aDroppedConnectionIsATransportExceptionAndNotRetried() {
+    WechatPay retrying = sandbox.clientBuilder().retries(3).build();
+    sandbox.stub("POST", PATH, StubResponse.json(OK).dropConnection());
+    assertThrows(TransportException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertEquals(1, sandbox.requests().size(), "it may have reached WeChat Pay, so it is not sent again");
+  }
+
+  @Test
+  void fiveHundredsAndTimeoutsAreNotRetried() {
+    WechatPay retrying = sandbox.clientBuilder().retries(3).requestTimeout(Duration.ofMillis(300)).build();
+    sandbox.stub("POST", PATH, StubResponse.error(503, "SYSTEM_ERROR", "系统繁忙"));
+    assertThrows(ServiceException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertEquals(1, sandbox.requests().size());
+
+    sandbox.clear();
+    sandbox.stub("POST", PATH, StubResponse.json(OK).delay(Duration.ofSeconds(2)));
+    assertThrows(TransportException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertEquals(1, sandbox.requests().size());
+  }
+
+  @Test
+  void aRefusedConnectionFailsOverToTheBackupHostWhenRetriesAreOn() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    java.net.URI down = java.net.URI.create("http://127.0.0.1:" + closedPort + "/");
+    sandbox.stub("POST", PATH, StubResponse.json(OK));
+
+    WechatPay noRetries = sandbox.clientBuilder().baseUri(down).backupBaseUri(sandbox.baseUri()).build();
+    assertThrows(TransportException.class, () -> noRetries.create(RestartStock.class).post("9856000", BODY));
+    assertTrue(sandbox.requests().isEmpty(), "retries are off by default");
+
+    WechatPay failingOver = sandbox.clientBuilder().baseUri(down).backupBaseUri(sandbox.baseUri()).retries(1).build();
+    assertEquals("9856000", failingOver.create(RestartStock.class).post("9856000", BODY).stockId());
+    assertEquals(1, sandbox.requests().size());
+    assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
+
+    WechatPay retryingSameHost = sandbox.clientBuilder().baseUri(down).retries(2).build();
+    assertThrows(TransportException.class, () -> retryingSameHost.create(RestartStock.class).post("9856000", BODY));
+  }
 }

@@ -47,6 +47,9 @@ final class Pipeline implements Caller {
   // The base URI, ending in '/', and its raw path (what the signature covers before the endpoint path).
   private final String base;
   private final String basePath;
+  // Failover: where a request that provably never reached WeChat Pay is sent again, and how often.
+  private final @Nullable String backupBase;
+  private final int retries;
 
   Pipeline(
       HttpClient client,
@@ -56,7 +59,9 @@ final class Pipeline implements Caller {
       PrivateKey merchantKey,
       Clock clock,
       Duration requestTimeout,
-      URI baseUri) {
+      URI baseUri,
+      @Nullable URI backupBaseUri,
+      int retries) {
     this.client = client;
     this.signer = signer;
     this.verifier = verifier;
@@ -66,6 +71,8 @@ final class Pipeline implements Caller {
     this.requestTimeout = requestTimeout;
     this.base = baseUri.toString();
     this.basePath = baseUri.getRawPath();
+    this.backupBase = backupBaseUri == null ? null : backupBaseUri.toString();
+    this.retries = retries;
   }
 
   @Override
@@ -80,13 +87,61 @@ final class Pipeline implements Caller {
   /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
   private HttpResponse<InputStream> receive(Prepared prepared) {
     try {
-      return client.send(prepared.request, HttpResponse.BodyHandlers.ofInputStream());
+      return exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted during " + prepared.description, e);
-    } catch (IOException e) {
-      throw transportFailure(prepared, e);
+    } catch (ExecutionException e) {
+      Throwable failure = asyncFailure(prepared, e);
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) failure;
     }
+  }
+
+  /**
+   * Sends a request; when it provably never reached the server (refused connection, unknown host,
+   * connect timeout, failed TLS handshake) and retries are left, sends it again, to the backup host if
+   * there is one. After a timeout or an answer, even a 5xx, nothing is resent: the caller decides.
+   */
+  private <T> CompletableFuture<HttpResponse<T>> exchange(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft) {
+    CompletableFuture<HttpResponse<T>> attempt = client.sendAsync(request, handler);
+    if (retriesLeft == 0) {
+      return attempt;
+    }
+    return attempt
+        .handle((response, error) -> error == null
+            ? CompletableFuture.completedFuture(response)
+            : neverReached(error)
+                ? exchange(otherHost(request), handler, retriesLeft - 1)
+                : CompletableFuture.<HttpResponse<T>>failedFuture(error))
+        .thenCompose(next -> next);
+  }
+
+  /** The same request (same signature: it covers the path, not the host) to the other host. */
+  private HttpRequest otherHost(HttpRequest request) {
+    if (backupBase == null) {
+      return request;
+    }
+    String uri = request.uri().toString();
+    String moved = uri.startsWith(base) ? backupBase + uri.substring(base.length())
+        : uri.startsWith(backupBase) ? base + uri.substring(backupBase.length()) : uri;
+    return HttpRequest.newBuilder(request, (name, value) -> true).uri(URI.create(moved)).build();
+  }
+
+  static boolean neverReached(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.http.HttpConnectTimeoutException
+          || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.nio.channels.UnresolvedAddressException
+          || cause instanceof javax.net.ssl.SSLHandshakeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The Download of a 2xx answer, which is not signed; error answers are read as usual. */
@@ -113,7 +168,7 @@ final class Pipeline implements Caller {
    */
   HttpResponse<byte[]> send(Prepared prepared) {
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+        exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries);
     try {
       return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -143,7 +198,7 @@ final class Pipeline implements Caller {
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
     if (call.isDownload()) {
-      return client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofInputStream())
+      return exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries)
           .handle((response, error) -> {
             if (error != null) {
               Throwable failure = asyncFailure(prepared, error);
@@ -154,7 +209,7 @@ final class Pipeline implements Caller {
     }
     CompletableFuture<R> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+        exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries);
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {

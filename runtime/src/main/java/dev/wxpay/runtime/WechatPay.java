@@ -82,7 +82,9 @@ public final class WechatPay implements AutoCloseable {
         privateKey,
         builder.clock,
         builder.requestTimeout,
-        baseUri);
+        baseUri,
+        builder.backupBaseUri == null ? null : Builder.normalize(builder.backupBaseUri),
+        builder.retries);
     if (builder.downloadCertificates) {
       CertificateDownloader downloader =
           new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock,
@@ -238,6 +240,9 @@ public final class WechatPay implements AutoCloseable {
         System.Logger.Level.WARNING, "WeChat Pay certificate refresh failed; keeping the certificates in use: "
             + failure.getMessage());
 
+    private @Nullable URI backupBaseUri;
+    private int retries;
+
     private Builder() {}
 
     /**
@@ -344,6 +349,28 @@ public final class WechatPay implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often a request that provably never reached WeChat Pay (refused connection, unknown host,
+     * connect timeout, failed TLS handshake) is sent again; default 0, off. A request that timed out or
+     * got an answer, a 5xx included, is never resent: whether to repeat it is the caller's decision.
+     */
+    public Builder retries(int retries) {
+      if (retries < 0 || retries > 5) {
+        throw new IllegalArgumentException("retries must be 0 to 5, was " + retries);
+      }
+      this.retries = retries;
+      return this;
+    }
+
+    /**
+     * A backup host for those retries, such as {@code https://api2.wechatpay.cn/}: a retried request goes
+     * there, under the same rule. It must have the same path as the base URI (the signature covers it).
+     */
+    public Builder backupBaseUri(URI backupBaseUri) {
+      this.backupBaseUri = Objects.requireNonNull(backupBaseUri, "backupBaseUri");
+      return this;
+    }
+
     /** How long to wait for a connection; default 10 seconds. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -400,6 +427,10 @@ public final class WechatPay implements AutoCloseable {
       checkPositive("connectTimeout", connectTimeout);
       checkPositive("requestTimeout", requestTimeout);
       checkPositive("certificateRefreshInterval", refreshInterval);
+      if (backupBaseUri != null
+          && !normalize(backupBaseUri).getRawPath().equals(normalize(baseUri).getRawPath())) {
+        throw new IllegalArgumentException("backupBaseUri must have the same path as baseUri");
+      }
       VerificationKeys keys = new VerificationKeys(wechatpayKey, certificates, clock);
       return new WechatPay(this, privateKey, keys, normalize(baseUri));
     }

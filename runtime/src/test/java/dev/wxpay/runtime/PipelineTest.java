@@ -51,7 +51,9 @@ class PipelineTest {
         TestKeys.MERCHANT.getPrivate(),
         clock,
         Duration.ofSeconds(7),
-        WechatPay.Builder.normalize(URI.create(base)));
+        WechatPay.Builder.normalize(URI.create(base)),
+        null,
+        0);
   }
 
   /** Checks the Authorization header against the message the test builds itself. */
