@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.JavaFile;
 import dev.wxpay.annotations.Endpoint;
+import dev.wxpay.annotations.Model;
 import dev.wxpay.processor.Descriptors.EndpointDescriptor;
 import dev.wxpay.processor.Descriptors.EnumDescriptor;
 import dev.wxpay.processor.Descriptors.ModelDescriptor;
@@ -21,6 +22,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -50,7 +52,7 @@ public final class WxpayProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Endpoint.class.getCanonicalName());
+    return Set.of(Endpoint.class.getCanonicalName(), Model.class.getCanonicalName());
   }
 
   @Override
@@ -91,6 +93,13 @@ public final class WxpayProcessor extends AbstractProcessor {
         }
       } else if (result instanceof EndpointParser.Deferred) {
         deferred.add(((TypeElement) element).getQualifiedName().toString());
+      }
+    }
+    for (Element element : round.getElementsAnnotatedWith(Model.class)) {
+      if (element.getKind() == ElementKind.RECORD) {
+        models.parseRecord((TypeElement) element);
+      } else {
+        reporter.error(element, "@Model applies to records, but " + element.getSimpleName() + " is not one");
       }
     }
     for (ModelDescriptor model : models.models().values()) {

@@ -282,6 +282,16 @@ class ProcessorErrorsTest {
         .inFile(record).onLine(3);
   }
 
+  @Test
+  void modelOnAClass() {
+    JavaFileObject file = source("test.Transaction",
+        "package test;",
+        "@dev.wxpay.annotations.Model",
+        "public class Transaction {}");
+    assertThat(compile(file)).hadErrorContaining("@Model applies to records, but Transaction is not one")
+        .inFile(file).onLine(3);
+  }
+
   private static void assertBadPath(String path, String problem) {
     Compilation compilation = compileEndpoint(path, "  Res get();");
     assertThat(compilation).hadErrorContaining("bad @Endpoint path \"" + path + "\": " + problem)

@@ -157,4 +157,15 @@ class ProcessorShapesTest {
     assertThat(user).generatedSourceFile("app.MineClient");
     assertEquals(1, user.generatedSourceFiles().size(), "library builders and adapters are reused");
   }
+
+  @Test
+  void aModelNoEndpointUsesGetsItsAdapter() {
+    Compilation compilation = compile(source("test.Transaction",
+        "package test;",
+        "@dev.wxpay.annotations.Model",
+        "public record Transaction(String outTradeNo, String tradeState) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.TransactionJsonAdapter");
+    assertThat(compilation).generatedSourceFile("test.TransactionBuilder");
+  }
 }

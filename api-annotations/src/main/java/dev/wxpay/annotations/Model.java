@@ -1,0 +1,18 @@
+package dev.wxpay.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks for the builder and JSON adapter of a record that no endpoint uses, such as the resource of a
+ * notification: {@code @Model record Transaction(...)} gets {@code TransactionJsonAdapter} for
+ * {@code Notification.resource(new TransactionJsonAdapter())}. Records reached from an
+ * {@link Endpoint} get both without it.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Model {}
