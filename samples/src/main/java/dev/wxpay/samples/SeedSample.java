@@ -24,6 +24,7 @@ import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.S
 import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.StoreScope;
 import dev.wxpay.endpoints.v3.marketing.partner.product_coupon.product_coupons.Weekday;
 import dev.wxpay.runtime.WechatPay;
+import dev.wxpay.testkit.SandboxNotification;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
 import java.time.OffsetDateTime;
@@ -60,6 +61,23 @@ public final class SeedSample {
       listProductCouponStocks(wxpay);
       System.out.println(sandbox.requests().size() + " signed requests, all accepted by the sandbox: "
           + sandbox.requests().stream().allMatch(request -> request.signatureValid()));
+      notifications(sandbox);
+    }
+  }
+
+  /** The sandbox posts a payment notification, and a probe, to the README's callback handler. */
+  static void notifications(WechatPaySandbox sandbox) {
+    try (WechatPay wxpay = sandbox.client();
+        CallbackHandler handler = new CallbackHandler(wxpay,
+            (order, transaction) -> System.out.println("paid: order " + order + ", transaction " + transaction))) {
+      SandboxNotification paid = sandbox.notification("TRANSACTION.SUCCESS", "支付成功",
+          "{\"out_trade_no\":\"1217752501201407033233368018\",\"transaction_id\":\"4200000001201407033233368018\","
+              + "\"trade_state\":\"SUCCESS\"}", "transaction");
+      System.out.println("notification answered " + sandbox.postNotification(handler.url(), paid));
+      System.out.println("signature probe answered "
+          + sandbox.postNotification(handler.url(), paid.signTestProbe()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
