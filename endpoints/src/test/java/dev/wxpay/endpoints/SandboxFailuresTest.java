@@ -110,6 +110,12 @@ class SandboxFailuresTest {
   }
 
   @Test
+  void wrongAlgorithm() {
+    ValidationException failure = rejected(StubResponse.json(OK).signatureType("WECHATPAY2-SM2-WITH-SM3"));
+    assertEquals(ValidationException.Reason.UNSUPPORTED_ALGORITHM, failure.reason());
+  }
+
+  @Test
   void asyncFailuresAreNotWrapped() {
     sandbox.stub("POST", PATH, StubResponse.json(OK).tamperSignature());
     CompletionException thrown = assertThrows(CompletionException.class,

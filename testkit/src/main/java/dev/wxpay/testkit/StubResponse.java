@@ -39,11 +39,12 @@ public final class StubResponse {
   private final boolean dropConnection;
   private final boolean unsigned;
   private final boolean signedWithCertificate;
+  private final @Nullable String signatureType;
 
   private StubResponse(int status, @Nullable String contentType, byte[] body, boolean tamperSignature,
       boolean tamperBody, boolean signTestProbe, Duration timestampSkew, @Nullable String serial,
       Set<String> droppedHeaders, Duration delay, boolean dropConnection, boolean unsigned,
-      boolean signedWithCertificate) {
+      boolean signedWithCertificate, @Nullable String signatureType) {
     this.status = status;
     this.contentType = contentType;
     this.body = body;
@@ -57,6 +58,7 @@ public final class StubResponse {
     this.dropConnection = dropConnection;
     this.unsigned = unsigned;
     this.signedWithCertificate = signedWithCertificate;
+    this.signatureType = signatureType;
   }
 
   /** The fields of a copy, changed one at a time by the fault methods. */
@@ -71,10 +73,11 @@ public final class StubResponse {
     boolean dropConnection = StubResponse.this.dropConnection;
     boolean unsigned = StubResponse.this.unsigned;
     boolean signedWithCertificate = StubResponse.this.signedWithCertificate;
+    @Nullable String signatureType = StubResponse.this.signatureType;
 
     StubResponse build() {
       return new StubResponse(status, contentType, body, tamperSignature, tamperBody, signTestProbe, timestampSkew,
-          serial, droppedHeaders, delay, dropConnection, unsigned, signedWithCertificate);
+          serial, droppedHeaders, delay, dropConnection, unsigned, signedWithCertificate, signatureType);
     }
   }
 
@@ -86,7 +89,7 @@ public final class StubResponse {
       throw new IllegalArgumentException("a " + status + " response cannot carry a body");
     }
     return new StubResponse(status, contentType, body, false, false, false, Duration.ZERO, null, Set.of(),
-        Duration.ZERO, false, false, false);
+        Duration.ZERO, false, false, false, null);
   }
 
   /** A 200 response with this JSON body, sent as UTF-8 with {@code Content-Type: application/json}. */
@@ -157,6 +160,20 @@ public final class StubResponse {
     Copy copy = new Copy();
     copy.timestampSkew = Objects.requireNonNull(skew, "skew");
     return copy.build();
+  }
+
+  /**
+   * Returns a copy that names this algorithm in {@code Wechatpay-Signature-Type} (in any mode), e.g. one
+   * the client does not verify with, while the signature stays the sandbox's own.
+   */
+  public StubResponse signatureType(String signatureType) {
+    Copy copy = new Copy();
+    copy.signatureType = Objects.requireNonNull(signatureType, "signatureType");
+    return copy.build();
+  }
+
+  @Nullable String signatureTypeOverride() {
+    return signatureType;
   }
 
   /** Returns a copy that sends this {@code Wechatpay-Serial} instead of the sandbox's public key id. */

@@ -954,7 +954,9 @@ public final class WechatPaySandbox implements AutoCloseable {
       putUnlessDropped(headers, response, "Wechatpay-Nonce", nonce);
       putUnlessDropped(headers, response, "Wechatpay-Serial", serial != null ? serial : signing.serial());
       putUnlessDropped(headers, response, "Wechatpay-Signature", signature);
-      if (algorithm == SandboxAlgorithm.SM2) {
+      if (response.signatureTypeOverride() != null) {
+        putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, response.signatureTypeOverride());
+      } else if (algorithm == SandboxAlgorithm.SM2) {
         // WeChat Pay names the signature type on SM answers (国密指引: 新增HTTP头Wechatpay-Signature-Type).
         putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, algorithm.scheme());
       }
