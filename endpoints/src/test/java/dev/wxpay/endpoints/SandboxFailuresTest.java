@@ -191,15 +191,16 @@ class SandboxFailuresTest {
   }
 
   @Test
-  void fiveHundredsAndTimeoutsAreNotRetried() {
+  void fiveHundredsAndTimeoutsAreNotRetried() throws InterruptedException {
     WechatPay retrying = sandbox.clientBuilder().retries(3).requestTimeout(Duration.ofMillis(300)).build();
     sandbox.stub("POST", PATH, StubResponse.error(503, "SYSTEM_ERROR", "系统繁忙"));
     assertThrows(ServiceException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
     assertEquals(1, sandbox.requests().size());
 
     sandbox.clear();
-    sandbox.stub("POST", PATH, StubResponse.json(OK).delay(Duration.ofSeconds(2)));
+    sandbox.stub("POST", PATH, StubResponse.json(OK).delay(Duration.ofSeconds(1)));
     assertThrows(TransportException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    Thread.sleep(1500); // a late resend would show up by now
     assertEquals(1, sandbox.requests().size());
   }
 
@@ -221,7 +222,5 @@ class SandboxFailuresTest {
     assertEquals(1, sandbox.requests().size());
     assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
 
-    WechatPay retryingSameHost = sandbox.clientBuilder().baseUri(down).retries(2).build();
-    assertThrows(TransportException.class, () -> retryingSameHost.create(RestartStock.class).post("9856000", BODY));
   }
 }

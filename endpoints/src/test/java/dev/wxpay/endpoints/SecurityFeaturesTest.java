@@ -149,6 +149,51 @@ class SecurityFeaturesTest {
   }
 
   @Test
+  void givenCertificatesVerifyWithoutADownload() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start();
+        WechatPay wxpay = WechatPay.builder()
+            .merchant(sandbox.mchid(), sandbox.merchantSerialNo(), sandbox.merchantPrivateKeyPem())
+            .platformCertificate(sandbox.platformCertificatePem())
+            .baseUri(sandbox.baseUri())
+            .build()) {
+      sandbox.stub("POST", RESTART, StubResponse.json(OK));
+      assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+      assertEquals(1, sandbox.requests().size(), "no v3/certificates download");
+      sandbox.rotateCertificate();
+      ValidationException unknown = assertThrows(ValidationException.class,
+          () -> wxpay.create(RestartStock.class).post("9856000", BODY));
+      assertEquals(ValidationException.Reason.UNKNOWN_SERIAL, unknown.reason());
+    }
+  }
+
+  @Test
+  void refreshGoesOnAfterAnUnusableAnswer() throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start()) {
+      List<WechatPayException> failures = new CopyOnWriteArrayList<>();
+      try (WechatPay wxpay = sandbox.clientBuilder()
+          .certificateRefreshInterval(Duration.ofMillis(50))
+          .onCertificateRefreshFailure(failures::add)
+          .build()) {
+        sandbox.stub("GET", "/v3/certificates", StubResponse.json("{\"data\":[{\"serial_no\":\"01\","
+            + "\"encrypt_certificate\":{\"algorithm\":\"AEAD_CHACHA20\",\"nonce\":\"n\","
+            + "\"associated_data\":\"certificate\",\"ciphertext\":\"AAAA\"}}]}"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (failures.size() < 2) {
+          assertTrue(System.nanoTime() < deadline, "refreshes stopped after " + failures);
+          Thread.sleep(20);
+        }
+        ValidationException first = (ValidationException) failures.get(0);
+        assertEquals(ValidationException.Reason.UNSUPPORTED_ALGORITHM, first.reason());
+        sandbox.clearStubs();
+        sandbox.clear();
+        Thread.sleep(300);
+        assertTrue(sandbox.requests().stream().anyMatch(r -> r.rawPath().equals("/v3/certificates")),
+            "the refresh still runs");
+      }
+    }
+  }
+
+  @Test
   void aWrongApiV3KeyFailsTheBuildClearly() {
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start()) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> sandbox.clientBuilder()
@@ -178,6 +223,21 @@ class SecurityFeaturesTest {
       assertFalse(received.get(0).contains("张三"), "never sent in the clear");
       assertEquals(sandbox.wechatpayPublicKeyId(), sandbox.lastRequest().header("Wechatpay-Serial"));
       assertFalse(answer.toString().contains("张三"));
+    }
+  }
+
+  @Test
+  void inCertificateModeSensitiveFieldsUseTheCertificateTheCallNames() throws Exception {
+    KeyPair platform = rsa();
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder()
+            .verification(SandboxVerification.CERTIFICATE).wechatpayKeyPair(platform).start();
+        WechatPay wxpay = sandbox.client()) {
+      sandbox.stub("POST", "/v3/testing/payees", request -> StubResponse.json("{\"openid\":\"o1\",\"name\":\""
+          + encrypt(sandbox.merchantPublicKey(), decrypt(platform.getPrivate(),
+              request.bodyAsString().replaceAll(".*\"name\":\"([^\"]+)\".*", "$1"))) + "\"}"));
+
+      assertEquals("李四", wxpay.create(Payees.class).post(new Payee("o1", "李四", null)).name());
+      assertEquals(sandbox.platformCertificateSerial(), sandbox.lastRequest().header("Wechatpay-Serial"));
     }
   }
 
@@ -237,11 +297,14 @@ class SecurityFeaturesTest {
 
       BillLocation bill = wxpay.create(TradeBill.class)
           .get(new TradeBillQuery("2026-11-21", null, null, gzip ? BillTarType.GZIP : null));
-      byte[] downloaded = wxpay.create(BillDownload.class).get(bill.downloadToken(), bill.hash()).bytes();
+      assertEquals(gzip ? "gzip" : null, bill.downloadTarType());
+      byte[] downloaded = wxpay.create(BillDownload.class).get(bill).bytes();
+      String served = sandbox.lastRequest().header("Accept");
+      assertEquals("*/*", served);
 
       assertEquals(content, new String(downloaded, UTF_8));
       Path file = folder.resolve("bill.csv");
-      wxpay.create(BillDownload.class).get(bill.downloadToken(), bill.hash()).saveTo(file);
+      wxpay.create(BillDownload.class).get(bill).saveTo(file);
       assertEquals(content, readString(file));
     }
   }
@@ -254,10 +317,10 @@ class SecurityFeaturesTest {
       BillDownload download = wxpay.create(BillDownload.class);
 
       ValidationException e = assertThrows(ValidationException.class,
-          () -> download.get(bill.downloadToken(), bill.hash()).bytes());
+          () -> download.get(bill).bytes());
       assertEquals(ValidationException.Reason.HASH_MISMATCH, e.reason());
       Path file = folder.resolve("bill.csv");
-      assertThrows(ValidationException.class, () -> download.get(bill.downloadToken(), bill.hash()).saveTo(file));
+      assertThrows(ValidationException.class, () -> download.get(bill).saveTo(file));
       assertFalse(Files.exists(file));
       assertTrue(folder.toFile().list().length == 0, "no temporary file is left behind");
     }

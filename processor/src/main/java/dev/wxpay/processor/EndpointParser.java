@@ -5,6 +5,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import dev.wxpay.annotations.Body;
 import dev.wxpay.annotations.Delete;
+import dev.wxpay.annotations.Encrypted;
 import dev.wxpay.annotations.Endpoint;
 import dev.wxpay.annotations.Get;
 import dev.wxpay.annotations.Header;
@@ -58,8 +59,8 @@ final class EndpointParser {
   private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   private static final String UPLOAD = "dev.wxpay.runtime.Upload";
   /** Headers the runtime signs or java.net.http controls; a declared value would break the call. */
-  private static final Set<String> RUNTIME_HEADERS = Set.of(
-      "authorization", "host", "content-length", "connection", "expect", "upgrade", "transfer-encoding");
+  private static final Set<String> RUNTIME_HEADERS = Set.of("authorization", "wechatpay-serial", "host",
+      "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
   /** What became of an interface this round. */
   sealed interface Result permits Parsed, Failed, Deferred {}
@@ -368,6 +369,11 @@ final class EndpointParser {
       return null;
     }
     String what = "parameter '" + javaName + "'";
+    if (mirror(parameter, Encrypted.class) != null) {
+      reporter.error(parameter, mirror(parameter, Encrypted.class), null, "@Encrypted applies to"
+          + " components of a body or response record; '" + javaName + "' would be sent in the clear");
+      return null;
+    }
     if (path != null) {
       String name = path.value();
       if (placeholders != null && !placeholders.contains(name)) {
@@ -430,6 +436,12 @@ final class EndpointParser {
       }
       ModelDescriptor model = models.models().get(ref.model().canonicalName());
       for (var property : model.properties()) {
+        if (property.encrypted()) {
+          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
+              + "' is @Encrypted, but query parameters are sent in the clear; WeChat Pay takes"
+              + " sensitive fields in a JSON body");
+          return null;
+        }
         TypeRef.Kind kind = property.type().kind();
         if (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD) {
           reporter.error(parameter, "query record " + type + " component '" + property.javaName()

@@ -283,6 +283,28 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void encryptedQueryComponent() {
+    JavaFileObject query = source("test.BankQuery",
+        "package test;",
+        "public record BankQuery(@dev.wxpay.annotations.Encrypted String accountNumber) {",
+        "  @Override public String toString() { return \"BankQuery\"; }",
+        "}");
+    Compilation compilation = compile(endpoint("v3/banks", "  Res get(@Query BankQuery query);"), query, RESPONSE);
+    assertThat(compilation).hadErrorContaining("query record test.BankQuery component 'accountNumber' is"
+            + " @Encrypted, but query parameters are sent in the clear")
+        .inFile(endpoint("v3/banks", "")).onLine(5);
+  }
+
+  @Test
+  void encryptedParameter() {
+    Compilation compilation = compileEndpoint("v3/banks",
+        "  Res get(@Query(\"account_number\") @Encrypted String accountNumber);");
+    assertThat(compilation).hadErrorContaining("@Encrypted applies to components of a body or response"
+            + " record; 'accountNumber' would be sent in the clear")
+        .inFile(endpoint("v3/banks", "")).onLine(5);
+  }
+
+  @Test
   void modelOnAClass() {
     JavaFileObject file = source("test.Transaction",
         "package test;",

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,7 +59,12 @@ public final class Download implements AutoCloseable {
     try (InputStream in = open()) {
       temporary = Files.createTempFile(directory, ".wxpay-", ".part");
       Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        // Checked already; only the rename is not atomic on this file system.
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
       temporary = null;
     } catch (IOException e) {
       throw failure(e);
@@ -75,7 +81,8 @@ public final class Download implements AutoCloseable {
 
   /**
    * The content as a stream. At its end the hash is checked: a mismatch makes the last read throw an
-   * {@link IOException} whose cause is a {@link ValidationException}; do not use data read before then.
+   * {@link IOException} whose cause is a {@link ValidationException}; do not use data read before then,
+   * and read to the end, or nothing is checked. {@link #bytes()} and {@link #saveTo} do both for you.
    */
   public InputStream stream() {
     try {
@@ -162,6 +169,21 @@ public final class Download implements AutoCloseable {
         update(buffer, offset, n);
       }
       return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // Skipped bytes must be hashed too.
+      byte[] buffer = new byte[8192];
+      long skipped = 0;
+      while (skipped < n) {
+        int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+        if (read < 0) {
+          break;
+        }
+        skipped += read;
+      }
+      return skipped;
     }
 
     private void update(byte[] buffer, int offset, int length) {

@@ -88,8 +88,9 @@ public final class Notification {
       if (e instanceof WechatPayException wechatPay) {
         throw wechatPay;
       }
-      throw new WechatPayException("could not decode the resource of notification " + id + ": "
-          + e.getMessage(), e);
+      // Neither the cause nor its message: JSON errors quote the decrypted values they failed on.
+      throw new WechatPayException("could not decode the resource of notification " + id + " with "
+          + adapter + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 

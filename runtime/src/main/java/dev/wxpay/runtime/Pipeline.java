@@ -86,11 +86,18 @@ final class Pipeline implements Caller {
 
   /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
   private HttpResponse<InputStream> receive(Prepared prepared) {
+    // The deadline covers the request until the headers; the body then streams as fast as it is read.
+    CompletableFuture<HttpResponse<InputStream>> exchange =
+        exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries);
     try {
-      return exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries).get();
+      return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted during " + prepared.description, e);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new TransportException(prepared.description + " timed out", e);
     } catch (ExecutionException e) {
       Throwable failure = asyncFailure(prepared, e);
       if (failure instanceof RuntimeException runtime) {
@@ -103,21 +110,34 @@ final class Pipeline implements Caller {
   /**
    * Sends a request; when it provably never reached the server (refused connection, unknown host,
    * connect timeout, failed TLS handshake) and retries are left, sends it again, to the backup host if
-   * there is one. After a timeout or an answer, even a 5xx, nothing is resent: the caller decides.
+   * there is one. After a timeout or an answer, even a 5xx, nothing is resent: the caller decides. Once
+   * the returned future is done (answered, failed, timed out or cancelled) no further attempt starts, and
+   * cancelling it cancels the attempt in flight.
    */
   private <T> CompletableFuture<HttpResponse<T>> exchange(
       HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft) {
-    CompletableFuture<HttpResponse<T>> attempt = client.sendAsync(request, handler);
-    if (retriesLeft == 0) {
-      return attempt;
-    }
-    return attempt
-        .handle((response, error) -> error == null
-            ? CompletableFuture.completedFuture(response)
-            : neverReached(error)
-                ? exchange(otherHost(request), handler, retriesLeft - 1)
-                : CompletableFuture.<HttpResponse<T>>failedFuture(error))
-        .thenCompose(next -> next);
+    CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
+    attempt(request, handler, retriesLeft, result);
+    return result;
+  }
+
+  private <T> void attempt(HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft,
+      CompletableFuture<HttpResponse<T>> result) {
+    CompletableFuture<HttpResponse<T>> sent = client.sendAsync(request, handler);
+    result.whenComplete((response, error) -> {
+      if (error != null) {
+        sent.cancel(true);
+      }
+    });
+    sent.whenComplete((response, error) -> {
+      if (error == null) {
+        result.complete(response);
+      } else if (retriesLeft > 0 && neverReached(error) && !result.isDone()) {
+        attempt(otherHost(request), handler, retriesLeft - 1, result);
+      } else {
+        result.completeExceptionally(error);
+      }
+    });
   }
 
   /** The same request (same signature: it covers the path, not the host) to the other host. */
@@ -297,8 +317,8 @@ final class Pipeline implements Caller {
     for (Map.Entry<String, String> header : call.headers().entrySet()) {
       String name = header.getKey();
       checkHeader(name, header.getValue());
-      if (name.equalsIgnoreCase("Authorization")) {
-        throw new IllegalArgumentException("the Authorization header is set by the runtime; do not declare it");
+      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Wechatpay-Serial")) {
+        throw new IllegalArgumentException("the " + name + " header is set by the runtime; do not declare it");
       }
       builder.setHeader(name, header.getValue());
     }
@@ -342,6 +362,9 @@ final class Pipeline implements Caller {
         throw new JsonDataException("JSON document was not fully consumed");
       }
       return value;
+    } catch (ValidationException e) {
+      // An @Encrypted field that does not decrypt keeps its reason.
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new WechatPayException(
           "could not decode response of " + prepared.description + ": " + e.getMessage(), e);

@@ -28,7 +28,7 @@ public final class Upload {
     this.content = content.clone();
   }
 
-  /** A file from memory; the content type follows the name's extension (jpg, png, bmp, mp4...). */
+  /** A file from memory; the content type follows the name's extension (jpg, png, bmp, mp4, pdf). */
   public static Upload of(String filename, byte[] content) {
     return new Upload(filename, contentType(filename), Objects.requireNonNull(content, "content"));
   }
@@ -77,6 +77,9 @@ public final class Upload {
     }
     if (lower.endsWith(".mp4")) {
       return "video/mp4";
+    }
+    if (lower.endsWith(".pdf")) {
+      return "application/pdf";
     }
     return "application/octet-stream";
   }

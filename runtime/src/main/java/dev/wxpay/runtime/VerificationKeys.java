@@ -28,13 +28,16 @@ final class VerificationKeys {
 
   private final @Nullable Key publicKey;
   private final Clock clock;
+  // Certificates given in the configuration: they stay when downloads replace the others.
+  private final List<X509Certificate> given;
   private final AtomicReference<Map<String, X509Certificate>> certificates =
       new AtomicReference<>(Map.of());
 
-  VerificationKeys(@Nullable Key publicKey, Collection<X509Certificate> certificates, Clock clock) {
+  VerificationKeys(@Nullable Key publicKey, Collection<X509Certificate> given, Clock clock) {
     this.publicKey = publicKey;
     this.clock = clock;
-    replaceCertificates(certificates);
+    this.given = List.copyOf(given);
+    replaceCertificates(List.of());
   }
 
   /** The key named by {@code serial}, or null if none is known or its certificate is not valid now. */
@@ -67,9 +70,9 @@ final class VerificationKeys {
 
   /** The same public key with other certificates, to check a download against what it brings. */
   VerificationKeys withCertificates(Collection<X509Certificate> candidates) {
-    List<X509Certificate> all = new ArrayList<>(certificates.get().values());
-    all.addAll(candidates);
-    return new VerificationKeys(publicKey, all, clock);
+    VerificationKeys keys = new VerificationKeys(publicKey, given, clock);
+    keys.replaceCertificates(candidates);
+    return keys;
   }
 
   /** Whether any certificate is known. */
@@ -77,10 +80,11 @@ final class VerificationKeys {
     return !certificates.get().isEmpty();
   }
 
-  /** Replaces the platform certificates, e.g. after a download. */
+  /** Replaces the downloaded platform certificates; given ones stay. */
   void replaceCertificates(Collection<X509Certificate> replacement) {
     Map<String, X509Certificate> bySerial = new LinkedHashMap<>();
-    List<X509Certificate> sorted = new ArrayList<>(replacement);
+    List<X509Certificate> sorted = new ArrayList<>(given);
+    sorted.addAll(replacement);
     sorted.sort(Comparator.comparing(X509Certificate::getNotBefore));
     for (X509Certificate certificate : sorted) {
       bySerial.put(CertificateSerials.serialNo(certificate), certificate);

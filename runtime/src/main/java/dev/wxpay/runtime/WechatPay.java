@@ -6,6 +6,7 @@ import dev.wxpay.runtime.crypto.PaymentSigner;
 import dev.wxpay.runtime.crypto.PemKeys;
 import dev.wxpay.runtime.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.EndpointFactory;
+import java.lang.ref.Cleaner;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,6 +26,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,6 +53,7 @@ public final class WechatPay implements AutoCloseable {
   public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com/");
 
   private static final System.Logger LOG = System.getLogger(WechatPay.class.getName());
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
   private final String mchid;
   private final String merchantSerialNo;
@@ -59,7 +62,8 @@ public final class WechatPay implements AutoCloseable {
   private final ResponseVerifier verifier;
   private final @Nullable ApiV3Key apiV3Key;
   private final PaymentSigner paymentSigner;
-  private final @Nullable ScheduledExecutorService refresher;
+  // Stops the certificate refresh on close(), or when the instance is dropped without it.
+  private final Cleaner.@Nullable Cleanable refresher;
   private final ConcurrentHashMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
 
   private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri) {
@@ -95,7 +99,9 @@ public final class WechatPay implements AutoCloseable {
         throw new IllegalStateException("could not download the WeChat Pay platform certificates: "
             + e.getMessage() + hint(e), e);
       }
-      this.refresher = startRefresh(downloader, builder.refreshInterval, builder.refreshFailures);
+      ScheduledExecutorService executor =
+          startRefresh(mchid, downloader, builder.refreshInterval, builder.refreshFailures);
+      this.refresher = Cleanup.CLEANER.register(this, executor::shutdownNow);
     } else {
       this.refresher = null;
     }
@@ -111,27 +117,52 @@ public final class WechatPay implements AutoCloseable {
     return "";
   }
 
-  private ScheduledExecutorService startRefresh(
-      CertificateDownloader downloader, Duration interval, Consumer<? super WechatPayException> failures) {
+  /**
+   * Refreshes the certificates every {@code interval}, or after a minute when a refresh failed. A failed
+   * refresh keeps the certificates in use and is reported, never thrown into callers. Static, so the
+   * task holds no reference to the instance: an instance dropped without {@link #close()} is cleaned up.
+   */
+  private static ScheduledExecutorService startRefresh(String mchid, CertificateDownloader downloader,
+      Duration interval, Consumer<? super WechatPayException> failures) {
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "wxpay-certificates-" + mchid);
       thread.setDaemon(true);
       return thread;
     });
-    long millis = interval.toMillis();
-    // A failed refresh keeps the certificates in use and is reported, never thrown into callers.
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        downloader.refresh();
-      } catch (WechatPayException e) {
+    long intervalMillis = interval.toMillis();
+    Runnable refresh = new Runnable() {
+      @Override
+      public void run() {
+        long next = intervalMillis;
         try {
-          failures.accept(e);
-        } catch (RuntimeException listenerFailure) {
-          LOG.log(System.Logger.Level.WARNING, "certificate refresh failure listener failed", listenerFailure);
+          downloader.refresh();
+        } catch (RuntimeException e) {
+          next = Math.min(intervalMillis, RETRY_AFTER_FAILURE.toMillis());
+          report(failures, e instanceof WechatPayException failure ? failure
+              : new WechatPayException("certificate refresh failed: " + e.getClass().getSimpleName(), e));
+        }
+        try {
+          executor.schedule(this, next, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+          // close() was called meanwhile.
         }
       }
-    }, millis, millis, TimeUnit.MILLISECONDS);
+    };
+    executor.schedule(refresh, intervalMillis, TimeUnit.MILLISECONDS);
     return executor;
+  }
+
+  private static void report(Consumer<? super WechatPayException> failures, WechatPayException failure) {
+    try {
+      failures.accept(failure);
+    } catch (RuntimeException listenerFailure) {
+      LOG.log(System.Logger.Level.WARNING, "certificate refresh failure listener failed", listenerFailure);
+    }
+  }
+
+  /** Holds the Cleaner, whose thread starts only when a first instance refreshes certificates. */
+  private static final class Cleanup {
+    static final Cleaner CLEANER = Cleaner.create();
   }
 
   /** Starts configuring an instance. */
@@ -205,7 +236,7 @@ public final class WechatPay implements AutoCloseable {
   @Override
   public void close() {
     if (refresher != null) {
-      refresher.shutdownNow();
+      refresher.clean();
     }
   }
 

@@ -70,18 +70,23 @@ class VerificationKeysTest {
   }
 
   @Test
-  void aRefreshReplacesTheCertificates() throws Exception {
+  void aRefreshReplacesTheDownloadedCertificatesAndKeepsGivenOnes() throws Exception {
+    X509Certificate given = certificate(TestKeys.rsa(), BigInteger.valueOf(0x33),
+        NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
     X509Certificate first = certificate(TestKeys.rsa(), BigInteger.valueOf(0x11),
         NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
     X509Certificate second = certificate(TestKeys.rsa(), BigInteger.valueOf(0x22),
         NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
-    VerificationKeys keys = new VerificationKeys(null, List.of(first), CLOCK);
+    VerificationKeys keys = new VerificationKeys(null, List.of(given), CLOCK);
+    keys.replaceCertificates(List.of(first));
+    assertEquals(first.getPublicKey(), keys.find("11"));
     assertNull(keys.find("22"));
 
     keys.replaceCertificates(List.of(second));
 
     assertNull(keys.find("11"));
     assertEquals(second.getPublicKey(), keys.find("22"));
+    assertEquals(given.getPublicKey(), keys.find("33"), "a given certificate stays");
     assertNull(new VerificationKeys(null, List.of(), CLOCK).encryptionKey(), "nothing to encrypt with yet");
   }
 }

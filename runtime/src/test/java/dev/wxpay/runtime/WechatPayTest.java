@@ -154,14 +154,4 @@ class WechatPayTest {
     complete().apiV3Key("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").build().notifications();
   }
 
-  @Test
-  void givenCertificatesAloneAreEnough() throws Exception {
-    java.security.cert.X509Certificate certificate = VerificationKeysTest.certificate(TestKeys.WECHATPAY,
-        java.math.BigInteger.TEN, java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(3600));
-    WechatPay wxpay = WechatPay.builder()
-        .merchant("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate())
-        .platformCertificate(certificate)
-        .build();
-    assertEquals("1900000001", wxpay.mchid());
-  }
 }

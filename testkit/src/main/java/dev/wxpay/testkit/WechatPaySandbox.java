@@ -152,6 +152,7 @@ public final class WechatPaySandbox implements AutoCloseable {
   private record SigningKey(String serial, PrivateKey key) {}
 
   /** What a bill download token serves. */
+  /** A bill's content, uncompressed; whether its bill request asked for GZIP. */
   private record BillFile(byte[] bytes, boolean gzip) {}
 
   private WechatPaySandbox(Builder builder, SecureRandom random) throws IOException {
@@ -859,7 +860,7 @@ public final class WechatPaySandbox implements AutoCloseable {
     String hash = crypto.hashHex(hashType, bill.content());
     String token = randomAlphanumeric(32);
     byte[] served = bill.served();
-    billFiles.put(token, new BillFile(gzip ? gzip(served) : served, gzip));
+    billFiles.put(token, new BillFile(served, gzip));
     String url = baseUri + BILL_DOWNLOAD_PATH.substring(1) + "?token=" + token + (gzip ? "&tartype=gzip" : "");
     return StubResponse.json("{\"hash_type\":" + Json.quote(hashType) + ",\"hash_value\":" + Json.quote(hash)
         + ",\"download_url\":" + Json.quote(url) + "}");
@@ -872,9 +873,11 @@ public final class WechatPaySandbox implements AutoCloseable {
       return StubResponse.error(400, "PARAM_ERROR", token == null
           ? "the bill download has no token" : "the bill download token \"" + token + "\" is unknown");
     }
+    // Compressed only when the download asks with tartype=gzip, as the download_url of a GZIP bill does.
+    boolean gzip = "gzip".equalsIgnoreCase(query(request.rawQuery()).get("tartype"));
     // WeChat Pay does not sign bill files.
-    return StubResponse.raw(200, file.gzip() ? "application/x-gzip" : "text/plain;charset=utf-8", file.bytes())
-        .unsigned();
+    return StubResponse.raw(200, gzip ? "application/x-gzip" : "text/plain;charset=utf-8",
+        gzip ? gzip(file.bytes()) : file.bytes()).unsigned();
   }
 
   private static byte[] gzip(byte[] content) {

@@ -64,9 +64,9 @@ public final class ApiV3Key {
    * @param associatedData the payload's {@code associated_data}; empty when the payload has none
    * @param ciphertextBase64 the payload's {@code ciphertext}: Base64 of ciphertext followed by the tag
    * @return the plaintext bytes
-   * @throws IllegalArgumentException if the algorithm is not one of the two above
-   * @throws ValidationException with {@link Reason#DECRYPTION_FAILED} if the tag does not match or the
-   *     input is malformed
+   * @throws ValidationException with {@link Reason#UNSUPPORTED_ALGORITHM} if the algorithm is not one of
+   *     the two above (it comes from the payload, so this is a check that failed), and with
+   *     {@link Reason#DECRYPTION_FAILED} if the tag does not match or the input is malformed
    */
   public byte[] decrypt(String algorithm, String nonce, String associatedData, String ciphertextBase64) {
     Objects.requireNonNull(nonce, "nonce");
@@ -86,8 +86,8 @@ public final class ApiV3Key {
         secretKey = new SecretKeySpec(sm4Key, "SM4");
         Arrays.fill(sm4Key, (byte) 0); // SecretKeySpec keeps its own copy
       }
-      default -> throw new IllegalArgumentException(
-          "unsupported algorithm: " + algorithm + "; expected " + AEAD_AES_256_GCM + " or " + AEAD_SM4_GCM);
+      default -> throw new ValidationException(Reason.UNSUPPORTED_ALGORITHM, "unsupported algorithm: "
+          + echo(algorithm) + "; expected " + AEAD_AES_256_GCM + " or " + AEAD_SM4_GCM);
     }
 
     byte[] ciphertext;
@@ -119,7 +119,7 @@ public final class ApiV3Key {
   /**
    * Like {@link #decrypt}, returning the plaintext decoded as UTF-8 (the payloads are JSON or PEM).
    *
-   * @throws IllegalArgumentException if the algorithm is not supported
+   * @throws ValidationException if the algorithm is not supported or the payload does not decrypt
    * @throws ValidationException with {@link Reason#DECRYPTION_FAILED} if decryption fails
    */
   public String decryptToString(
@@ -148,5 +148,10 @@ public final class ApiV3Key {
       e.initCause(cause);
     }
     return e;
+  }
+
+  /** Payload text in a message, cut short: it comes from the network. */
+  private static String echo(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 }

@@ -134,7 +134,8 @@ public final class JsonAdapters {
       try {
         return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
       } catch (DateTimeParseException e) {
-        throw new JsonDataException("expected an RFC 3339 date-time at " + reader.getPath(), e);
+        // Without the cause: its message quotes the text, which may be decrypted data.
+        throw new JsonDataException("expected an RFC 3339 date-time at " + reader.getPath());
       }
     }
 

@@ -112,8 +112,9 @@ class ApiV3KeyTest {
 
   @Test
   void anUnknownAlgorithmIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    ValidationException e = assertThrows(ValidationException.class,
         () -> key.decrypt("AEAD_CHACHA20_POLY1305", NONCE, AAD, AES_CIPHERTEXT));
+    assertEquals(ValidationException.Reason.UNSUPPORTED_ALGORITHM, e.reason());
     assertTrue(e.getMessage().contains("AEAD_CHACHA20_POLY1305"), e.getMessage());
   }
 

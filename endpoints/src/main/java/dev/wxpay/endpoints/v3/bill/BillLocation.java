@@ -2,6 +2,9 @@ package dev.wxpay.endpoints.v3.bill;
 
 import dev.wxpay.runtime.DownloadHash;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a bill can be downloaded, from a signed answer, and the hash the download must match.
@@ -22,15 +25,29 @@ public record BillLocation(String hashType, String hashValue, String downloadUrl
    * @throws IllegalStateException if the URL has no token
    */
   public String downloadToken() {
+    String token = queryParameter("token");
+    if (token == null) {
+      throw new IllegalStateException("the bill download URL has no token");
+    }
+    return token;
+  }
+
+  /** The {@code tartype} of {@link #downloadUrl()} ({@code gzip} for a compressed bill), or null. */
+  public @Nullable String downloadTarType() {
+    return queryParameter("tartype");
+  }
+
+  private @Nullable String queryParameter(String name) {
     String query = URI.create(downloadUrl).getRawQuery();
-    if (query != null) {
-      for (String parameter : query.split("&")) {
-        if (parameter.startsWith("token=")) {
-          return java.net.URLDecoder.decode(parameter.substring("token=".length()),
-              java.nio.charset.StandardCharsets.UTF_8);
-        }
+    if (query == null) {
+      return null;
+    }
+    for (String parameter : query.split("&")) {
+      if (parameter.startsWith(name + "=")) {
+        // Percent-decoding only: a '+' in a token is a plus, not a space.
+        return URLDecoder.decode(parameter.substring(name.length() + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
       }
     }
-    throw new IllegalStateException("the bill download URL has no token");
+    return null;
   }
 }

@@ -5,7 +5,9 @@ import dev.wxpay.annotations.Query;
 import dev.wxpay.annotations.UnsignedResponse;
 import dev.wxpay.runtime.Download;
 import dev.wxpay.runtime.DownloadHash;
+import dev.wxpay.endpoints.v3.bill.BillLocation;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads a bill. WeChat Pay does not sign the file, so it is checked against the hash from the signed
@@ -13,14 +15,20 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * BillLocation bill = wxpay.create(TradeBill.class).get(new TradeBillQuery("2026-11-21", null, null, null));
- * wxpay.create(BillDownload.class).get(bill.downloadToken(), bill.hash()).saveTo(Path.of("bill.csv"));
+ * wxpay.create(BillDownload.class).get(bill).saveTo(Path.of("bill.csv"));
  * }</pre>
  */
 @Endpoint("v3/billdownload/file")
 public interface BillDownload {
-  @UnsignedResponse
-  Download get(@Query("token") String token, DownloadHash hash);
+  /** Downloads the bill {@code bill} points to, with the token and compression of its download URL. */
+  default Download get(BillLocation bill) {
+    return get(bill.downloadToken(), bill.downloadTarType(), bill.hash());
+  }
 
   @UnsignedResponse
-  CompletableFuture<Download> getAsync(@Query("token") String token, DownloadHash hash);
+  Download get(@Query("token") String token, @Query("tartype") @Nullable String tarType, DownloadHash hash);
+
+  @UnsignedResponse
+  CompletableFuture<Download> getAsync(
+      @Query("token") String token, @Query("tartype") @Nullable String tarType, DownloadHash hash);
 }
