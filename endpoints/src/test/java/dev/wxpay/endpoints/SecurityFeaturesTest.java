@@ -189,6 +189,7 @@ class SecurityFeaturesTest {
         Thread.sleep(300);
         assertTrue(sandbox.requests().stream().anyMatch(r -> r.rawPath().equals("/v3/certificates")),
             "the refresh still runs");
+        assertEquals(sandbox.mchid(), wxpay.mchid());
       }
     }
   }
