@@ -35,6 +35,7 @@ final class AdapterWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(adapter)
         .addJavadoc("Reads and writes {@link $T} as JSON. Unknown fields are skipped.\n", model.type())
         .addAnnotation(Types.generated())
+        .addAnnotation(Types.NULL_MARKED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(Types.JSON_ADAPTER, model.type()))
         .addField(FieldSpec.builder(Types.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,
@@ -140,6 +141,7 @@ final class AdapterWriter {
         .addJavadoc("Reads and writes {@link $T} by its JSON names. A value this version does not know"
             + " reads as null,\nso a value WeChat Pay adds later does not fail a call.\n", model.type())
         .addAnnotation(Types.generated())
+        .addAnnotation(Types.NULL_MARKED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(Types.JSON_ADAPTER, model.type()))
         .addField(FieldSpec.builder(Types.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,

@@ -28,6 +28,7 @@ final class BuilderWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(builder)
         .addJavadoc("Builds {@link $T}. Not thread-safe; use one builder per value.\n", model.type())
         .addAnnotation(Types.generated())
+        .addAnnotation(Types.NULL_MARKED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Types.MODEL_BUILDER, model.type()));
 

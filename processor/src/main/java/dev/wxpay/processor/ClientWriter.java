@@ -27,6 +27,7 @@ final class ClientWriter {
         .addJavadoc("The generated client of {@link $T}; create it with {@code WechatPay.create}.\n",
             endpoint.interfaceName())
         .addAnnotation(Types.generated())
+        .addAnnotation(Types.NULL_MARKED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(endpoint.interfaceName())
         .addField(FieldSpec.builder(Types.PATH_TEMPLATE, "PATH", Modifier.PRIVATE, Modifier.STATIC,

@@ -27,6 +27,8 @@ final class Types {
   static final ClassName JSON_TOKEN = JSON_READER.nestedClass("Token");
 
   static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
+  /** On every generated class, so Kotlin sees String and String?, never platform types. */
+  static final ClassName NULL_MARKED = ClassName.get("org.jspecify.annotations", "NullMarked");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   static final ClassName LIST = ClassName.get("java.util", "List");

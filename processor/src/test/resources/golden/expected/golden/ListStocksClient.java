@@ -9,12 +9,14 @@ import dev.wxpay.runtime.spi.JsonAdapters;
 import dev.wxpay.runtime.spi.PathTemplate;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The generated client of {@link ListStocks}; create it with {@code WechatPay.create}.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class ListStocksClient implements ListStocks {
   private static final PathTemplate PATH = PathTemplate.parse("v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks");
 

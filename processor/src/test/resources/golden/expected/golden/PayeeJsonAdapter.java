@@ -8,12 +8,14 @@ import dev.wxpay.runtime.spi.JsonAdapters;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Payee} as JSON. Unknown fields are skipped.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class PayeeJsonAdapter extends JsonAdapter<Payee> {
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("name", "id_card_number",
       "openid");

@@ -9,11 +9,13 @@ import dev.wxpay.runtime.spi.PathTemplate;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The generated client of {@link RestartStock}; create it with {@code WechatPay.create}.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class RestartStockClient implements RestartStock {
   private static final PathTemplate PATH = PathTemplate.parse("v3/marketing/favor/stocks/<stock_id>/restart");
 

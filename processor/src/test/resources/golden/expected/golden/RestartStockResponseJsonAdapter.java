@@ -8,12 +8,14 @@ import dev.wxpay.runtime.spi.JsonAdapters;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link RestartStockResponse} as JSON. Unknown fields are skipped.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class RestartStockResponseJsonAdapter extends JsonAdapter<RestartStockResponse> {
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("stock_id",
       "restart_time");

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds {@link Stock}. Not thread-safe; use one builder per value.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class StockBuilder implements ModelBuilder<Stock> {
   private @Nullable String stockId;
 

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Stock} as JSON. Unknown fields are skipped.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class StockJsonAdapter extends JsonAdapter<Stock> {
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("stock_id", "remark",
       "state", "send_rule", "periods", "goods_tags", "single_item", "create_time");

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Stock.Period} as JSON. Unknown fields are skipped.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class StockPeriodJsonAdapter extends JsonAdapter<Stock.Period> {
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("begin_time", "end_time",
       "weekdays");

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds {@link Stock.SendRule}. Not thread-safe; use one builder per value.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class StockSendRuleBuilder implements ModelBuilder<Stock.SendRule> {
   private @Nullable Long maxCount;
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * so a value WeChat Pay adds later does not fail a call.
  */
 @Generated("dev.wxpay.processor.WxpayProcessor")
+@NullMarked
 public final class StockStateJsonAdapter extends JsonAdapter<StockState> {
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("AUDITING", "SENDING",
       "STOPPED_BY_MERCHANT");
