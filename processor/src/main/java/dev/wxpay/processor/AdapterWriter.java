@@ -100,7 +100,7 @@ final class AdapterWriter {
     MethodSpec.Builder method = toJsonWritingNull(model.type()).addStatement("writer.beginObject()");
     for (PropertyDescriptor property : model.properties()) {
       String adapter = adapters.name(property.type());
-      CodeBlock read = CodeBlock.of("value.$N()", property.javaName());
+      CodeBlock read = CodeBlock.of("value.$N()", property.accessor());
       if (property.required() && !property.type().isPrimitive()) {
         read = CodeBlock.of("$T.required($L, writer)", Types.JSON_ADAPTERS, read);
       }
@@ -112,7 +112,7 @@ final class AdapterWriter {
             .addStatement("$N.toJson(writer, $L)", adapter, read);
       } else {
         // Optional fields are left out rather than sent as null.
-        method.beginControlFlow("if (value.$N() != null)", property.javaName())
+        method.beginControlFlow("if (value.$N() != null)", property.accessor())
             .addStatement("writer.name($S)", property.jsonName())
             .addStatement("$N.toJson(writer, $L)", adapter, read)
             .endControlFlow();

@@ -73,7 +73,7 @@ final class BuilderWriter {
         .addParameter(model.type(), "value")
         .addStatement("$T builder = new $T()", model.builderName(), model.builderName());
     for (PropertyDescriptor property : model.properties()) {
-      method.addStatement("builder.$N(value.$N())", property.javaName(), property.javaName());
+      method.addStatement("builder.$N(value.$N())", property.javaName(), property.accessor());
     }
     return method.addStatement("return builder").build();
   }

@@ -12,12 +12,14 @@ import dev.wxpay.processor.Descriptors.EndpointDescriptor;
 import dev.wxpay.processor.Descriptors.OperationDescriptor;
 import dev.wxpay.processor.Descriptors.ParamDescriptor;
 import dev.wxpay.processor.Descriptors.PropertyDescriptor;
-import dev.wxpay.processor.Descriptors.ReturnKind;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes the implementation of an endpoint interface and its ServiceLoader factory. */
 final class ClientWriter {
+  private static final ClassName FUTURE_KT = ClassName.get("kotlinx.coroutines.future", "FutureKt");
+  private static final ClassName UNIT = ClassName.get("kotlin", "Unit");
+
   private ClientWriter() {}
 
   static JavaFile write(EndpointDescriptor endpoint) {
@@ -81,23 +83,36 @@ final class ClientWriter {
         case QUERY_RECORD -> {
           for (PropertyDescriptor property : param.model().properties()) {
             call.add("\n.query($S, $L)", property.jsonName(), queryValue(property.type(),
-                CodeBlock.of("$N.$N()", name, property.javaName()), adapters));
+                CodeBlock.of("$N.$N()", name, property.accessor()), adapters));
           }
         }
         case BODY -> call.add("\n.body($N, $N)", name, adapters.name(param.type()));
         case UPLOAD -> call.add("\n.upload($N)", name);
         case EXPECTED_HASH -> call.add("\n.expectedHash($N)", name);
+        case CONTINUATION -> {
+          // Not part of the request: the suspend machinery's callback.
+        }
         case BODY_BUILDER -> call.add("\n.body($T.build($N), $N)",
             param.model().builderName(), name, adapters.name(param.type()));
       }
     }
     call.add("\n.build()");
 
-    String verb = operation.returnKind() == ReturnKind.FUTURE ? "executeAsync" : "execute";
-    if (operation.returnKind() == ReturnKind.VOID) {
-      method.addStatement("caller.$L($L)", verb, call.build());
-    } else {
-      method.addStatement("return caller.$L($L)", verb, call.build());
+    switch (operation.returnKind()) {
+      case VOID -> method.addStatement("caller.execute($L)", call.build());
+      case VALUE -> method.addStatement("return caller.execute($L)", call.build());
+      case FUTURE -> method.addStatement("return caller.executeAsync($L)", call.build());
+      case SUSPEND -> {
+        // Awaits without blocking a thread; cancelling the coroutine cancels the future, and the call.
+        String continuation = operation.params().get(operation.params().size() - 1).javaName();
+        if (operation.response() == null) {
+          method.addStatement("return $T.await(caller.executeAsync($L).thenApply(ignored -> $T.INSTANCE), $N)",
+              FUTURE_KT, call.build(), UNIT, continuation);
+        } else {
+          method.addStatement("return $T.await(caller.executeAsync($L), $N)", FUTURE_KT, call.build(),
+              continuation);
+        }
+      }
     }
     return method.build();
   }

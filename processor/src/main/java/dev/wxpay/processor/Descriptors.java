@@ -23,7 +23,9 @@ final class Descriptors {
   enum ReturnKind {
     VALUE,
     VOID,
-    FUTURE
+    FUTURE,
+    /** A Kotlin {@code suspend fun}: kapt shows a trailing Continuation parameter and an Object return. */
+    SUSPEND
   }
 
   /** One abstract method of an endpoint interface. */
@@ -44,7 +46,8 @@ final class Descriptors {
     BODY,
     BODY_BUILDER,
     UPLOAD,
-    EXPECTED_HASH
+    EXPECTED_HASH,
+    CONTINUATION
   }
 
   /**
@@ -63,9 +66,13 @@ final class Descriptors {
       List<PropertyDescriptor> properties,
       Element originatingElement) {}
 
-  /** A record component; {@code encrypted} for {@code @Encrypted} sensitive strings. */
-  record PropertyDescriptor(
-      String javaName, String jsonName, TypeRef type, boolean required, boolean encrypted) {}
+  /**
+   * A record component or data class property; {@code encrypted} for {@code @Encrypted} sensitive
+   * strings; {@code accessor} the method that reads it ({@code name()} on records, {@code getName()} on
+   * Kotlin data classes).
+   */
+  record PropertyDescriptor(String javaName, String jsonName, TypeRef type, boolean required,
+      boolean encrypted, String accessor) {}
 
   /** An enum mapped to JSON by constant name or {@code @Json(name = ...)}. */
   record EnumDescriptor(

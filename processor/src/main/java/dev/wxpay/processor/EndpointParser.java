@@ -56,6 +56,8 @@ final class EndpointParser {
   private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String DOWNLOAD = "dev.wxpay.runtime.Download";
+  private static final String CONTINUATION = "kotlin.coroutines.Continuation";
+  static final String FUTURE_KT = "kotlinx.coroutines.future.FutureKt";
   private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   private static final String UPLOAD = "dev.wxpay.runtime.Upload";
   /** Headers the runtime signs or java.net.http controls; a declared value would break the call. */
@@ -226,7 +228,21 @@ final class EndpointParser {
     TypeMirror returnType = member.type().getReturnType();
     ReturnKind returnKind;
     TypeRef response = null;
-    if (returnType.getKind() == TypeKind.VOID) {
+    TypeMirror suspended = suspendedResult(member.type());
+    if (suspended != null) {
+      returnKind = ReturnKind.SUSPEND;
+      if (elements.getTypeElement(FUTURE_KT) == null) {
+        reporter.error(method, "suspend " + methodName + "() needs kotlinx-coroutines-core on the class path"
+            + " (it awaits the call with kotlinx.coroutines.future.await)");
+      }
+      if (isType(suspended, "kotlin.Unit")) {
+        response = null;
+      } else if (ModelParser.isRecord(suspended)) {
+        response = models.typeRef(suspended, method, methodName + "() response");
+      } else {
+        unsupportedReturn(method, suspended);
+      }
+    } else if (returnType.getKind() == TypeKind.VOID) {
       returnKind = ReturnKind.VOID;
     } else if (isType(returnType, FUTURE)) {
       returnKind = ReturnKind.FUTURE;
@@ -268,6 +284,11 @@ final class EndpointParser {
     VariableElement body = null;
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
+      if (suspended != null && i == method.getParameters().size() - 1) {
+        params.add(new ParamDescriptor(parameter.getSimpleName().toString(),
+            TypeName.get(member.type().getParameterTypes().get(i)), ParamRole.CONTINUATION, "", null, null));
+        continue;
+      }
       ParamDescriptor param = parameter(endpoint, method, parameter,
           member.type().getParameterTypes().get(i), placeholders, boundPaths);
       if (param == null) {
@@ -306,6 +327,31 @@ final class EndpointParser {
     }
     return new OperationDescriptor(
         methodName, httpMethod, returnKind, TypeName.get(returnType), response, download, params);
+  }
+
+  /**
+   * What a Kotlin {@code suspend fun} returns, or null for other methods: kapt shows it as a trailing
+   * {@code Continuation<? super R>} parameter and an {@code Object} return.
+   */
+  private static TypeMirror suspendedResult(ExecutableType method) {
+    List<? extends TypeMirror> parameters = method.getParameterTypes();
+    if (parameters.isEmpty() || !isType(method.getReturnType(), "java.lang.Object")) {
+      return null;
+    }
+    TypeMirror last = parameters.get(parameters.size() - 1);
+    if (!isType(last, CONTINUATION)) {
+      return null;
+    }
+    List<? extends TypeMirror> args = ((DeclaredType) last).getTypeArguments();
+    if (args.size() != 1) {
+      return null;
+    }
+    TypeMirror arg = args.get(0);
+    if (arg.getKind() == TypeKind.WILDCARD) {
+      TypeMirror lower = ((javax.lang.model.type.WildcardType) arg).getSuperBound();
+      return lower != null ? lower : arg;
+    }
+    return arg;
   }
 
   private void unsupportedReturn(ExecutableElement method, TypeMirror returnType) {

@@ -17,9 +17,11 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Validates the records and enums reachable from endpoints and turns them into descriptors. Each type is
@@ -50,10 +52,84 @@ final class ModelParser {
     return enums;
   }
 
-  /** Whether {@code type} is a record this processor can map. */
+  /** Whether {@code type} is a model: a record, or a Kotlin data class (as kapt's stubs show it). */
   static boolean isRecord(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+    return type.getKind() == TypeKind.DECLARED && isModel((TypeElement) ((DeclaredType) type).asElement());
+  }
+
+  static boolean isModel(TypeElement element) {
+    return element.getKind() == ElementKind.RECORD || isKotlinDataClass(element);
+  }
+
+  /** A Kotlin data class: kotlin.Metadata, and the componentN() functions only data classes get. */
+  static boolean isKotlinDataClass(TypeElement element) {
+    if (element.getKind() != ElementKind.CLASS || !hasAnnotation(element, "kotlin.Metadata")) {
+      return false;
+    }
+    for (Element member : element.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals("component1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A property of a model: a record component, or a data class's primary constructor parameter. Its
+   * annotations may sit on any of {@code sources}; {@code accessor} reads it.
+   */
+  private record Component(
+      String name, TypeMirror type, List<Element> sources, Element position, String accessor) {}
+
+  private List<Component> components(TypeElement model) {
+    List<Component> components = new ArrayList<>();
+    if (model.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement component : model.getRecordComponents()) {
+        Element field = position(component);
+        List<Element> sources = new ArrayList<>(List.of(component, field));
+        if (component.getAccessor() != null) {
+          sources.add(component.getAccessor());
+        }
+        components.add(new Component(component.getSimpleName().toString(), component.asType(), sources,
+            field, component.getSimpleName().toString()));
+      }
+      return components;
+    }
+    List<ExecutableElement> methods = ElementFilter.methodsIn(model.getEnclosedElements());
+    int count = 0;
+    while (hasMethod(methods, "component" + (count + 1))) {
+      count++;
+    }
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(model.getEnclosedElements())) {
+      if (constructor.getParameters().size() != count) {
+        continue;
+      }
+      for (int i = 0; i < count; i++) {
+        VariableElement parameter = constructor.getParameters().get(i);
+        String name = parameter.getSimpleName().toString();
+        String getter = "get" + Names.capitalize(name);
+        String accessor = hasMethod(methods, getter) ? getter
+            : name.startsWith("is") && hasMethod(methods, name) ? name : "component" + (i + 1);
+        List<Element> sources = new ArrayList<>(List.of(parameter));
+        for (VariableElement field : ElementFilter.fieldsIn(model.getEnclosedElements())) {
+          if (field.getSimpleName().contentEquals(name)) {
+            sources.add(field);
+          }
+        }
+        components.add(new Component(name, parameter.asType(), sources, parameter, accessor));
+      }
+      return components;
+    }
+    return components;
+  }
+
+  private static boolean hasMethod(List<ExecutableElement> methods, String name) {
+    for (ExecutableElement method : methods) {
+      if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -110,7 +186,7 @@ final class ModelParser {
       parseEnum(element);
       return TypeRef.model(TypeRef.Kind.ENUM, ClassName.get(element));
     }
-    if (element.getKind() == ElementKind.RECORD) {
+    if (isModel(element)) {
       if (!element.getTypeParameters().isEmpty()) {
         reporter.error(at, what + ": generic records are not supported: " + type);
         return null;
@@ -149,10 +225,11 @@ final class ModelParser {
     models.put(key, descriptor);
     int errorsBefore = reporter.errorCount();
     List<String> jsonNames = new ArrayList<>();
-    for (RecordComponentElement component : record.getRecordComponents()) {
-      Element at = position(component);
-      String javaName = component.getSimpleName().toString();
-      TypeRef ref = typeRef(component.asType(), at, "component '" + javaName + "'");
+    boolean kotlin = record.getKind() != ElementKind.RECORD;
+    for (Component component : components(record)) {
+      Element at = component.position();
+      String javaName = component.name();
+      TypeRef ref = typeRef(component.type(), at, "component '" + javaName + "'");
       if (ref == null) {
         continue;
       }
@@ -162,18 +239,30 @@ final class ModelParser {
             + "\")");
         continue;
       }
-      String jsonName = jsonName(component, Names.snakeCase(javaName));
+      String jsonName = Names.snakeCase(javaName);
+      boolean nullable = false;
+      boolean encrypted = false;
+      for (Element source : component.sources()) {
+        jsonName = jsonName(source, jsonName);
+        nullable |= hasNullable(source.getAnnotationMirrors())
+            || hasNullable(source.asType().getAnnotationMirrors());
+        encrypted |= hasAnnotation(source, ENCRYPTED_ANNOTATION);
+      }
       if (jsonNames.contains(jsonName)) {
         reporter.error(at, "JSON name '" + jsonName + "' is used by two components");
         continue;
       }
       jsonNames.add(jsonName);
-      boolean required = ref.isPrimitive() || !isNullable(component);
-      boolean encrypted = hasAnnotation(component, ENCRYPTED_ANNOTATION)
-          || hasAnnotation(at, ENCRYPTED_ANNOTATION);
+      boolean required = ref.isPrimitive() || !nullable;
       if (encrypted && ref.kind() != TypeRef.Kind.STRING) {
         reporter.error(at, "@Encrypted applies to String components; '" + javaName + "' is "
-            + component.asType());
+            + component.type());
+        continue;
+      }
+      if (encrypted && kotlin) {
+        // kapt's stubs show a toString() whether or not the class writes one, so it cannot be checked.
+        reporter.error(at, "@Encrypted is not supported in Kotlin data classes yet: their toString()"
+            + " prints every property; use a Java record that overrides toString()");
         continue;
       }
       if (encrypted && !overridesToString(record)) {
@@ -181,7 +270,7 @@ final class ModelParser {
             + "'; override toString() so that its plain text never reaches a log");
         continue;
       }
-      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required, encrypted));
+      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required, encrypted, component.accessor()));
     }
     if (reporter.errorCount() > errorsBefore) {
       models.remove(key);
@@ -315,18 +404,7 @@ final class ModelParser {
     return false;
   }
 
-  /**
-   * A component is optional when any annotation named {@code Nullable} sits on it or on its type
-   * (JSpecify, JetBrains, javax, AndroidX all qualify).
-   */
-  static boolean isNullable(RecordComponentElement component) {
-    return hasNullable(component.getAnnotationMirrors())
-        || hasNullable(component.asType().getAnnotationMirrors())
-        || (component.getAccessor() != null
-            && hasNullable(component.getAccessor().getReturnType().getAnnotationMirrors()));
-  }
-
-  static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
+    static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
     for (AnnotationMirror mirror : annotations) {
       if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
         return true;

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.wxpay.processor.Compilations.compile;
 import static dev.wxpay.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -167,5 +168,59 @@ class ProcessorShapesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.TransactionJsonAdapter");
     assertThat(compilation).generatedSourceFile("test.TransactionBuilder");
+  }
+
+  /** What kapt shows the processor for {@code data class Pause(val stockId: String, val note: String?, val isVip: Boolean)}. */
+  private static final JavaFileObject KAPT_STUB = source("test.Pause",
+      "package test;",
+      "@kotlin.Metadata(mv = {2, 2, 0}, k = 1)",
+      "public final class Pause {",
+      "  private final String stockId = null;",
+      "  private final String note = null;",
+      "  private final boolean isVip = false;",
+      "  public Pause(@org.jetbrains.annotations.NotNull() String stockId,",
+      "      @org.jetbrains.annotations.Nullable() String note, boolean isVip) { super(); }",
+      "  @org.jetbrains.annotations.NotNull() public final String getStockId() { return null; }",
+      "  @org.jetbrains.annotations.Nullable() public final String getNote() { return null; }",
+      "  public final boolean isVip() { return false; }",
+      "  public final String component1() { return null; }",
+      "  public final String component2() { return null; }",
+      "  public final boolean component3() { return false; }",
+      "}");
+
+  @Test
+  void kotlinDataClassesFromKaptStubs() throws Exception {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/pause\")",
+            "public interface Api {",
+            "  Pause post(Pause body);",
+            "}"),
+        KAPT_STUB);
+    assertThat(compilation).succeededWithoutWarnings();
+    String adapter = compilation.generatedSourceFile("test.PauseJsonAdapter").orElseThrow()
+        .getCharContent(false).toString();
+    assertTrue(adapter.replaceAll("\\s+", " ").contains("JsonReader.Options.of(\"stock_id\", \"note\", \"is_vip\")"),
+        adapter);
+    assertTrue(adapter.contains("value.getStockId()") && adapter.contains("value.isVip()"), adapter);
+    assertTrue(adapter.contains("if (value.getNote() != null)"), "the @Nullable property is optional");
+    assertTrue(adapter.contains("throw JsonAdapters.missing(\"stock_id\", reader)"), "the others are required");
+  }
+
+  @Test
+  void suspendFunctionsNeedKotlinxCoroutines() {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/pause\")",
+            "public interface Api {",
+            "  Object post(Pause body, kotlin.coroutines.Continuation<? super Pause> $completion);",
+            "}"),
+        KAPT_STUB);
+    assertThat(compilation).hadErrorContaining("suspend post() needs kotlinx-coroutines-core on the class"
+        + " path (it awaits the call with kotlinx.coroutines.future.await)");
   }
 }

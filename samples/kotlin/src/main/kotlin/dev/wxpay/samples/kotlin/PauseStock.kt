@@ -1,0 +1,22 @@
+package dev.wxpay.samples.kotlin
+
+import dev.wxpay.annotations.Endpoint
+import dev.wxpay.annotations.Path
+import dev.wxpay.annotations.Post
+import java.time.OffsetDateTime
+
+/** Pauses a favor stock: an endpoint declared in Kotlin, implemented by wxpay's processor through kapt. */
+@Endpoint("v3/marketing/favor/stocks/{stock_id}/pause")
+interface PauseStock {
+  /** Suspends until WeChat Pay answers, without blocking a thread. */
+  suspend fun post(@Path("stock_id") stockId: String, body: PauseStockRequest): PauseStockResponse
+
+  /** The same call, blocking. */
+  @Post
+  fun postBlocking(@Path("stock_id") stockId: String, body: PauseStockRequest): PauseStockResponse
+}
+
+/** JSON: {"stock_creator_mchid": ..., "reason": ...}; reason is optional because it is nullable. */
+data class PauseStockRequest(val stockCreatorMchid: String, val reason: String? = null)
+
+data class PauseStockResponse(val stockId: String, val pauseTime: OffsetDateTime)
