@@ -55,6 +55,15 @@ public final class WxpayProcessor extends AbstractProcessor {
     return Set.of(Endpoint.class.getCanonicalName(), Model.class.getCanonicalName());
   }
 
+  /** Where to write the Kotlin DSL: kapt's own option, or ours for a plain javac build. */
+  static final String KAPT_KOTLIN_GENERATED = "kapt.kotlin.generated";
+  static final String KOTLIN_DIR = "wxpay.kotlin.dir";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(KAPT_KOTLIN_GENERATED, KOTLIN_DIR);
+  }
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -106,7 +115,9 @@ public final class WxpayProcessor extends AbstractProcessor {
       if (models.reportsCycle(model)) {
         continue;
       }
-      write(model.builderName(), BuilderWriter.write(model), model.originatingElement());
+      if (write(model.builderName(), BuilderWriter.write(model), model.originatingElement())) {
+        writeKotlin(model);
+      }
       write(model.adapterName(), AdapterWriter.write(model), model.originatingElement());
     }
     for (EnumDescriptor model : models.enums().values()) {
@@ -174,6 +185,27 @@ public final class WxpayProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  /** Writes the Kotlin DSL of a model when a Kotlin output folder is configured. */
+  private void writeKotlin(ModelDescriptor model) {
+    String folder = processingEnv.getOptions().get(KAPT_KOTLIN_GENERATED);
+    if (folder == null) {
+      folder = processingEnv.getOptions().get(KOTLIN_DIR);
+    }
+    if (folder == null) {
+      return;
+    }
+    KotlinDslWriter.KotlinFile file = KotlinDslWriter.write(model);
+    java.nio.file.Path target = java.nio.file.Path.of(folder)
+        .resolve(file.packageName().replace('.', '/'))
+        .resolve(file.name() + ".kt");
+    try {
+      java.nio.file.Files.createDirectories(target.getParent());
+      java.nio.file.Files.writeString(target, file.text(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      reporter.error(model.originatingElement(), "could not write " + target + ": " + e.getMessage());
+    }
   }
 
   private void writeServiceFile() {

@@ -1,10 +1,14 @@
 package dev.wxpay.samples.kotlin
 
+import dev.wxpay.endpoints.v3.marketing.favor.CouponStocks
+import dev.wxpay.endpoints.v3.marketing.favor.CreateCouponStockRequest
+import dev.wxpay.endpoints.v3.marketing.favor.StockType
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest
 import dev.wxpay.runtime.WechatPay
 import dev.wxpay.testkit.StubResponse
 import dev.wxpay.testkit.WechatPaySandbox
+import java.time.OffsetDateTime
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.runBlocking
 
@@ -13,6 +17,8 @@ fun main() {
   WechatPaySandbox.start().use { sandbox ->
     sandbox.stub("POST", "/v3/marketing/favor/stocks/9856000/pause",
         StubResponse.json("""{"stock_id":"9856000","pause_time":"2015-05-20T13:29:35.120+08:00"}"""))
+    sandbox.stub("POST", "/v3/marketing/favor/coupon-stocks",
+        StubResponse.json("""{"stock_id":"9856000","create_time":"2026-11-22T10:00:00+08:00"}"""))
     sandbox.stub("POST", "/v3/marketing/favor/stocks/9856000/restart",
         StubResponse.json("""{"stock_id":"9856000","restart_time":"2015-05-20T13:29:35.120+08:00"}"""))
     val wxpay: WechatPay = sandbox.client()
@@ -21,6 +27,30 @@ fun main() {
     println("kotlin, blocking: " + pause.postBlocking("9856000", PauseStockRequest("8956000")))
     runBlocking {
       println("kotlin, suspend: " + pause.post("9856000", PauseStockRequest("8956000", reason = "月末盘点")))
+      println("kotlin, suspend with a DSL body: " + pause.post("9856000", PauseStockRequest { stockCreatorMchid = "8956000" }))
+
+      val created = wxpay.create(CouponStocks::class.java).post(CreateCouponStockRequest {
+        stockName = "周末满减"
+        availableBeginTime = OffsetDateTime.parse("2026-12-01T00:00:00+08:00")
+        availableEndTime = OffsetDateTime.parse("2026-12-31T23:59:59+08:00")
+        stockUseRule {
+          maxCoupons = 100
+          maxAmount = 10_000
+          maxCouponsPerUser = 1
+          naturalPersonLimit = false
+          preventApiAbuse = false
+        }
+        noCash = false
+        stockType = StockType.NORMAL
+        belongMerchant = "1900000001"
+        couponUseRule {
+          couponAvailableTime { secondDayAvailable = false }
+          fixedNormalCoupon { couponAmount = 100; transactionMinimum = 1_000 }
+          goodsTag("a", "b")
+        }
+        outRequestNo = "20261201-0001"
+      })
+      println("ready-made, DSL body: $created")
 
       val restart = wxpay.create(RestartStock::class.java)
       println("ready-made, blocking: " + restart.post("9856000", RestartStockRequest("8956000")))
