@@ -99,6 +99,10 @@ public final class WxpayProcessor extends AbstractProcessor {
         if (write(endpoint.clientName(), ClientWriter.write(endpoint), endpoint.originatingElement())) {
           factories.add(endpoint.clientName().reflectionName() + "$Factory");
           factoryOrigins.add(endpoint.originatingElement());
+          // Only where kotlinx-coroutines is there to compile them against.
+          if (processingEnv.getElementUtils().getTypeElement(EndpointParser.FUTURE_KT) != null) {
+            writeKotlin(KotlinAwaitWriter.write(endpoint), endpoint.originatingElement());
+          }
         }
       } else if (result instanceof EndpointParser.Deferred) {
         deferred.add(((TypeElement) element).getQualifiedName().toString());
@@ -189,14 +193,21 @@ public final class WxpayProcessor extends AbstractProcessor {
 
   /** Writes the Kotlin DSL of a model when a Kotlin output folder is configured. */
   private void writeKotlin(ModelDescriptor model) {
-    String folder = processingEnv.getOptions().get(KAPT_KOTLIN_GENERATED);
-    if (folder == null) {
-      folder = processingEnv.getOptions().get(KOTLIN_DIR);
+    if (kotlinFolder() != null) {
+      writeKotlin(KotlinDslWriter.write(model), model.originatingElement());
     }
-    if (folder == null) {
+  }
+
+  private String kotlinFolder() {
+    String folder = processingEnv.getOptions().get(KAPT_KOTLIN_GENERATED);
+    return folder != null ? folder : processingEnv.getOptions().get(KOTLIN_DIR);
+  }
+
+  private void writeKotlin(KotlinDslWriter.KotlinFile file, Element origin) {
+    String folder = kotlinFolder();
+    if (folder == null || file == null) {
       return;
     }
-    KotlinDslWriter.KotlinFile file = KotlinDslWriter.write(model);
     java.nio.file.Path target = java.nio.file.Path.of(folder)
         .resolve(file.packageName().replace('.', '/'))
         .resolve(file.name() + ".kt");
@@ -204,7 +215,7 @@ public final class WxpayProcessor extends AbstractProcessor {
       java.nio.file.Files.createDirectories(target.getParent());
       java.nio.file.Files.writeString(target, file.text(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      reporter.error(model.originatingElement(), "could not write " + target + ": " + e.getMessage());
+      reporter.error(origin, "could not write " + target + ": " + e.getMessage());
     }
   }
 

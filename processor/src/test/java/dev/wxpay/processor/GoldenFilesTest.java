@@ -55,6 +55,25 @@ class GoldenFilesTest {
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8), generated, type);
   }
 
+  /** The Kotlin DSL of a nested model, written when a Kotlin folder is configured. */
+  @org.junit.jupiter.api.Test
+  void kotlinDslMatchesGoldenFile(@org.junit.jupiter.api.io.TempDir Path kotlin) throws IOException {
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin.dir=" + kotlin)
+        .compile(inputs());
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String name : new String[] {"StockDsl.kt", "StockSendRuleDsl.kt"}) {
+      String generated = Files.readString(kotlin.resolve("golden").resolve(name), StandardCharsets.UTF_8);
+      Path golden = GOLDEN.resolve("expected").resolve("golden").resolve(name);
+      if (UPDATE) {
+        Files.writeString(golden, generated, StandardCharsets.UTF_8);
+      }
+      assertTrue(Files.exists(golden), "missing golden file " + golden + "; run with -Dwxpay.golden.update=true");
+      assertEquals(Files.readString(golden, StandardCharsets.UTF_8), generated, name);
+    }
+  }
+
   private static JavaFileObject[] inputs() throws IOException {
     List<JavaFileObject> files = new ArrayList<>();
     try (Stream<Path> paths = Files.walk(GOLDEN.resolve("input"))) {

@@ -5,11 +5,11 @@ import dev.wxpay.endpoints.v3.marketing.favor.CreateCouponStockRequest
 import dev.wxpay.endpoints.v3.marketing.favor.StockType
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.postAwait
 import dev.wxpay.runtime.WechatPay
 import dev.wxpay.testkit.StubResponse
 import dev.wxpay.testkit.WechatPaySandbox
 import java.time.OffsetDateTime
-import kotlinx.coroutines.future.await
 import kotlinx.coroutines.runBlocking
 
 /** Starts the sandbox and calls a Kotlin-declared endpoint and a ready-made one, blocking and suspending. */
@@ -54,7 +54,7 @@ fun main() {
 
       val restart = wxpay.create(RestartStock::class.java)
       println("ready-made, blocking: " + restart.post("9856000", RestartStockRequest("8956000")))
-      println("ready-made, suspend: " + restart.postAsync("9856000", RestartStockRequest("8956000")).await())
+      println("ready-made, suspend: " + restart.postAwait("9856000", RestartStockRequest("8956000")))
     }
     println("${sandbox.requests().size} signed requests, all accepted: ${sandbox.requests().all { it.signatureValid() }}")
   }
