@@ -27,7 +27,13 @@ fun main() {
     println("kotlin, blocking: " + pause.postBlocking("9856000", PauseStockRequest("8956000")))
     runBlocking {
       println("kotlin, suspend: " + pause.post("9856000", PauseStockRequest("8956000", reason = "月末盘点")))
-      println("kotlin, suspend with a DSL body: " + pause.post("9856000", PauseStockRequest { stockCreatorMchid = "8956000" }))
+      println("kotlin, suspend with a DSL body: " + pause.post("9856000", PauseStockRequest {
+        stockCreatorMchid = "8956000"
+        resume {
+          resumeTime = OffsetDateTime.parse("2026-12-01T08:00:00+08:00")
+          notify("ops@example.com")
+        }
+      }))
 
       val created = wxpay.create(CouponStocks::class.java).post(CreateCouponStockRequest {
         stockName = "周末满减"

@@ -17,6 +17,13 @@ interface PauseStock {
 }
 
 /** JSON: {"stock_creator_mchid": ..., "reason": ...}; reason is optional because it is nullable. */
-data class PauseStockRequest(val stockCreatorMchid: String, val reason: String? = null)
+data class PauseStockRequest(
+    val stockCreatorMchid: String,
+    val reason: String? = null,
+    val resume: ResumePlan? = null,
+)
+
+/** A nested object: {"resume_time": ..., "notify": [...]}. */
+data class ResumePlan(val resumeTime: OffsetDateTime, val notify: List<String>? = null)
 
 data class PauseStockResponse(val stockId: String, val pauseTime: OffsetDateTime)

@@ -38,6 +38,23 @@ class SuspendCallsTest {
   }
 
   @Test
+  fun `a nested body built with the DSL`() = runBlocking {
+    sandbox.stub("POST", path,
+        StubResponse.json("""{"stock_id":"9856000","pause_time":"2015-05-20T13:29:35.120+08:00"}"""))
+
+    pause.post("9856000", PauseStockRequest {
+      stockCreatorMchid = "8956000"
+      resume {
+        resumeTime = OffsetDateTime.parse("2026-12-01T08:00:00+08:00")
+        notify("a", "b")
+      }
+    })
+
+    assertEquals("""{"stock_creator_mchid":"8956000","resume":{"resume_time":"2026-12-01T08:00:00+08:00","notify":["a","b"]}}""",
+        sandbox.lastRequest().bodyAsString())
+  }
+
+  @Test
   fun `an error answer is thrown through the coroutine`() {
     sandbox.stub("POST", path, StubResponse.error(400, "PARAM_ERROR", "批次不存在"))
     val failure = assertThrows<ServiceException> {
