@@ -36,17 +36,17 @@ final class KotlinAwaitWriter {
       List<String> parameters = new ArrayList<>();
       List<String> arguments = new ArrayList<>();
       for (ParamDescriptor param : operation.params()) {
-        parameters.add(param.javaName() + ": " + kotlin(param.javaType(), iface.packageName()));
-        arguments.add(param.javaName());
+        parameters.add(Names.kotlin(param.javaName()) + ": " + kotlin(param.javaType(), iface.packageName()));
+        arguments.add(Names.kotlin(param.javaName()));
       }
       TypeName result = ((ParameterizedTypeName) operation.returnType()).typeArguments.get(0);
-      boolean unit = result.equals(ClassName.get(Void.class));
+      boolean unit = result.withoutAnnotations().equals(ClassName.get(Void.class));
       body.append("/** Suspends until [").append(String.join(".", iface.simpleNames())).append('.').append(name)
           .append("] completes; cancelling the coroutine cancels the call. */\n")
           .append("public suspend fun ").append(String.join(".", iface.simpleNames())).append('.')
-          .append(base).append("Await(").append(String.join(", ", parameters)).append(')')
+          .append(Names.kotlin(base + "Await")).append("(").append(String.join(", ", parameters)).append(')')
           .append(unit ? "" : ": " + kotlin(result, iface.packageName())).append(" {\n")
-          .append(unit ? "  " : "  return ").append(name).append('(').append(String.join(", ", arguments))
+          .append(unit ? "  " : "  return ").append(Names.kotlin(name)).append('(').append(String.join(", ", arguments))
           .append(").await()\n")
           .append("}\n\n");
     }
@@ -68,8 +68,19 @@ final class KotlinAwaitWriter {
    * {@code @Nullable} becomes {@code ?}.
    */
   private static String kotlin(TypeName type, String packageName) {
-    boolean nullable = type.isAnnotated();
+    boolean nullable = type.annotations.stream()
+        .anyMatch(annotation -> annotation.type.toString().endsWith(".Nullable"));
     TypeName plain = type.withoutAnnotations();
+    if (plain instanceof com.squareup.javapoet.WildcardTypeName wildcard) {
+      return wildcard.lowerBounds.isEmpty()
+          ? "out " + kotlin(wildcard.upperBounds.get(0), packageName)
+          : "in " + kotlin(wildcard.lowerBounds.get(0), packageName);
+    }
+    if (plain instanceof com.squareup.javapoet.ArrayTypeName array) {
+      String component = kotlin(array.componentType, packageName);
+      return (array.componentType.isPrimitive() ? component + "Array" : "Array<" + component + ">")
+          + (nullable ? "?" : "");
+    }
     String text;
     if (plain.isPrimitive() || plain.isBoxedPrimitive()) {
       text = switch (plain.unbox().toString()) {

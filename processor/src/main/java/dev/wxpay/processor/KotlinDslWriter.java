@@ -39,20 +39,20 @@ final class KotlinDslWriter {
     body.append("/** The receiver of [").append(String.join("", type.simpleNames()))
         .append("] blocks; its properties can be set, not read. */\n");
     body.append("@WxpayDsl\n");
-    body.append("public class ").append(dsl).append("(private val builder: ").append(builderName).append(") {\n");
+    body.append("public class ").append(dsl).append("(private val `$builder`: ").append(builderName).append(") {\n");
     boolean first = true;
     for (PropertyDescriptor property : model.properties()) {
       if (!first) {
         body.append('\n');
       }
       first = false;
-      String name = property.javaName();
+      String name = Names.kotlin(property.javaName());
       String kotlinType = kotlinType(property.type(), type.packageName(), imports) + (property.required() ? "" : "?");
       body.append("  public var ").append(name).append(": ").append(kotlinType).append('\n')
           .append("    @Deprecated(\"write-only\", level = DeprecationLevel.ERROR)\n")
           .append("    get() = throw UnsupportedOperationException(\"write-only\")\n")
           .append("    set(value) {\n")
-          .append("      builder.").append(name).append("(value)\n")
+          .append("      `$builder`.").append(name).append("(value)\n")
           .append("    }\n");
       TypeRef ref = property.type();
       if (ref.kind() == TypeRef.Kind.RECORD) {
@@ -63,7 +63,7 @@ final class KotlinDslWriter {
         imports.add("java.util.function.Consumer");
         body.append('\n')
             .append("  public fun ").append(name).append("(block: ").append(nested).append(".() -> Unit) {\n")
-            .append("    builder.").append(name).append("(Consumer { ").append(nested).append("(it).block() })\n")
+            .append("    `$builder`.").append(name).append("(Consumer { ").append(nested).append("(it).block() })\n")
             .append("  }\n");
       } else if (ref.kind() == TypeRef.Kind.LIST) {
         TypeRef element = ref.element();
@@ -74,16 +74,16 @@ final class KotlinDslWriter {
           }
           imports.add("java.util.function.Consumer");
           body.append('\n')
-              .append("  public fun add").append(Names.capitalize(name)).append("(block: ").append(nested)
+              .append("  public fun add").append(Names.capitalize(property.javaName())).append("(block: ").append(nested)
               .append(".() -> Unit) {\n")
-              .append("    builder.add").append(Names.capitalize(name)).append("(Consumer { ").append(nested)
+              .append("    `$builder`.add").append(Names.capitalize(property.javaName())).append("(Consumer { ").append(nested)
               .append("(it).block() })\n")
               .append("  }\n");
         } else {
           body.append('\n')
               .append("  public fun ").append(name).append("(vararg values: ")
               .append(kotlinType(element, type.packageName(), imports)).append(") {\n")
-              .append("    builder.").append(name).append("(values.toList())\n")
+              .append("    `$builder`.").append(name).append("(values.toList())\n")
               .append("  }\n");
         }
       }

@@ -111,6 +111,12 @@ final class ModelParser {
         String accessor = hasMethod(methods, getter) ? getter
             : name.startsWith("is") && hasMethod(methods, name) ? name : "component" + (i + 1);
         List<Element> sources = new ArrayList<>(List.of(parameter));
+        for (ExecutableElement method : methods) {
+          // @get:Json(name = ...) lands on the getter.
+          if (method.getSimpleName().contentEquals(accessor) && method.getParameters().isEmpty()) {
+            sources.add(method);
+          }
+        }
         for (VariableElement field : ElementFilter.fieldsIn(model.getEnclosedElements())) {
           if (field.getSimpleName().contentEquals(name)) {
             sources.add(field);
@@ -172,6 +178,11 @@ final class ModelParser {
           return unsupported(type, at, what);
         }
         TypeMirror elementType = declared.getTypeArguments().get(0);
+        if (elementType.getKind() == TypeKind.WILDCARD
+            && ((javax.lang.model.type.WildcardType) elementType).getExtendsBound() != null) {
+          // kapt writes Kotlin's List<Kind> as List<? extends Kind>.
+          elementType = ((javax.lang.model.type.WildcardType) elementType).getExtendsBound();
+        }
         if (elementType.getKind() != TypeKind.DECLARED
             || ((TypeElement) ((DeclaredType) elementType).asElement())
                 .getQualifiedName().contentEquals("java.util.List")) {

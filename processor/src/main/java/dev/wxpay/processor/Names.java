@@ -38,6 +38,16 @@ final class Names {
     return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
   }
 
+  private static final java.util.Set<String> KOTLIN_KEYWORDS = java.util.Set.of("as", "break", "class",
+      "continue", "do", "else", "false", "for", "fun", "if", "in", "interface", "is", "null", "object",
+      "package", "return", "super", "this", "throw", "true", "try", "typealias", "typeof", "val", "var",
+      "when", "while");
+
+  /** A Java name as Kotlin source writes it: Kotlin's hard keywords go in backticks. */
+  static String kotlin(String name) {
+    return KOTLIN_KEYWORDS.contains(name) ? "`" + name + "`" : name;
+  }
+
   /** A generated type beside {@code type}: {@code Outer.Inner} + suffix → {@code OuterInner<suffix>}. */
   static ClassName sibling(ClassName type, String suffix) {
     return ClassName.get(type.packageName(), String.join("", type.simpleNames()) + suffix);

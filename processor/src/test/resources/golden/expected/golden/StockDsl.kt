@@ -16,72 +16,72 @@ public fun Stock(block: StockDsl.() -> Unit): Stock {
 
 /** The receiver of [Stock] blocks; its properties can be set, not read. */
 @WxpayDsl
-public class StockDsl(private val builder: StockBuilder) {
+public class StockDsl(private val `$builder`: StockBuilder) {
   public var stockId: String
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.stockId(value)
+      `$builder`.stockId(value)
     }
 
   public var remark: String?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.remark(value)
+      `$builder`.remark(value)
     }
 
   public var state: StockState
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.state(value)
+      `$builder`.state(value)
     }
 
   public var sendRule: Stock.SendRule
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.sendRule(value)
+      `$builder`.sendRule(value)
     }
 
   public fun sendRule(block: StockSendRuleDsl.() -> Unit) {
-    builder.sendRule(Consumer { StockSendRuleDsl(it).block() })
+    `$builder`.sendRule(Consumer { StockSendRuleDsl(it).block() })
   }
 
   public var periods: List<Stock.Period>?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.periods(value)
+      `$builder`.periods(value)
     }
 
   public fun addPeriods(block: StockPeriodDsl.() -> Unit) {
-    builder.addPeriods(Consumer { StockPeriodDsl(it).block() })
+    `$builder`.addPeriods(Consumer { StockPeriodDsl(it).block() })
   }
 
   public var goodsTags: List<String>?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.goodsTags(value)
+      `$builder`.goodsTags(value)
     }
 
   public fun goodsTags(vararg values: String) {
-    builder.goodsTags(values.toList())
+    `$builder`.goodsTags(values.toList())
   }
 
   public var singleItem: Boolean
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.singleItem(value)
+      `$builder`.singleItem(value)
     }
 
   public var createTime: OffsetDateTime?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.createTime(value)
+      `$builder`.createTime(value)
     }
 }

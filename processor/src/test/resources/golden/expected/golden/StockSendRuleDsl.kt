@@ -14,25 +14,25 @@ public fun StockSendRule(block: StockSendRuleDsl.() -> Unit): Stock.SendRule {
 
 /** The receiver of [StockSendRule] blocks; its properties can be set, not read. */
 @WxpayDsl
-public class StockSendRuleDsl(private val builder: StockSendRuleBuilder) {
+public class StockSendRuleDsl(private val `$builder`: StockSendRuleBuilder) {
   public var maxCount: Long
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.maxCount(value)
+      `$builder`.maxCount(value)
     }
 
   public var maxCountPerDay: Long?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.maxCountPerDay(value)
+      `$builder`.maxCountPerDay(value)
     }
 
   public var limitUser: Boolean?
     @Deprecated("write-only", level = DeprecationLevel.ERROR)
     get() = throw UnsupportedOperationException("write-only")
     set(value) {
-      builder.limitUser(value)
+      `$builder`.limitUser(value)
     }
 }

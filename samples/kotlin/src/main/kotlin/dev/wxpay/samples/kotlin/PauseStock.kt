@@ -23,7 +23,14 @@ data class PauseStockRequest(
     val resume: ResumePlan? = null,
 )
 
-/** A nested object: {"resume_time": ..., "notify": [...]}. */
-data class ResumePlan(val resumeTime: OffsetDateTime, val notify: List<String>? = null)
+/** A nested object: {"resume_time": ..., "notify": [...], "channels": [...], "object": ...}. */
+data class ResumePlan(
+    val resumeTime: OffsetDateTime,
+    val notify: List<String>? = null,
+    val channels: List<Channel>? = null,
+    val `object`: String? = null,
+)
+
+enum class Channel { SMS, MAIL }
 
 data class PauseStockResponse(val stockId: String, val pauseTime: OffsetDateTime)

@@ -47,10 +47,12 @@ class SuspendCallsTest {
       resume {
         resumeTime = OffsetDateTime.parse("2026-12-01T08:00:00+08:00")
         notify("a", "b")
+        channels(Channel.SMS, Channel.MAIL)
+        `object` = "stock"
       }
     })
 
-    assertEquals("""{"stock_creator_mchid":"8956000","resume":{"resume_time":"2026-12-01T08:00:00+08:00","notify":["a","b"]}}""",
+    assertEquals("""{"stock_creator_mchid":"8956000","resume":{"resume_time":"2026-12-01T08:00:00+08:00","notify":["a","b"],"channels":["SMS","MAIL"],"object":"stock"}}""",
         sandbox.lastRequest().bodyAsString())
   }
 
