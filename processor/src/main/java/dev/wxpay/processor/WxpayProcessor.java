@@ -48,6 +48,7 @@ public final class WxpayProcessor extends AbstractProcessor {
   /** The types this processor has written, by qualified name, with the type each was written for. */
   private final Map<String, String> written = new HashMap<>();
   private final List<String> factories = new ArrayList<>();
+  private final Set<String> kotlinWritten = new java.util.HashSet<>();
   private final List<Element> factoryOrigins = new ArrayList<>();
 
   @Override
@@ -119,7 +120,8 @@ public final class WxpayProcessor extends AbstractProcessor {
       if (models.reportsCycle(model)) {
         continue;
       }
-      if (write(model.builderName(), BuilderWriter.write(model), model.originatingElement())) {
+      if (write(model.builderName(), BuilderWriter.write(model), model.originatingElement())
+          || kotlinDslMissing(model)) {
         writeKotlin(model);
       }
       write(model.adapterName(), AdapterWriter.write(model), model.originatingElement());
@@ -191,9 +193,20 @@ public final class WxpayProcessor extends AbstractProcessor {
     return false;
   }
 
+  /**
+   * Whether a model whose builder came from a library lacks the Kotlin DSL that this module's DSL would
+   * refer to (the library was built without one); written once per model.
+   */
+  private boolean kotlinDslMissing(ModelDescriptor model) {
+    String dsl = Names.sibling(model.type(), "Dsl").canonicalName();
+    return kotlinFolder() != null && !kotlinWritten.contains(dsl)
+        && processingEnv.getElementUtils().getTypeElement(dsl) == null;
+  }
+
   /** Writes the Kotlin DSL of a model when a Kotlin output folder is configured. */
   private void writeKotlin(ModelDescriptor model) {
-    if (kotlinFolder() != null) {
+    if (kotlinFolder() != null
+        && kotlinWritten.add(Names.sibling(model.type(), "Dsl").canonicalName())) {
       writeKotlin(KotlinDslWriter.write(model), model.originatingElement());
     }
   }
