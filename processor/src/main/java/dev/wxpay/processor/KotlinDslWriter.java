@@ -56,29 +56,12 @@ final class KotlinDslWriter {
           .append("    }\n");
       TypeRef ref = property.type();
       if (ref.kind() == TypeRef.Kind.RECORD) {
-        String nested = String.join("", ref.model().simpleNames()) + "Dsl";
-        if (!ref.model().packageName().equals(type.packageName())) {
-          imports.add(ref.model().packageName() + "." + nested);
-        }
-        imports.add("java.util.function.Consumer");
-        body.append('\n')
-            .append("  public fun ").append(name).append("(block: ").append(nested).append(".() -> Unit) {\n")
-            .append("    `$builder`.").append(name).append("(Consumer { ").append(nested).append("(it).block() })\n")
-            .append("  }\n");
+        blockSetter(body, name, nestedDsl(ref.model(), type.packageName(), imports));
       } else if (ref.kind() == TypeRef.Kind.LIST) {
         TypeRef element = ref.element();
         if (element.kind() == TypeRef.Kind.RECORD) {
-          String nested = String.join("", element.model().simpleNames()) + "Dsl";
-          if (!element.model().packageName().equals(type.packageName())) {
-            imports.add(element.model().packageName() + "." + nested);
-          }
-          imports.add("java.util.function.Consumer");
-          body.append('\n')
-              .append("  public fun add").append(Names.capitalize(property.javaName())).append("(block: ").append(nested)
-              .append(".() -> Unit) {\n")
-              .append("    `$builder`.add").append(Names.capitalize(property.javaName())).append("(Consumer { ").append(nested)
-              .append("(it).block() })\n")
-              .append("  }\n");
+          String add = "add" + Names.capitalize(property.javaName());
+          blockSetter(body, add, nestedDsl(element.model(), type.packageName(), imports));
         } else {
           body.append('\n')
               .append("  public fun ").append(name).append("(vararg values: ")
@@ -100,6 +83,25 @@ final class KotlinDslWriter {
     }
     file.append('\n').append(body);
     return new KotlinFile(type.packageName(), dsl, file.toString());
+  }
+
+  /** The DSL class of a nested model, imported when it lives in another package. */
+  private static String nestedDsl(ClassName model, String packageName, Set<String> imports) {
+    String nested = String.join("", model.simpleNames()) + "Dsl";
+    if (!model.packageName().equals(packageName)) {
+      imports.add(model.packageName() + "." + nested);
+    }
+    imports.add("java.util.function.Consumer");
+    return nested;
+  }
+
+  /** {@code fun name(block: NestedDsl.() -> Unit)}, filling the Java builder's Consumer overload. */
+  private static void blockSetter(StringBuilder body, String name, String nested) {
+    body.append('\n')
+        .append("  public fun ").append(name).append("(block: ").append(nested).append(".() -> Unit) {\n")
+        .append("    `$builder`.").append(name).append("(Consumer { ").append(nested)
+        .append("(it).block() })\n")
+        .append("  }\n");
   }
 
   /** The Kotlin spelling of a Java type; types of other packages are imported. */
