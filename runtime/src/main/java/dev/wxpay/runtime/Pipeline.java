@@ -87,24 +87,7 @@ final class Pipeline implements Caller {
   /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
   private HttpResponse<InputStream> receive(Prepared prepared) {
     // The deadline covers the request until the headers; the body then streams as fast as it is read.
-    CompletableFuture<HttpResponse<InputStream>> exchange =
-        exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries);
-    try {
-      return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new TransportException("interrupted during " + prepared.description, e);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      throw new TransportException(prepared.description + " timed out", e);
-    } catch (ExecutionException e) {
-      Throwable failure = asyncFailure(prepared, e);
-      if (failure instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw (Error) failure;
-    }
+    return await(exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries), prepared);
   }
 
   /**
@@ -187,8 +170,11 @@ final class Pipeline implements Caller {
    * middle of the body would otherwise hold the caller.
    */
   HttpResponse<byte[]> send(Prepared prepared) {
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries);
+    return await(exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries), prepared);
+  }
+
+  /** Waits up to the request timeout; the exchange is cancelled when the caller stops waiting. */
+  private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange, Prepared prepared) {
     try {
       return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
