@@ -48,20 +48,9 @@ public final class ServiceException extends WechatPayException {
 
   private static final int MAX_ECHO = 200;
 
-  /**
-   * Server text as it may appear in a log line: control characters (CR, LF: forged log lines) become
-   * spaces, and a long text is cut. The accessors keep the text as received.
-   */
+  /** Server text cut short for the message (the base class makes it one line); accessors keep it whole. */
   private static String printable(String text) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_ECHO + 1));
-    for (int i = 0; i < text.length() && out.length() < MAX_ECHO; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (text.length() > MAX_ECHO) {
-      out.append('…');
-    }
-    return out.toString();
+    return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "…";
   }
 
   /** The HTTP status code. */

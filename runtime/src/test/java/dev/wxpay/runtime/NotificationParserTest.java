@@ -140,6 +140,17 @@ class NotificationParserTest {
   }
 
   @Test
+  void headerTextCannotForgeLogLines() throws Exception {
+    byte[] body = body(API_V3_KEY);
+    Map<String, String> headers = headers(NOW, body);
+    headers.put("Wechatpay-Serial", "X\r\n2026-01-01 INFO notification accepted");
+    ValidationException e = assertThrows(ValidationException.class, () -> parser.parse(headers::get, body));
+    assertEquals(ValidationException.Reason.UNKNOWN_SERIAL, e.reason());
+    assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+    assertTrue(e.getMessage().contains("X  2026-01-01 INFO"), e.getMessage());
+  }
+
+  @Test
   void notANotification() {
     byte[] body = "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
     WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
