@@ -15,6 +15,8 @@ import dev.wxpay.annotations.Post;
 import dev.wxpay.annotations.Put;
 import dev.wxpay.annotations.Query;
 import dev.wxpay.annotations.UnsignedResponse;
+import dev.wxpay.annotations.rules.HeaderRules;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.processor.Descriptors.EndpointDescriptor;
 import dev.wxpay.processor.Descriptors.ModelDescriptor;
 import dev.wxpay.processor.Descriptors.OperationDescriptor;
@@ -60,9 +62,6 @@ final class EndpointParser {
   static final String FUTURE_KT = "kotlinx.coroutines.future.FutureKt";
   private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   private static final String UPLOAD = "dev.wxpay.runtime.Upload";
-  /** Headers the runtime signs or java.net.http controls; a declared value would break the call. */
-  private static final Set<String> RUNTIME_HEADERS = Set.of("authorization", "wechatpay-serial", "host",
-      "content-length", "connection", "expect", "upgrade", "transfer-encoding");
 
   /** What became of an interface this round. */
   sealed interface Result permits Parsed, Failed, Deferred {}
@@ -164,54 +163,14 @@ final class EndpointParser {
     return (name.startsWith("a") || name.startsWith("e") ? "an " : "a ") + name;
   }
 
-  /** Checks the path and returns its placeholder names; null placeholders list on a bad path. */
+  /** Checks the path with the runtime's own rules and returns its placeholder names; null on a bad path. */
   private List<String> placeholders(String path, Element at, AnnotationMirror mirror) {
-    AnnotationValue value = annotationValue(mirror, "value");
-    String problem = null;
-    List<String> names = new ArrayList<>();
-    if (path.isEmpty()) {
-      problem = "the path is empty";
-    } else if (path.contains("://") || path.startsWith("//")) {
-      problem = "an absolute URL is not allowed; give the path relative to the API base, e.g. v3/...";
-    } else if (path.startsWith("/")) {
-      problem = "the path must not start with '/'";
-    } else if (path.contains("?") || path.contains("#")) {
-      problem = "the path must not contain a query or fragment; use @Query parameters";
-    } else {
-      for (String segment : path.split("/", -1)) {
-        if (segment.isEmpty()) {
-          problem = "empty segment ('//' or a trailing '/')";
-          break;
-        }
-        boolean bracket = segment.matches(".*[<>{}].*");
-        if (!bracket) {
-          if (segment.equals(".") || segment.equals("..")) {
-            problem = "dot segments are not allowed";
-            break;
-          }
-          if (!segment.matches("[A-Za-z0-9._~!$&'()*+,;=:@-]+")) {
-            problem = "segment '" + segment + "' has characters that must be percent-encoded in a URL";
-            break;
-          }
-          continue;
-        }
-        if (!segment.matches("<[A-Za-z0-9_-]+>|\\{[A-Za-z0-9_-]+}")) {
-          problem = "malformed placeholder '" + segment + "'; write <name> or {name} as a whole segment";
-          break;
-        }
-        String name = segment.substring(1, segment.length() - 1);
-        if (names.contains(name)) {
-          problem = "placeholder <" + name + "> appears twice";
-          break;
-        }
-        names.add(name);
-      }
-    }
+    String problem = PathTemplate.problem(path);
     if (problem != null) {
-      reporter.error(at, mirror, value, "bad @Endpoint path \"" + path + "\": " + problem);
+      reporter.error(at, mirror, annotationValue(mirror, "value"), "bad @Endpoint path \"" + path + "\": " + problem);
       return null;
     }
-    return names;
+    return PathTemplate.parse(path).placeholderNames();
   }
 
   private OperationDescriptor operation(
@@ -442,14 +401,9 @@ final class EndpointParser {
     }
     if (header != null) {
       String name = header.value();
-      if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-        reporter.error(parameter, mirror(parameter, Header.class), null,
-            "@Header(\"" + name + "\") is not a valid header name");
-        return null;
-      }
-      if (RUNTIME_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        reporter.error(parameter, mirror(parameter, Header.class), null,
-            "@Header(\"" + name + "\") is set by the runtime or the HTTP client and cannot be declared");
+      String problem = HeaderRules.nameProblem(name);
+      if (problem != null) {
+        reporter.error(parameter, mirror(parameter, Header.class), null, "@Header(\"" + name + "\") " + problem);
         return null;
       }
       if (!isScalarOf(type, TypeRef.Kind.STRING)) {

@@ -12,7 +12,7 @@ final class Types {
   static final ClassName CALL = ClassName.get(RUNTIME_SPI, "Call");
   static final ClassName CALL_BUILDER = CALL.nestedClass("Builder");
   static final ClassName CALLER = ClassName.get(RUNTIME_SPI, "Caller");
-  static final ClassName PATH_TEMPLATE = ClassName.get(RUNTIME_SPI, "PathTemplate");
+  static final ClassName PATH_TEMPLATE = ClassName.get("dev.wxpay.annotations.rules", "PathTemplate");
   static final ClassName ENDPOINT_FACTORY = ClassName.get(RUNTIME_SPI, "EndpointFactory");
   static final ClassName JSON_ADAPTERS = ClassName.get(RUNTIME_SPI, "JsonAdapters");
   static final ClassName BUILDERS = ClassName.get(RUNTIME_SPI, "Builders");

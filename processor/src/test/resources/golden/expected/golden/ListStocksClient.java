@@ -2,11 +2,11 @@
 package golden;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.EndpointFactory;
 import dev.wxpay.runtime.spi.JsonAdapters;
-import dev.wxpay.runtime.spi.PathTemplate;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;

@@ -2,10 +2,10 @@
 package golden;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.EndpointFactory;
-import dev.wxpay.runtime.spi.PathTemplate;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;

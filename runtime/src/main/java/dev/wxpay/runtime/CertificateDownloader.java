@@ -6,7 +6,7 @@ import dev.wxpay.runtime.crypto.CertificateSerials;
 import dev.wxpay.runtime.crypto.PemKeys;
 import dev.wxpay.runtime.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.Call;
-import dev.wxpay.runtime.spi.PathTemplate;
+import dev.wxpay.annotations.rules.PathTemplate;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateExpiredException;

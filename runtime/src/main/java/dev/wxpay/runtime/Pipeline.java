@@ -3,9 +3,10 @@ package dev.wxpay.runtime;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
-import dev.wxpay.runtime.spi.PathTemplate;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.io.InputStream;
@@ -303,9 +304,6 @@ final class Pipeline implements Caller {
     for (Map.Entry<String, String> header : call.headers().entrySet()) {
       String name = header.getKey();
       checkHeader(name, header.getValue());
-      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Wechatpay-Serial")) {
-        throw new IllegalArgumentException("the " + name + " header is set by the runtime; do not declare it");
-      }
       builder.setHeader(name, header.getValue());
     }
 
@@ -315,18 +313,18 @@ final class Pipeline implements Caller {
     return new Prepared(builder.build(), signedUrl, description, sensitive);
   }
 
+  /** The processor's @Header checks, again at call time for calls built by hand or by older code. */
   static void checkHeader(String name, String value) {
-    if (name.isEmpty() || hasLineBreak(name)) {
-      throw new IllegalArgumentException("header name is empty or contains CR or LF");
+    String problem = HeaderRules.nameProblem(name);
+    if (problem != null) {
+      // The name is quoted only when it is a token: anything else might forge a log line.
+      throw new IllegalArgumentException(HeaderRules.isToken(name)
+          ? "header '" + name + "' " + problem : "a header name " + problem);
     }
-    if (hasLineBreak(value)) {
+    if (HeaderRules.hasLineBreak(value)) {
       // The value is left out of the message: headers may carry personal data.
       throw new IllegalArgumentException("value of header '" + name + "' contains CR or LF");
     }
-  }
-
-  private static boolean hasLineBreak(String s) {
-    return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
   }
 
   <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, HttpResponse<byte[]> response) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.JsonAdapters;
-import dev.wxpay.runtime.spi.PathTemplate;
+import dev.wxpay.annotations.rules.PathTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;

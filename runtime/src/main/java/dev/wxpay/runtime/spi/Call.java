@@ -1,6 +1,7 @@
 package dev.wxpay.runtime.spi;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.Download;
 import dev.wxpay.runtime.DownloadHash;
 import dev.wxpay.runtime.Upload;

@@ -1,23 +1,25 @@
-package dev.wxpay.runtime.spi;
+package dev.wxpay.annotations.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An endpoint path such as {@code v3/marketing/favor/stocks/<stock_id>/restart}, parsed once. Placeholders
  * are written {@code <name>} or {@code {name}}. Expansion percent-encodes each value as a single segment.
+ *
+ * <p>The one home of the path rules: the processor checks {@code @Endpoint} values with {@link #problem},
+ * and the runtime parses and expands with the same code.
  */
 public final class PathTemplate {
   private final String template;
   // Literal segments as they are; placeholders as null with their name in the same index of names.
   private final String[] literals;
-  private final @Nullable String[] names;
+  private final String[] names;
   private final List<String> placeholderNames;
 
-  private PathTemplate(String template, String[] literals, @Nullable String[] names) {
+  private PathTemplate(String template, String[] literals, String[] names) {
     this.template = template;
     this.literals = literals;
     this.names = names;
@@ -43,7 +45,7 @@ public final class PathTemplate {
     }
     String[] segments = template.split("/", -1);
     String[] literals = new String[segments.length];
-    @Nullable String[] names = new String[segments.length];
+    String[] names = new String[segments.length];
     for (int i = 0; i < segments.length; i++) {
       String name = placeholderName(segments[i]);
       if (name == null) {
@@ -56,7 +58,7 @@ public final class PathTemplate {
   }
 
   /** Returns what is wrong with a template, or null if it is well formed. */
-  static @Nullable String problem(String template) {
+  public static String problem(String template) {
     if (template.isEmpty()) {
       return "the path is empty";
     }
@@ -98,7 +100,7 @@ public final class PathTemplate {
     return null;
   }
 
-  private static @Nullable String placeholderName(String segment) {
+  private static String placeholderName(String segment) {
     if (segment.length() < 3) {
       return null;
     }
@@ -110,7 +112,8 @@ public final class PathTemplate {
     String name = segment.substring(1, segment.length() - 1);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+      // ASCII only: a name is also what @Path("...") repeats in Java source.
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
         return null;
       }
     }

@@ -1,4 +1,4 @@
-package dev.wxpay.runtime.spi;
+package dev.wxpay.annotations.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
