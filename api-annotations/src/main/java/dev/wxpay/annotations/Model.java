@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Asks for the builder and JSON adapter of a record that no endpoint uses, such as the resource of a
  * notification: {@code @Model record Transaction(...)} gets {@code TransactionJsonAdapter} for
- * {@code Notification.resource(new TransactionJsonAdapter())}. Records reached from an
+ * {@code Notification.resource(TransactionJsonAdapter.INSTANCE)}. Records reached from an
  * {@link Endpoint} get both without it.
  */
 @Documented

@@ -5,8 +5,7 @@ import dev.wxpay.runtime.crypto.ApiV3Key;
 import dev.wxpay.runtime.crypto.CertificateSerials;
 import dev.wxpay.runtime.crypto.PemKeys;
 import dev.wxpay.runtime.crypto.SignatureScheme;
-import dev.wxpay.runtime.spi.Call;
-import dev.wxpay.annotations.rules.PathTemplate;
+import dev.wxpay.runtime.spi.Operation;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateExpiredException;
@@ -18,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads the platform certificates ({@code GET v3/certificates}): decrypts each
@@ -26,7 +26,7 @@ import okio.Buffer;
  * {@code Wechatpay-Serial} (or the public key, in mixed mode). Only then are the certificates used.
  */
 final class CertificateDownloader {
-  private static final PathTemplate PATH = PathTemplate.parse("v3/certificates");
+  private static final Operation<@Nullable Void> CERTIFICATES = Operation.withoutResponse("GET", "v3/certificates");
 
   private final Pipeline pipeline;
   private final VerificationKeys keys;
@@ -52,7 +52,7 @@ final class CertificateDownloader {
   List<X509Certificate> refresh() {
     // WeChat Pay lists RSA certificates unless asked for another kind.
     Pipeline.Prepared prepared = pipeline.prepare(
-        Call.withoutResponse("GET", PATH).query("algorithm_type", scheme.name()).build());
+        CERTIFICATES.call().query("algorithm_type", scheme.name()).build());
     HttpResponse<byte[]> response = pipeline.send(prepared);
     byte[] body = response.body() == null ? new byte[0] : response.body();
     if (response.statusCode() < 200 || response.statusCode() > 299) {

@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.spi.ContentHash;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * The hash a signed bill request returned ({@code hash_type}, {@code hash_value}), which the unsigned
  * download must match: {@code SHA1}, or {@code SM3} in SM mode.
  */
-public record DownloadHash(String type, String value) {
+public record DownloadHash(String type, String value) implements ContentHash {
   public DownloadHash {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");

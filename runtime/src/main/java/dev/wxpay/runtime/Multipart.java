@@ -1,6 +1,8 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.spi.UploadFile;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,12 +15,13 @@ import java.util.HexFormat;
 record Multipart(byte[] meta, byte[] body, String contentType) {
   private static final byte[] CRLF = {'\r', '\n'};
 
-  static Multipart of(Upload upload, String boundaryNonce) {
+  static Multipart of(UploadFile upload, String boundaryNonce) {
+    byte[] content = bytes(upload.contentBuffer());
     String meta = "{\"filename\":\"" + jsonEscape(upload.filename()) + "\",\"sha256\":\""
-        + sha256(upload.contentView()) + "\"}";
+        + sha256(content) + "\"}";
     byte[] metaBytes = meta.getBytes(StandardCharsets.UTF_8);
     String boundary = "wxpay-" + boundaryNonce;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(upload.contentView().length + 512);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
     write(out, "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"meta\"\r\n"
         + "Content-Type: application/json\r\n\r\n");
@@ -27,10 +30,19 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
     write(out, "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"file\"; filename=\"" + upload.filename() + "\"\r\n"
         + "Content-Type: " + upload.contentType() + "\r\n\r\n");
-    out.writeBytes(upload.contentView());
+    out.writeBytes(content);
     out.writeBytes(CRLF);
     write(out, "--" + boundary + "--\r\n");
     return new Multipart(metaBytes, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.remaining() == buffer.array().length) {
+      return buffer.array();
+    }
+    byte[] copy = new byte[buffer.remaining()];
+    buffer.duplicate().get(copy);
+    return copy;
   }
 
   private static void write(ByteArrayOutputStream out, String text) {

@@ -4,10 +4,13 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.wxpay.annotations.rules.HeaderRules;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
-import dev.wxpay.annotations.rules.PathTemplate;
+import dev.wxpay.runtime.spi.ContentHash;
+import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.SensitiveFields;
+import dev.wxpay.runtime.spi.UploadFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +23,6 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +81,7 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> R execute(Call<R> call) {
     Prepared prepared = prepare(call);
-    if (call.isDownload()) {
+    if (call.operation().isDownload()) {
       return downloaded(call, prepared, receive(prepared));
     }
     return handle(call, prepared, send(prepared));
@@ -162,7 +164,11 @@ final class Pipeline implements Caller {
       }
       throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
     }
-    return (R) new Download(response.body(), call.expectedHash(), prepared.description);
+    ContentHash hash = call.expectedHash();
+    // Checked again: the spi type may come from code that did not go through DownloadHash's rules.
+    DownloadHash expected = hash == null || hash instanceof DownloadHash ? (DownloadHash) hash
+        : new DownloadHash(hash.type(), hash.value());
+    return (R) new Download(response.body(), expected, prepared.description);
   }
 
   /**
@@ -204,7 +210,7 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
-    if (call.isDownload()) {
+    if (call.operation().isDownload()) {
       return exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries)
           .handle((response, error) -> {
             if (error != null) {
@@ -247,21 +253,21 @@ final class Pipeline implements Caller {
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
-    String path = call.path().expand(call.pathValues());
+    Operation<?> operation = call.operation();
+    String path = call.expandPath();
     StringBuilder relative = new StringBuilder(path.length() + 32);
     // The base ends in '/', so drop the path's leading one and keep any prefix path of the base.
     relative.append(path, 1, path.length());
-    List<Map.Entry<String, String>> query = call.query();
-    for (int i = 0; i < query.size(); i++) {
-      Map.Entry<String, String> parameter = query.get(i);
-      relative.append(i == 0 ? '?' : '&')
-          .append(PathTemplate.encodeQueryComponent(parameter.getKey()))
-          .append('=')
-          .append(PathTemplate.encodeQueryComponent(parameter.getValue()));
+    List<String> query = call.query();
+    for (int i = 0; i < query.size(); i += 2) {
+      relative.append(i == 0 ? '?' : '&');
+      PathTemplate.encodeSegment(query.get(i), relative);
+      relative.append('=');
+      PathTemplate.encodeSegment(query.get(i + 1), relative);
     }
     String relativeUrl = relative.toString();
     String signedUrl = basePath + relativeUrl;
-    String method = call.method();
+    String method = operation.method();
     String description = method + " " + path;
 
     // One key per call: sensitive fields are encrypted for it and Wechatpay-Serial names it.
@@ -269,7 +275,7 @@ final class Pipeline implements Caller {
     SensitiveFields sensitive =
         new FieldCipher(encryptionKey == null ? null : encryptionKey.key(), merchantKey);
     Call.Body<?> body = call.body();
-    Upload upload = call.upload();
+    UploadFile upload = call.upload();
     // What the signature covers: the JSON body, or for an upload its meta part.
     byte[] signedBody;
     HttpRequest.BodyPublisher publisher;
@@ -280,7 +286,7 @@ final class Pipeline implements Caller {
       publisher = HttpRequest.BodyPublishers.ofByteArray(multipart.body());
       contentType = multipart.contentType();
     } else if (body != null) {
-      signedBody = body.toJson(sensitive).getBytes(StandardCharsets.UTF_8);
+      signedBody = body.toBytes(sensitive);
       publisher = HttpRequest.BodyPublishers.ofByteArray(signedBody);
       contentType = "application/json";
     } else {
@@ -291,7 +297,7 @@ final class Pipeline implements Caller {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + relativeUrl))
         .timeout(requestTimeout)
         .method(method, publisher)
-        .setHeader("Accept", call.isDownload() ? "*/*" : "application/json")
+        .setHeader("Accept", operation.isDownload() ? "*/*" : "application/json")
         .setHeader("User-Agent", USER_AGENT);
     if (encryptionKey != null) {
       builder.setHeader("Wechatpay-Serial", encryptionKey.id());
@@ -301,10 +307,10 @@ final class Pipeline implements Caller {
     }
     // Declared headers may replace the defaults above (header names are case-insensitive in the
     // builder), but never the signature.
-    for (Map.Entry<String, String> header : call.headers().entrySet()) {
-      String name = header.getKey();
-      checkHeader(name, header.getValue());
-      builder.setHeader(name, header.getValue());
+    List<String> headers = call.headers();
+    for (int i = 0; i < headers.size(); i += 2) {
+      checkHeader(headers.get(i), headers.get(i + 1));
+      builder.setHeader(headers.get(i), headers.get(i + 1));
     }
 
     long timestamp = clock.instant().getEpochSecond();
@@ -334,7 +340,7 @@ final class Pipeline implements Caller {
       throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
     }
     verifier.verify(response.headers(), body);
-    JsonAdapter<R> adapter = call.responseAdapter();
+    JsonAdapter<R> adapter = call.operation().responseAdapter();
     if (adapter == null) {
       return null;
     }

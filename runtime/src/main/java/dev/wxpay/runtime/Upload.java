@@ -1,7 +1,9 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.spi.UploadFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  * {@code multipart/form-data} with a {@code meta} part ({@code {"filename":...,"sha256":...}}), which the
  * request signature covers, and a {@code file} part.
  */
-public final class Upload {
+public final class Upload implements UploadFile {
   private final String filename;
   private final String contentType;
   private final byte[] content;
@@ -47,10 +49,12 @@ public final class Upload {
     }
   }
 
+  @Override
   public String filename() {
     return filename;
   }
 
+  @Override
   public String contentType() {
     return contentType;
   }
@@ -60,8 +64,10 @@ public final class Upload {
     return content.clone();
   }
 
-  byte[] contentView() {
-    return content;
+  /** The content without a copy, read-only. */
+  @Override
+  public ByteBuffer contentBuffer() {
+    return ByteBuffer.wrap(content).asReadOnlyBuffer();
   }
 
   private static String contentType(String filename) {

@@ -1,11 +1,12 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.annotations.rules.GeneratedNames;
 import dev.wxpay.runtime.crypto.ApiV3Key;
 import dev.wxpay.runtime.crypto.CertificateSerials;
 import dev.wxpay.runtime.crypto.PaymentSigner;
 import dev.wxpay.runtime.crypto.PemKeys;
 import dev.wxpay.runtime.crypto.SignatureScheme;
-import dev.wxpay.runtime.spi.EndpointFactory;
+import dev.wxpay.runtime.spi.Caller;
 import java.lang.ref.Cleaner;
 import java.net.InetAddress;
 import java.net.URI;
@@ -18,12 +19,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -173,41 +171,36 @@ public final class WechatPay implements AutoCloseable {
   /**
    * Returns the client of an {@code @Endpoint} interface, created once per instance and then reused.
    *
-   * @throws IllegalArgumentException if no generated implementation of {@code type} is registered
+   * @throws IllegalArgumentException if {@code type} has no generated client
    */
   public <T> T create(Class<T> type) {
     return type.cast(clients.computeIfAbsent(type, this::newClient));
   }
 
   private Object newClient(Class<?> type) {
-    // Runs once per type and instance, so the service lookup stays off the call path.
-    @SuppressWarnings("rawtypes") // ServiceLoader takes a Class, which cannot name EndpointFactory<?>.
-    Iterator<EndpointFactory> factories =
-        ServiceLoader.load(EndpointFactory.class, type.getClassLoader()).iterator();
-    ServiceConfigurationError broken = null;
-    while (true) {
-      EndpointFactory<?> factory;
-      try {
-        if (!factories.hasNext()) {
-          break;
-        }
-        factory = factories.next();
-      } catch (ServiceConfigurationError e) {
-        // Another library's broken registration must not hide this one; the iterator goes on.
-        broken = e;
-        continue;
-      }
-      if (factory.endpointType() == type) {
-        return factory.create(pipeline);
-      }
+    // Once per type and instance. The client sits beside the interface under the name the processor
+    // gave it (GeneratedNames, shared by both), so finding it costs the same with 1 or 1,000 endpoints
+    // on the class path; nothing is scanned or instantiated for other interfaces.
+    List<String> simpleNames = new ArrayList<>();
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      simpleNames.add(0, c.getSimpleName());
     }
-    String name = type.getName();
-    IllegalArgumentException missing = new IllegalArgumentException("no generated client for " + name
-        + "; is wxpay-processor on the annotation processor path and " + name + " annotated with @Endpoint?");
-    if (broken != null) {
-      missing.addSuppressed(broken);
+    String name = GeneratedNames.qualifiedName(type.getPackageName(), simpleNames, GeneratedNames.CLIENT);
+    Class<?> client;
+    try {
+      client = Class.forName(name, true, type.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("no generated client for " + type.getName() + "; is wxpay-processor on"
+          + " the annotation processor path and " + type.getName() + " annotated with @Endpoint?", e);
     }
-    throw missing;
+    if (!type.isInterface() || !type.isAssignableFrom(client)) {
+      throw new IllegalArgumentException(name + " is not the generated client of " + type.getName());
+    }
+    try {
+      return client.getConstructor(Caller.class).newInstance(pipeline);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("cannot create " + name + ": " + e, e);
+    }
   }
 
   /** The merchant id ({@code mchid}). */

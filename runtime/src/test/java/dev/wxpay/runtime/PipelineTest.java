@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.wxpay.runtime.spi.Call;
+import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.JsonAdapters;
 import dev.wxpay.annotations.rules.HeaderRules;
-import dev.wxpay.annotations.rules.PathTemplate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -38,7 +38,7 @@ class PipelineTest {
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000001\",nonce_str=\"([A-Za-z0-9]{32})\",timestamp=\"(\\d+)\","
           + "serial_no=\"SERIAL\",signature=\"([A-Za-z0-9+/=]+)\"");
-  private static final PathTemplate ORDER = PathTemplate.parse("v3/pay/transactions/out-trade-no/{out_trade_no}");
+  private static final String ORDER = "v3/pay/transactions/out-trade-no/{out_trade_no}";
 
   private static Pipeline pipeline(String base) {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
@@ -70,7 +70,7 @@ class PipelineTest {
 
   @Test
   void getWithPrefixPathAndQueryIsSignedAsSent() {
-    Call<String> call = Call.builder("GET", ORDER, JsonAdapters.STRING)
+    Call<String> call = Operation.of("GET", ORDER, JsonAdapters.STRING).call()
         .path("out_trade_no", "1217752501 201407033233368018/中")
         .query("mchid", "1900000001")
         .query("q", "a b&c=d")
@@ -95,7 +95,7 @@ class PipelineTest {
 
   @Test
   void postBodyIsSentAsUtf8JsonAndSigned() {
-    Call<String> call = Call.builder("POST", PathTemplate.parse("v3/echo"), JsonAdapters.STRING)
+    Call<String> call = Operation.of("POST", "v3/echo", JsonAdapters.STRING).call()
         .body("腾讯 \"quoted\"", JsonAdapters.STRING)
         .build();
     HttpRequest request = pipeline("https://api.mch.weixin.qq.com/").prepare(call).request();
@@ -108,7 +108,7 @@ class PipelineTest {
 
   @Test
   void declaredHeadersAreSentAndMayReplaceDefaults() {
-    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+    Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("Accept", "application/json; charset=utf-8")
         .header("Idempotency-Key", "k1")
         .build();
@@ -121,12 +121,12 @@ class PipelineTest {
   void headerValuesWithCrOrLfAreRejected() {
     Pipeline pipeline = pipeline("https://api.mch.weixin.qq.com/");
     for (String value : List.of("a\r\nX-Injected: 1", "a\nb", "a\rb")) {
-      Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+      Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
           .header("X-Note", value).build();
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipeline.prepare(call));
       assertFalse(e.getMessage().contains("Injected"), e.getMessage());
     }
-    Call<String> badName = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+    Call<String> badName = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("X-A\r\nX-B", "v").build();
     assertThrows(IllegalArgumentException.class, () -> pipeline.prepare(badName));
   }
@@ -135,7 +135,7 @@ class PipelineTest {
   void everyReservedHeaderIsRejected() {
     // The processor refuses the same list at compile time: HeaderRules is the one home of both checks.
     for (String name : HeaderRules.RESERVED) {
-      Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING)
+      Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
           .header(name.toUpperCase(java.util.Locale.ROOT), "forged").build();
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> pipeline("https://api.mch.weixin.qq.com/").prepare(call), name);
@@ -169,7 +169,7 @@ class PipelineTest {
   @Test
   void verifiedBodyIsDecoded() {
     byte[] body = utf8("\"中文\"");
-    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call().build();
     assertEquals("中文", handle(call, 200, signedHeaders(body), body));
   }
 
@@ -177,14 +177,14 @@ class PipelineTest {
   void unverifiedBodyIsNotDecoded() {
     byte[] body = utf8("\"中文\"");
     Map<String, List<String>> headers = signedHeaders(utf8("\"other\""));
-    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call().build();
     ValidationException e = assertThrows(ValidationException.class, () -> handle(call, 200, headers, body));
     assertEquals(ValidationException.Reason.BAD_SIGNATURE, e.reason());
   }
 
   @Test
   void emptyNoContentResponseIsVerifiedAndGivesNull() {
-    Call<Void> call = Call.withoutResponse("POST", PathTemplate.parse("v3/close")).build();
+    Call<Void> call = Operation.withoutResponse("POST", "v3/close").call().build();
     assertNull(handle(call, 204, signedHeaders(new byte[0]), new byte[0]));
     ValidationException e = assertThrows(ValidationException.class,
         () -> handle(call, 204, Map.of(), new byte[0]));
@@ -194,7 +194,7 @@ class PipelineTest {
   @Test
   void undecodableBodyNamesTheCall() {
     JsonAdapter<Integer> adapter = JsonAdapters.INTEGER;
-    Call<Integer> call = Call.builder("POST", ORDER, adapter).path("out_trade_no", "T1").build();
+    Call<Integer> call = Operation.of("POST", ORDER, adapter).call().path("out_trade_no", "T1").build();
     for (String json : List.of("{\"a\":", "\"text\"", "1 2")) {
       byte[] body = utf8(json);
       WechatPayException e = assertThrows(WechatPayException.class, () -> handle(call, 200, signedHeaders(body), body));
@@ -208,7 +208,7 @@ class PipelineTest {
   void errorStatusGivesServiceException() {
     Map<String, List<String>> headers = Map.of("Request-ID", List.of("08F7"));
     byte[] body = utf8("{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}");
-    Call<String> call = Call.builder("GET", PathTemplate.parse("v3/x"), JsonAdapters.STRING).build();
+    Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call().build();
     ServiceException e = assertThrows(ServiceException.class, () -> handle(call, 404, headers, body));
     assertEquals(404, e.statusCode());
     assertEquals("ORDER_NOT_EXIST", e.code());

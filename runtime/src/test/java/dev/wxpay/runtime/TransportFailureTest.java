@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wxpay.runtime.spi.Call;
+import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.JsonAdapters;
-import dev.wxpay.annotations.rules.PathTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class TransportFailureTest {
   private static final Call<String> CALL =
-      Call.builder("GET", PathTemplate.parse("v3/certificates"), JsonAdapters.STRING).build();
+      Operation.of("GET", "v3/certificates", JsonAdapters.STRING).call().build();
 
   private ServerSocket silent;
 

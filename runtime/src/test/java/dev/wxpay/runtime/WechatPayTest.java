@@ -1,6 +1,7 @@
 package dev.wxpay.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -127,6 +128,26 @@ class WechatPayTest {
 
   /** Not an endpoint: nothing generated it. */
   interface Unregistered {}
+
+  /** A nested endpoint: its client joins the simple names, WechatPayTestNestedClient. */
+  public interface Nested extends TestEndpoint {}
+
+  /** Has a class under its client's name that does not implement it. */
+  public interface Impostor {}
+
+  @Test
+  void nestedInterfacesFindTheirClientByTheSharedNamingRule() {
+    WechatPay wxpay = complete().build();
+    assertInstanceOf(WechatPayTestNestedClient.class, wxpay.create(Nested.class));
+  }
+
+  @Test
+  void aClassUnderTheClientNameThatDoesNotImplementTheInterfaceIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> complete().build().create(Impostor.class));
+    assertEquals("dev.wxpay.runtime.WechatPayTestImpostorClient is not the generated client of"
+        + " dev.wxpay.runtime.WechatPayTest$Impostor", e.getMessage());
+  }
 
   @Test
   void createOfUnknownTypeExplainsWhatIsMissing() {

@@ -137,14 +137,32 @@ public final class PathTemplate {
    * @throws IllegalArgumentException if a value is missing, empty, {@code .} or {@code ..}
    */
   public String expand(Map<String, String> values) {
+    String[] ordered = new String[placeholderNames.size()];
+    for (int i = 0; i < ordered.length; i++) {
+      ordered[i] = values.get(placeholderNames.get(i));
+    }
+    return expand(ordered);
+  }
+
+  /**
+   * Like {@link #expand(Map)} with the values in the order of {@link #placeholderNames()}.
+   *
+   * @throws IllegalArgumentException if a value is missing, empty, {@code .} or {@code ..}
+   */
+  public String expand(String[] values) {
+    if (values.length != placeholderNames.size()) {
+      throw new IllegalArgumentException(template + " has " + placeholderNames.size() + " placeholders, not "
+          + values.length);
+    }
     StringBuilder out = new StringBuilder(template.length() + 16);
+    int next = 0;
     for (int i = 0; i < literals.length; i++) {
       out.append('/');
       if (names[i] == null) {
         out.append(literals[i]);
         continue;
       }
-      String value = values.get(names[i]);
+      String value = values[next++];
       if (value == null) {
         throw new IllegalArgumentException("path parameter '" + names[i] + "' is null");
       }
@@ -163,7 +181,7 @@ public final class PathTemplate {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** Percent-encodes everything but RFC 3986 unreserved characters, so the value stays one segment. */
-  static void encodeSegment(String value, StringBuilder out) {
+  public static void encodeSegment(String value, StringBuilder out) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (byte b : bytes) {
       int c = b & 0xFF;

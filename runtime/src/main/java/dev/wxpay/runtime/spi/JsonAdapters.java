@@ -156,6 +156,11 @@ public final class JsonAdapters {
     return value.getNano() < 1_000_000 ? RFC_3339_SECONDS.format(value) : RFC_3339_MILLIS.format(value);
   }
 
+  /** A date-time as a query value (the JSON text without quotes), or null to leave the parameter out. */
+  public static @Nullable String queryValue(@Nullable OffsetDateTime value) {
+    return value == null ? null : formatDateTime(value);
+  }
+
   /** The exception for a required field that a JSON object lacks (or has as null). */
   public static JsonDataException missing(String jsonName, JsonReader reader) {
     return new JsonDataException("required field " + reader.getPath() + "." + jsonName

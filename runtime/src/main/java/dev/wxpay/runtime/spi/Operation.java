@@ -1,0 +1,76 @@
+package dev.wxpay.runtime.spi;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.rules.PathTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What stays the same on every call of one endpoint operation: the HTTP method, the parsed path template
+ * and the adapter of the answer. Generated clients hold one per operation in a static field, shared by
+ * the blocking and the asynchronous method, and bind each call's values with {@link #call()}.
+ *
+ * @param <R> the decoded answer; {@code Void} when the answer has no body to decode
+ */
+public final class Operation<R extends @Nullable Object> {
+  private final String method;
+  private final PathTemplate path;
+  private final @Nullable JsonAdapter<R> responseAdapter;
+  private final boolean download;
+  private final String description;
+
+  private Operation(String method, String pathTemplate, @Nullable JsonAdapter<R> responseAdapter,
+      boolean download) {
+    this.method = method;
+    this.path = PathTemplate.parse(pathTemplate);
+    this.responseAdapter = responseAdapter;
+    this.download = download;
+    this.description = method + " " + pathTemplate;
+  }
+
+  /** An operation whose verified 2xx answer is decoded with {@code responseAdapter}. */
+  public static <R> Operation<R> of(String method, String pathTemplate, JsonAdapter<R> responseAdapter) {
+    return new Operation<>(method, pathTemplate, responseAdapter, false);
+  }
+
+  /** An operation whose answer, if any, is verified and then ignored. */
+  public static Operation<@Nullable Void> withoutResponse(String method, String pathTemplate) {
+    return new Operation<>(method, pathTemplate, null, false);
+  }
+
+  /**
+   * A download that WeChat Pay does not sign (declared with {@code @UnsignedResponse}); its answer is
+   * streamed and checked against the call's expected hash instead. {@code R} is the runtime's
+   * {@code Download}.
+   */
+  public static <R> Operation<R> download(String method, String pathTemplate) {
+    return new Operation<>(method, pathTemplate, null, true);
+  }
+
+  /** Starts binding the values of one call. */
+  public Call.Builder<R> call() {
+    return new Call.Builder<>(this);
+  }
+
+  /** The HTTP method, upper case. */
+  public String method() {
+    return method;
+  }
+
+  public PathTemplate path() {
+    return path;
+  }
+
+  public @Nullable JsonAdapter<R> responseAdapter() {
+    return responseAdapter;
+  }
+
+  /** Whether this is an unsigned download. */
+  public boolean isDownload() {
+    return download;
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}
