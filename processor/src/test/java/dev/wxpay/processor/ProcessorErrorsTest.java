@@ -337,7 +337,9 @@ class ProcessorErrorsTest {
   void builderOfUnknownRecord() {
     Compilation compilation = compileEndpoint("v3/stocks",
         "  Res post(java.util.function.Consumer<NothingBuilder> body);");
-    assertThat(compilation).hadErrorContaining("no record Nothing was found for builder NothingBuilder; declare record Nothing in package test")
+    assertThat(compilation).hadErrorContaining("but NothingBuilder is not a builder wxpay generated; wxpay writes"
+            + " XBuilder for each record X that an @Endpoint method takes or returns, that the endpoint interface"
+            + " nests, or that is annotated @Model")
         .inFile(endpoint("v3/stocks", "")).onLine(5);
   }
 

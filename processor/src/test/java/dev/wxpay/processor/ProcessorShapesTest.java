@@ -42,7 +42,7 @@ class ProcessorShapesTest {
     try (URLClassLoader loader = CompiledClasses.load(compilation, classes)) {
       @SuppressWarnings("unchecked")
       JsonAdapter<Object> adapter = (JsonAdapter<Object>) loader.loadClass("test.NodeJsonAdapter")
-          .getConstructor().newInstance();
+          .getField("INSTANCE").get(null);
       String json = "{\"name\":\"a\",\"next\":{\"name\":\"b\"},\"children\":[{\"name\":\"c\",\"children\":[]}]}";
       assertEquals(json, adapter.toJson(adapter.fromJson(json)));
     }
@@ -88,11 +88,62 @@ class ProcessorShapesTest {
             "  Res post(@Path(\"id\") String id, Consumer<RestartRequestBuilder> body);",
             "  @Put Res replace(@Path(\"id\") String id, Consumer<ExternalBuilder> body);",
             "}"),
-        source("test.models.External", "package test.models;", "public record External(String x) {}"),
+        source("test.models.External", "package test.models;",
+            "@dev.wxpay.annotations.Model public record External(String x) {}"),
         RESPONSE);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.RestartRequestBuilder");
     assertThat(compilation).generatedSourceFile("test.models.ExternalBuilder");
+  }
+
+  @Test
+  void queryRecordsGetABuilderButNoAdapterUnlessJsonCarriesThem() {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/things\")",
+            "public interface Api {",
+            "  Res get(@Query Filter filter);",
+            "  Res post(@Query Shared query, Shared body);",
+            "}"),
+        source("test.Filter", "package test;", "public record Filter(String name, int limit) {}"),
+        source("test.Shared", "package test;", "public record Shared(String name) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.FilterBuilder");
+    assertThat(compilation).generatedSourceFile("test.SharedJsonAdapter");
+    assertThat(compilation).generatedSourceFile("test.ResJsonAdapter");
+    assertTrue(compilation.generatedSourceFile("test.FilterJsonAdapter").isEmpty(),
+        "a query record is never JSON");
+  }
+
+  @Test
+  void eachFileIsWrittenOnceAcrossRoundsAndInterfaces() {
+    // Api waits a round for ThingBuilder; Other uses Thing too. A second write would fail the Filer.
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/things\")",
+            "public interface Api {",
+            "  Res put(java.util.function.Consumer<ThingBuilder> body);",
+            "  Res post(Thing body);",
+            "}"),
+        source("test.Other",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/others\")",
+            "public interface Other {",
+            "  Res post(Thing body);",
+            "  Thing get();",
+            "}"),
+        source("test.Thing", "package test;", "public record Thing(String name, Res res) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    long things = compilation.generatedSourceFiles().stream()
+        .filter(file -> file.getName().endsWith("ThingBuilder.java")).count();
+    assertEquals(1, things);
   }
 
   @Test

@@ -17,10 +17,18 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.wxpay.processor.WxpayProcessor")
 @NullMarked
 public final class PayeeJsonAdapter extends JsonAdapter<Payee> {
+  /**
+   * The one instance: it holds no state.
+   */
+  public static final PayeeJsonAdapter INSTANCE = new PayeeJsonAdapter();
+
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("name", "id_card_number",
       "openid");
 
   private final JsonAdapter<String> stringAdapter = JsonAdapters.STRING.nullSafe();
+
+  private PayeeJsonAdapter() {
+  }
 
   @Override
   public Payee fromJson(JsonReader reader) throws IOException {

@@ -53,9 +53,19 @@ public final class RestartStockRequestBuilder implements ModelBuilder<RestartSto
   @Override
   public RestartStockRequest build() {
     List<String> missing = new ArrayList<>();
-    Builders.require(this.stockCreatorMchid, "stock_creator_mchid", missing);
-    if (!missing.isEmpty()) {
+    @Nullable RestartStockRequest built = build("", missing);
+    if (built == null) {
       throw new MissingFieldsException(missing);
+    }
+    return built;
+  }
+
+  @Override
+  public @Nullable RestartStockRequest build(String path, List<String> missing) {
+    int missingBefore = missing.size();
+    Builders.require(this.stockCreatorMchid, path, "stock_creator_mchid", missing);
+    if (missing.size() > missingBefore) {
+      return null;
     }
     return new RestartStockRequest(this.stockCreatorMchid);
   }

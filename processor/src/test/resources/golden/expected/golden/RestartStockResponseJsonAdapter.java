@@ -17,12 +17,20 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.wxpay.processor.WxpayProcessor")
 @NullMarked
 public final class RestartStockResponseJsonAdapter extends JsonAdapter<RestartStockResponse> {
+  /**
+   * The one instance: it holds no state.
+   */
+  public static final RestartStockResponseJsonAdapter INSTANCE = new RestartStockResponseJsonAdapter();
+
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("stock_id",
       "restart_time");
 
   private final JsonAdapter<String> stringAdapter = JsonAdapters.STRING.nullSafe();
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter = JsonAdapters.OFFSET_DATE_TIME.nullSafe();
+
+  private RestartStockResponseJsonAdapter() {
+  }
 
   @Override
   public RestartStockResponse fromJson(JsonReader reader) throws IOException {

@@ -170,13 +170,23 @@ public final class StockBuilder implements ModelBuilder<Stock> {
   @Override
   public Stock build() {
     List<String> missing = new ArrayList<>();
-    Builders.require(this.stockId, "stock_id", missing);
-    Builders.require(this.state, "state", missing);
-    Stock. @Nullable SendRule sendRule = Builders.build(this.sendRule, "send_rule", true, missing);
-    @Nullable List<Stock.Period> periods = Builders.buildAll(this.periods, "periods", false, missing);
-    Builders.require(this.singleItem, "single_item", missing);
-    if (!missing.isEmpty()) {
+    @Nullable Stock built = build("", missing);
+    if (built == null) {
       throw new MissingFieldsException(missing);
+    }
+    return built;
+  }
+
+  @Override
+  public @Nullable Stock build(String path, List<String> missing) {
+    int missingBefore = missing.size();
+    Builders.require(this.stockId, path, "stock_id", missing);
+    Builders.require(this.state, path, "state", missing);
+    Stock. @Nullable SendRule sendRule = Builders.build(this.sendRule, path, "send_rule", true, missing);
+    @Nullable List<Stock.Period> periods = Builders.buildAll(this.periods, path, "periods", false, missing);
+    Builders.require(this.singleItem, path, "single_item", missing);
+    if (missing.size() > missingBefore) {
+      return null;
     }
     return new Stock(this.stockId, this.remark, this.state, sendRule, periods,
         this.goodsTags == null ? null : List.copyOf(this.goodsTags), this.singleItem,

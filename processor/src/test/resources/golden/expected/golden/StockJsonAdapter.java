@@ -18,22 +18,30 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.wxpay.processor.WxpayProcessor")
 @NullMarked
 public final class StockJsonAdapter extends JsonAdapter<Stock> {
+  /**
+   * The one instance: it holds no state.
+   */
+  public static final StockJsonAdapter INSTANCE = new StockJsonAdapter();
+
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("stock_id", "remark",
       "state", "send_rule", "periods", "goods_tags", "single_item", "create_time");
 
   private final JsonAdapter<String> stringAdapter = JsonAdapters.STRING.nullSafe();
 
-  private final JsonAdapter<StockState> stockStateAdapter = new StockStateJsonAdapter().nullSafe();
+  private final JsonAdapter<StockState> stockStateAdapter = StockStateJsonAdapter.INSTANCE.nullSafe();
 
-  private final JsonAdapter<Stock.SendRule> stockSendRuleAdapter = new StockSendRuleJsonAdapter().nullSafe();
+  private final JsonAdapter<Stock.SendRule> stockSendRuleAdapter = StockSendRuleJsonAdapter.INSTANCE.nullSafe();
 
-  private final JsonAdapter<List<Stock.Period>> listOfStockPeriodAdapter = JsonAdapters.listOf(new StockPeriodJsonAdapter()).nullSafe();
+  private final JsonAdapter<List<Stock.Period>> listOfStockPeriodAdapter = JsonAdapters.listOf(StockPeriodJsonAdapter.INSTANCE).nullSafe();
 
   private final JsonAdapter<List<String>> listOfStringAdapter = JsonAdapters.listOf(JsonAdapters.STRING).nullSafe();
 
   private final JsonAdapter<Boolean> booleanAdapter = JsonAdapters.BOOLEAN.nullSafe();
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter = JsonAdapters.OFFSET_DATE_TIME.nullSafe();
+
+  private StockJsonAdapter() {
+  }
 
   @Override
   public Stock fromJson(JsonReader reader) throws IOException {

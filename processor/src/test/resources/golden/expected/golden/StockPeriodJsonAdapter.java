@@ -18,12 +18,20 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.wxpay.processor.WxpayProcessor")
 @NullMarked
 public final class StockPeriodJsonAdapter extends JsonAdapter<Stock.Period> {
+  /**
+   * The one instance: it holds no state.
+   */
+  public static final StockPeriodJsonAdapter INSTANCE = new StockPeriodJsonAdapter();
+
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("begin_time", "end_time",
       "weekdays");
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter = JsonAdapters.OFFSET_DATE_TIME.nullSafe();
 
   private final JsonAdapter<List<Integer>> listOfIntegerAdapter = JsonAdapters.listOf(JsonAdapters.INTEGER).nullSafe();
+
+  private StockPeriodJsonAdapter() {
+  }
 
   @Override
   public Stock.Period fromJson(JsonReader reader) throws IOException {

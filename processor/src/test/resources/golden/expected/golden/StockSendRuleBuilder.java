@@ -79,9 +79,19 @@ public final class StockSendRuleBuilder implements ModelBuilder<Stock.SendRule> 
   @Override
   public Stock.SendRule build() {
     List<String> missing = new ArrayList<>();
-    Builders.require(this.maxCount, "max_count", missing);
-    if (!missing.isEmpty()) {
+    Stock. @Nullable SendRule built = build("", missing);
+    if (built == null) {
       throw new MissingFieldsException(missing);
+    }
+    return built;
+  }
+
+  @Override
+  public Stock. @Nullable SendRule build(String path, List<String> missing) {
+    int missingBefore = missing.size();
+    Builders.require(this.maxCount, path, "max_count", missing);
+    if (missing.size() > missingBefore) {
+      return null;
     }
     return new Stock.SendRule(this.maxCount, this.maxCountPerDay, this.limitUser);
   }

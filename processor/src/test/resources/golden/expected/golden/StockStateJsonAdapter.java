@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.wxpay.processor.WxpayProcessor")
 @NullMarked
 public final class StockStateJsonAdapter extends JsonAdapter<StockState> {
+  /**
+   * The one instance: it holds no state.
+   */
+  public static final StockStateJsonAdapter INSTANCE = new StockStateJsonAdapter();
+
   private static final JsonReader.Options OPTIONS = JsonReader.Options.of("AUDITING", "SENDING",
       "STOPPED_BY_MERCHANT");
 
@@ -23,6 +28,16 @@ public final class StockStateJsonAdapter extends JsonAdapter<StockState> {
 
   private static final StockState[] CONSTANTS = {StockState.AUDITING, StockState.SENDING,
       StockState.STOPPED};
+
+  private StockStateJsonAdapter() {
+  }
+
+  /**
+   * The JSON name of {@code value}, e.g. for a query string; null for null.
+   */
+  public static @Nullable String jsonName(@Nullable StockState value) {
+    return value == null ? null : NAMES[value.ordinal()];
+  }
 
   @Override
   public @Nullable StockState fromJson(JsonReader reader) throws IOException {

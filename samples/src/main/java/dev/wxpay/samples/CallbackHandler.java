@@ -24,7 +24,7 @@ final class CallbackHandler implements AutoCloseable {
       try {
         Notification notification = notifications.parse(exchange.getRequestHeaders()::getFirst, body);
         if (notification.eventType().equals("TRANSACTION.SUCCESS")) {
-          Transaction transaction = notification.resource(new TransactionJsonAdapter());
+          Transaction transaction = notification.resource(TransactionJsonAdapter.INSTANCE);
           paid.accept(transaction.outTradeNo(), transaction.transactionId()); // may come twice: be idempotent
         }
         status = 204;

@@ -1,8 +1,5 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.validation;
 
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.ParameterizedTypeName;
-import com.squareup.javapoet.TypeName;
 import dev.wxpay.annotations.Body;
 import dev.wxpay.annotations.Delete;
 import dev.wxpay.annotations.Encrypted;
@@ -17,20 +14,19 @@ import dev.wxpay.annotations.Query;
 import dev.wxpay.annotations.UnsignedResponse;
 import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.annotations.rules.PathTemplate;
-import dev.wxpay.processor.Descriptors.EndpointDescriptor;
-import dev.wxpay.processor.Descriptors.ModelDescriptor;
-import dev.wxpay.processor.Descriptors.OperationDescriptor;
-import dev.wxpay.processor.Descriptors.ParamDescriptor;
-import dev.wxpay.processor.Descriptors.ParamRole;
-import dev.wxpay.processor.Descriptors.ReturnKind;
+import dev.wxpay.annotations.rules.GeneratedNames;
+import dev.wxpay.processor.model.Models;
+import dev.wxpay.processor.model.Models.Param;
+import dev.wxpay.processor.model.Models.ParamRole;
+import dev.wxpay.processor.model.Models.ReturnKind;
+import dev.wxpay.processor.model.QualifiedName;
+import dev.wxpay.processor.model.TypeRef;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -49,40 +45,39 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Validates one {@code @Endpoint} interface and builds its descriptor. Every problem is reported on the
- * exact element and parsing goes on, so one compile shows all mistakes of a round.
+ * Validates one {@code @Endpoint} interface and describes it in the plain model. Every problem is reported
+ * on the exact element and validation goes on, so one compile shows all mistakes of a round.
  */
-final class EndpointParser {
+public final class EndpointValidator {
   private static final List<Class<? extends Annotation>> METHOD_ANNOTATIONS =
       List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
-  private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
+  private static final String CONSUMER = "java.util.function.Consumer";
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String DOWNLOAD = "dev.wxpay.runtime.Download";
   private static final String CONTINUATION = "kotlin.coroutines.Continuation";
-  static final String FUTURE_KT = "kotlinx.coroutines.future.FutureKt";
+  public static final String FUTURE_KT = "kotlinx.coroutines.future.FutureKt";
   private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   private static final String UPLOAD = "dev.wxpay.runtime.Upload";
 
   /** What became of an interface this round. */
-  sealed interface Result permits Parsed, Failed, Deferred {}
+  public sealed interface Result permits Parsed, Failed, Deferred {}
 
-  record Parsed(EndpointDescriptor endpoint) implements Result {}
+  /** A valid endpoint, with the interface it came from (for the Filer only). */
+  public record Parsed(Models.Endpoint endpoint, TypeElement origin) implements Result {}
 
-  record Failed() implements Result {}
+  public record Failed() implements Result {}
 
-  /** A {@code Consumer<XBuilder>} names a builder that may be generated in a later round. */
-  record Deferred(String builderName) implements Result {}
+  /** A {@code Consumer<XBuilder>} names a builder that this round's output may bring. */
+  public record Deferred(String builderName) implements Result {}
 
   private final Elements elements;
   private final javax.lang.model.util.Types types;
-  private final Sources sources;
   private final Reporter reporter;
-  private final ModelParser models;
+  private final ModelValidator models;
 
-  EndpointParser(ProcessingEnvironment env, Sources sources, Reporter reporter, ModelParser models) {
+  public EndpointValidator(ProcessingEnvironment env, Reporter reporter, ModelValidator models) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
-    this.sources = sources;
     this.reporter = reporter;
     this.models = models;
   }
@@ -92,7 +87,7 @@ final class EndpointParser {
    *
    * @param lastRound whether unresolved builder types are errors rather than a reason to wait
    */
-  Result parse(Element element, boolean lastRound) {
+  public Result validate(Element element, boolean lastRound) {
     AnnotationMirror endpointMirror = mirror(element, Endpoint.class);
     if (element.getKind() != ElementKind.INTERFACE) {
       reporter.error(element, endpointMirror, null,
@@ -105,8 +100,11 @@ final class EndpointParser {
     if (!lastRound) {
       for (Method method : methods) {
         for (TypeMirror parameterType : method.type().getParameterTypes()) {
-          String unresolved = unresolvedBuilder(parameterType, type);
+          String unresolved = unresolvedBuilder(parameterType);
           if (unresolved != null) {
+            // The builder may be one this round writes: for a record the interface uses or nests.
+            // Its build() method then names the record in the next round; no name is guessed.
+            parseReachableRecords(type, methods);
             return new Deferred(unresolved);
           }
         }
@@ -119,9 +117,9 @@ final class EndpointParser {
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(type, "@Endpoint interfaces cannot have type parameters");
     }
-    List<OperationDescriptor> operations = new ArrayList<>();
+    List<Models.Operation> operations = new ArrayList<>();
     for (Method method : methods) {
-      OperationDescriptor operation = operation(type, method, placeholders);
+      Models.Operation operation = operation(type, method, placeholders);
       if (operation != null) {
         operations.add(operation);
       }
@@ -129,9 +127,39 @@ final class EndpointParser {
     if (reporter.errorCount() > errorsBefore) {
       return new Failed();
     }
-    ClassName interfaceName = ClassName.get(type);
-    return new Parsed(new EndpointDescriptor(
-        interfaceName, Names.sibling(interfaceName, Names.CLIENT_SUFFIX), path, operations, type));
+    for (Models.Operation operation : operations) {
+      models.markJson(operation.response());
+      for (Param param : operation.params()) {
+        if (param.role() == ParamRole.BODY || param.role() == ParamRole.BODY_BUILDER) {
+          models.markJson(param.type());
+        }
+      }
+    }
+    QualifiedName interfaceName = ModelValidator.name(type);
+    return new Parsed(new Models.Endpoint(
+        interfaceName, interfaceName.generated(GeneratedNames.CLIENT), path, operations), type);
+  }
+
+  /** Parses the records the interface's methods take or return, and the records it nests. */
+  private void parseReachableRecords(TypeElement endpoint, List<Method> methods) {
+    List<TypeMirror> used = new ArrayList<>();
+    for (Method method : methods) {
+      used.add(method.type().getReturnType());
+      used.addAll(method.type().getParameterTypes());
+    }
+    for (TypeMirror use : used) {
+      if (isType(use, FUTURE)) {
+        use = ((DeclaredType) use).getTypeArguments().get(0);
+      }
+      if (ModelValidator.isRecord(use)) {
+        models.parseRecord((TypeElement) ((DeclaredType) use).asElement());
+      }
+    }
+    for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
+      if (ModelValidator.isModel(nested)) {
+        models.parseRecord(nested);
+      }
+    }
   }
 
   /** An abstract method as seen from the endpoint interface, type variables of superinterfaces bound. */
@@ -173,7 +201,7 @@ final class EndpointParser {
     return PathTemplate.parse(path).placeholderNames();
   }
 
-  private OperationDescriptor operation(
+  private Models.Operation operation(
       TypeElement endpoint, Method member, List<String> placeholders) {
     ExecutableElement method = member.element();
     int errorsBefore = reporter.errorCount();
@@ -196,7 +224,7 @@ final class EndpointParser {
       }
       if (isType(suspended, "kotlin.Unit")) {
         response = null;
-      } else if (ModelParser.isRecord(suspended)) {
+      } else if (ModelValidator.isRecord(suspended)) {
         response = models.typeRef(suspended, method, methodName + "() response");
       } else {
         unsupportedReturn(method, suspended);
@@ -210,12 +238,12 @@ final class EndpointParser {
         response = null;
       } else if (args.size() == 1 && isType(args.get(0), DOWNLOAD)) {
         response = null;
-      } else if (args.size() == 1 && ModelParser.isRecord(args.get(0))) {
+      } else if (args.size() == 1 && ModelValidator.isRecord(args.get(0))) {
         response = models.typeRef(args.get(0), method, methodName + "() response");
       } else {
         unsupportedReturn(method, returnType);
       }
-    } else if (ModelParser.isRecord(returnType)) {
+    } else if (ModelValidator.isRecord(returnType)) {
       returnKind = ReturnKind.VALUE;
       response = models.typeRef(returnType, method, methodName + "() response");
     } else if (isType(returnType, DOWNLOAD)) {
@@ -238,17 +266,16 @@ final class EndpointParser {
     }
 
     // Parameters.
-    List<ParamDescriptor> params = new ArrayList<>();
+    List<Param> params = new ArrayList<>();
     Map<String, VariableElement> boundPaths = new LinkedHashMap<>();
     VariableElement body = null;
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement parameter = method.getParameters().get(i);
       if (suspended != null && i == method.getParameters().size() - 1) {
-        params.add(new ParamDescriptor(parameter.getSimpleName().toString(),
-            TypeName.get(member.type().getParameterTypes().get(i)), ParamRole.CONTINUATION, "", null, null));
+        params.add(new Param(parameter.getSimpleName().toString(), ParamRole.CONTINUATION, "", null, false));
         continue;
       }
-      ParamDescriptor param = parameter(endpoint, method, parameter,
+      Param param = parameter(endpoint, method, parameter,
           member.type().getParameterTypes().get(i), placeholders, boundPaths);
       if (param == null) {
         continue;
@@ -284,8 +311,7 @@ final class EndpointParser {
     if (httpMethod == null || reporter.errorCount() > errorsBefore) {
       return null;
     }
-    return new OperationDescriptor(
-        methodName, httpMethod, returnKind, TypeName.get(returnType), response, download, params);
+    return new Models.Operation(methodName, httpMethod, returnKind, response, download, params);
   }
 
   /**
@@ -354,7 +380,7 @@ final class EndpointParser {
     return implied;
   }
 
-  private ParamDescriptor parameter(
+  private Param parameter(
       TypeElement endpoint,
       ExecutableElement method,
       VariableElement parameter,
@@ -396,8 +422,7 @@ final class EndpointParser {
         reporter.error(parameter, "@Path parameter '" + javaName + "' must be a String, int or long");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.PATH, name,
-          models.typeRef(type, parameter, what), null);
+      return new Param(javaName, ParamRole.PATH, name, models.typeRef(type, parameter, what), nullable(parameter));
     }
     if (header != null) {
       String name = header.value();
@@ -410,8 +435,7 @@ final class EndpointParser {
         reporter.error(parameter, "@Header parameter '" + javaName + "' must be a String");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.HEADER, name,
-          models.typeRef(type, parameter, what), null);
+      return new Param(javaName, ParamRole.HEADER, name, models.typeRef(type, parameter, what), nullable(parameter));
     }
     if (query != null && !query.value().isEmpty()) {
       if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG,
@@ -421,11 +445,10 @@ final class EndpointParser {
             + " on a record for several parameters");
         return null;
       }
-      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.QUERY, query.value(),
-          models.typeRef(type, parameter, what), null);
+      return new Param(javaName, ParamRole.QUERY, query.value(), models.typeRef(type, parameter, what), nullable(parameter));
     }
     if (query != null) {
-      if (!ModelParser.isRecord(type)) {
+      if (!ModelValidator.isRecord(type)) {
         reporter.error(parameter, "@Query without a name needs a record whose components become query"
             + " parameters; '" + javaName + "' is " + type);
         return null;
@@ -434,8 +457,7 @@ final class EndpointParser {
       if (ref == null) {
         return null;
       }
-      ModelDescriptor model = models.models().get(ref.model().canonicalName());
-      for (var property : model.properties()) {
+      for (var property : models.record(ref.named()).properties()) {
         if (property.encrypted()) {
           reporter.error(parameter, "query record " + type + " component '" + property.javaName()
               + "' is @Encrypted, but query parameters are sent in the clear; WeChat Pay takes"
@@ -449,18 +471,17 @@ final class EndpointParser {
           return null;
         }
       }
-      return new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.QUERY_RECORD, "", ref, model);
+      return new Param(javaName, ParamRole.QUERY_RECORD, "", ref, nullable(parameter));
     }
     if (isType(type, UPLOAD) || isType(type, DOWNLOAD_HASH)) {
-      return new ParamDescriptor(javaName, javaType(parameter, type),
-          isType(type, UPLOAD) ? ParamRole.UPLOAD : ParamRole.EXPECTED_HASH, "", null, null);
+      return new Param(javaName, isType(type, UPLOAD) ? ParamRole.UPLOAD : ParamRole.EXPECTED_HASH, "", null,
+          nullable(parameter));
     }
-    if (ModelParser.isRecord(type)) {
+    if (ModelValidator.isRecord(type)) {
       TypeRef ref = models.typeRef(type, parameter, what);
-      return ref == null ? null
-          : new ParamDescriptor(javaName, javaType(parameter, type), ParamRole.BODY, "", ref, null);
+      return ref == null ? null : new Param(javaName, ParamRole.BODY, "", ref, nullable(parameter));
     }
-    if (isType(type, CONSUMER.canonicalName())) {
+    if (isType(type, CONSUMER)) {
       return builderBody(endpoint, parameter, (DeclaredType) type);
     }
     reporter.error(parameter, "unsupported parameter type " + type + " of '" + javaName
@@ -469,16 +490,17 @@ final class EndpointParser {
     return null;
   }
 
-  /** The parameter's type as declared, keeping a {@code @Nullable} so the override says the same. */
-  private static TypeName javaType(VariableElement parameter, TypeMirror declared) {
-    TypeName type = TypeName.get(declared);
-    boolean nullable = ModelParser.hasNullable(parameter.getAnnotationMirrors())
-        || ModelParser.hasNullable(parameter.asType().getAnnotationMirrors());
-    return nullable && !type.isPrimitive() ? Types.nullable(type) : type;
+  /** Whether the parameter is declared {@code @Nullable}, so the implementation says the same. */
+  private static boolean nullable(VariableElement parameter) {
+    return ModelValidator.hasNullable(parameter.getAnnotationMirrors())
+        || ModelValidator.hasNullable(parameter.asType().getAnnotationMirrors());
   }
 
-  /** A {@code Consumer<XBuilder>} body: finds record X, which may not have its builder yet. */
-  private ParamDescriptor builderBody(TypeElement endpoint, VariableElement parameter, DeclaredType type) {
+  /**
+   * A {@code Consumer<XBuilder>} body. The builder names its record through its {@code build()} method;
+   * a builder that does not exist by the last round was never going to be written.
+   */
+  private Param builderBody(TypeElement endpoint, VariableElement parameter, DeclaredType type) {
     String javaName = parameter.getSimpleName().toString();
     List<? extends TypeMirror> args = type.getTypeArguments();
     TypeMirror arg = args.size() == 1 ? args.get(0) : null;
@@ -486,128 +508,42 @@ final class EndpointParser {
       reporter.error(parameter, "'" + javaName + "': write Consumer<XBuilder> without a wildcard");
       return null;
     }
-    TypeElement record = arg == null ? null : builtRecord(arg, endpoint);
+    TypeElement record = arg == null ? null : builtRecord(arg);
     if (record == null) {
       String builderName = arg == null ? "?" : simpleName(arg);
-      String recordName = builderName.endsWith(Names.BUILDER_SUFFIX)
-          ? builderName.substring(0, builderName.length() - Names.BUILDER_SUFFIX.length()) : "?";
-      reporter.error(parameter, "'" + javaName + "' is " + type + ", but no record " + recordName
-          + " was found for builder " + builderName + "; declare record " + recordName + " in package "
-          + packageOf(endpoint) + ", use it in another method of " + endpoint.getSimpleName()
-          + ", or import its builder (import p." + builderName + ")");
+      reporter.error(parameter, "'" + javaName + "' is " + type + ", but " + builderName + " is not a builder"
+          + " wxpay generated; wxpay writes XBuilder for each record X that an @Endpoint method takes or"
+          + " returns, that the endpoint interface nests, or that is annotated @Model (in " + packageOf(endpoint)
+          + " or imported)");
       return null;
     }
     TypeRef ref = models.typeRef(record.asType(), parameter, "parameter '" + javaName + "'");
-    if (ref == null) {
-      return null;
-    }
-    ModelDescriptor model = models.models().get(ref.model().canonicalName());
-    TypeName javaType = ParameterizedTypeName.get(CONSUMER, model.builderName());
-    return new ParamDescriptor(javaName, javaType, ParamRole.BODY_BUILDER, "", ref, model);
+    return ref == null ? null : new Param(javaName, ParamRole.BODY_BUILDER, "", ref, nullable(parameter));
   }
 
   /** The simple name of a builder type that does not resolve yet, or null. */
-  private String unresolvedBuilder(TypeMirror type, TypeElement endpoint) {
-    if (!isType(type, CONSUMER.canonicalName())) {
+  private static String unresolvedBuilder(TypeMirror type) {
+    if (!isType(type, CONSUMER)) {
       return null;
     }
     List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
     if (args.size() != 1 || args.get(0).getKind() != TypeKind.ERROR) {
       return null;
     }
-    return builtRecord(args.get(0), endpoint) == null ? simpleName(args.get(0)) : null;
+    return simpleName(args.get(0));
   }
 
-  /**
-   * The record a builder type builds. A resolved builder says so through its {@code build()} method. A
-   * builder not generated yet is matched by its name, {@code XBuilder} for record {@code X} (nested
-   * {@code Outer.Inner} gives {@code OuterInnerBuilder}), against the records the endpoint can see: its
-   * package, its imports, its nested types and the records its methods use, with the records they reach.
-   */
-  private TypeElement builtRecord(TypeMirror builder, TypeElement endpoint) {
-    if (builder.getKind() == TypeKind.DECLARED) {
-      for (ExecutableElement method : ElementFilter.methodsIn(
-          ((DeclaredType) builder).asElement().getEnclosedElements())) {
-        if (method.getSimpleName().contentEquals("build") && method.getParameters().isEmpty()
-            && !method.getModifiers().contains(Modifier.STATIC)
-            && ModelParser.isRecord(method.getReturnType())) {
-          return (TypeElement) ((DeclaredType) method.getReturnType()).asElement();
-        }
-      }
+  /** The record a generated builder builds, as its {@code build()} method says; null for other types. */
+  private static TypeElement builtRecord(TypeMirror builder) {
+    if (builder.getKind() != TypeKind.DECLARED) {
       return null;
     }
-    String written = builder.toString();
-    if (!written.endsWith(Names.BUILDER_SUFFIX)) {
-      return null;
-    }
-    String packageName = written.contains(".") ? written.substring(0, written.lastIndexOf('.')) : null;
-    String simple = simpleName(builder);
-    Set<TypeElement> seen = new LinkedHashSet<>();
-    List<TypeElement> roots = new ArrayList<>();
-    PackageElement pkg = elements.getPackageElement(packageName != null ? packageName : packageOf(endpoint));
-    if (pkg != null) {
-      roots.addAll(ElementFilter.typesIn(pkg.getEnclosedElements()));
-    }
-    if (packageName == null) {
-      for (String imported : sources.importedPackagesOf(endpoint, simple)) {
-        PackageElement importedPackage = elements.getPackageElement(imported);
-        if (importedPackage != null) {
-          roots.addAll(ElementFilter.typesIn(importedPackage.getEnclosedElements()));
-        }
-      }
-      roots.add(endpoint);
-      for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
-        List<TypeMirror> used = new ArrayList<>(List.of(method.getReturnType()));
-        if (isType(method.getReturnType(), FUTURE)) {
-          used.addAll(((DeclaredType) method.getReturnType()).getTypeArguments());
-        }
-        for (VariableElement parameter : method.getParameters()) {
-          used.add(parameter.asType());
-        }
-        for (TypeMirror use : used) {
-          if (use.getKind() == TypeKind.DECLARED) {
-            roots.add((TypeElement) ((DeclaredType) use).asElement());
-          }
-        }
-      }
-    }
-    for (TypeElement root : roots) {
-      TypeElement found = findRecord(root, simple, seen);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  /** Searches {@code type}, its nested types and the records its components use for the builder's record. */
-  private static TypeElement findRecord(TypeElement type, String builderName, Set<TypeElement> seen) {
-    if (!seen.add(type)) {
-      return null;
-    }
-    if (type.getKind() == ElementKind.RECORD) {
-      if (Names.sibling(ClassName.get(type), Names.BUILDER_SUFFIX).simpleName().equals(builderName)) {
-        return type;
-      }
-      for (var component : type.getRecordComponents()) {
-        TypeMirror componentType = component.asType();
-        if (componentType.getKind() == TypeKind.DECLARED && isType(componentType, "java.util.List")) {
-          List<? extends TypeMirror> args = ((DeclaredType) componentType).getTypeArguments();
-          componentType = args.isEmpty() ? componentType : args.get(0);
-        }
-        if (ModelParser.isRecord(componentType)) {
-          TypeElement found = findRecord(
-              (TypeElement) ((DeclaredType) componentType).asElement(), builderName, seen);
-          if (found != null) {
-            return found;
-          }
-        }
-      }
-    }
-    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
-      TypeElement found = findRecord(nested, builderName, seen);
-      if (found != null) {
-        return found;
+    for (ExecutableElement method : ElementFilter.methodsIn(
+        ((DeclaredType) builder).asElement().getEnclosedElements())) {
+      if (method.getSimpleName().contentEquals("build") && method.getParameters().isEmpty()
+          && !method.getModifiers().contains(Modifier.STATIC)
+          && ModelValidator.isRecord(method.getReturnType())) {
+        return (TypeElement) ((DeclaredType) method.getReturnType()).asElement();
       }
     }
     return null;

@@ -1,20 +1,26 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.validation;
 
-import com.squareup.javapoet.ClassName;
-import com.squareup.javapoet.TypeName;
-import dev.wxpay.processor.Descriptors.EnumConstant;
-import dev.wxpay.processor.Descriptors.EnumDescriptor;
-import dev.wxpay.processor.Descriptors.ModelDescriptor;
-import dev.wxpay.processor.Descriptors.PropertyDescriptor;
+import dev.wxpay.annotations.rules.GeneratedNames;
+import dev.wxpay.processor.model.Models;
+import dev.wxpay.processor.model.Models.EnumConstant;
+import dev.wxpay.processor.model.Models.Property;
+import dev.wxpay.processor.model.Names;
+import dev.wxpay.processor.model.QualifiedName;
+import dev.wxpay.processor.model.TypeRef;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -24,40 +30,92 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Validates the records and enums reachable from endpoints and turns them into descriptors. Each type is
- * parsed once per processor run; errors are reported on the offending record component.
+ * Validates the records and enums reachable from endpoints and {@code @Model}, and describes them in the
+ * plain model. Each type is parsed once per processor run; errors are reported on the offending record
+ * component, and record cycles on the record.
  */
-final class ModelParser {
+public final class ModelValidator {
   private static final String JSON_ANNOTATION = "com.squareup.moshi.Json";
   private static final String ENCRYPTED_ANNOTATION = "dev.wxpay.annotations.Encrypted";
 
   private final Sources sources;
   private final Reporter reporter;
-  private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
-  private final Map<String, EnumDescriptor> enums = new LinkedHashMap<>();
-  private final Map<String, Boolean> failed = new LinkedHashMap<>();
-  private final Map<String, Boolean> cycles = new LinkedHashMap<>();
+  private final Map<String, Parsed<Models.Record>> records = new LinkedHashMap<>();
+  private final Map<String, Parsed<Models.Enum>> enums = new LinkedHashMap<>();
+  private final Set<String> failed = new HashSet<>();
+  private final Map<String, Boolean> cycles = new HashMap<>();
+  /** Records JSON carries (bodies, answers, @Model and what they reach): they get an adapter. */
+  private final Set<String> json = new HashSet<>();
 
-  ModelParser(Sources sources, Reporter reporter) {
+  /** A validated type, with the element it came from (for the Filer and later errors only). */
+  public record Parsed<T>(T model, TypeElement origin) {}
+
+  public ModelValidator(Sources sources, Reporter reporter) {
     this.sources = sources;
     this.reporter = reporter;
   }
 
-  /** Every model parsed so far, in discovery order. */
-  Map<String, ModelDescriptor> models() {
-    return models;
+  /**
+   * The valid records parsed so far, in discovery order, without those in a cycle (reported once on the
+   * record itself).
+   */
+  public List<Parsed<Models.Record>> records() {
+    List<Parsed<Models.Record>> valid = new ArrayList<>();
+    for (Parsed<Models.Record> parsed : records.values()) {
+      if (!reportsCycle(parsed)) {
+        valid.add(parsed);
+      }
+    }
+    return valid;
   }
 
-  Map<String, EnumDescriptor> enums() {
-    return enums;
+  public Collection<Parsed<Models.Enum>> enums() {
+    return enums.values();
+  }
+
+  public Models.Record record(QualifiedName type) {
+    return records.get(type.canonicalName()).model();
+  }
+
+  /** Whether JSON carries the record, so that it needs an adapter. */
+  public boolean isJson(QualifiedName record) {
+    return json.contains(record.canonicalName());
+  }
+
+  /** Marks a type JSON carries, with every record it reaches. */
+  public void markJson(TypeRef type) {
+    QualifiedName record = type == null ? null : type.record();
+    if (record == null || !json.add(record.canonicalName())) {
+      return;
+    }
+    Parsed<Models.Record> parsed = records.get(record.canonicalName());
+    if (parsed != null) {
+      for (Property property : parsed.model().properties()) {
+        markJson(property.type());
+      }
+    }
+  }
+
+  /** {@code p.Outer.Inner} as package and simple names. */
+  public static QualifiedName name(TypeElement type) {
+    List<String> simpleNames = new ArrayList<>();
+    Element element = type;
+    while (element instanceof TypeElement) {
+      simpleNames.add(0, element.getSimpleName().toString());
+      element = element.getEnclosingElement();
+    }
+    while (!(element instanceof PackageElement)) {
+      element = element.getEnclosingElement();
+    }
+    return new QualifiedName(((PackageElement) element).getQualifiedName().toString(), simpleNames);
   }
 
   /** Whether {@code type} is a model: a record, or a Kotlin data class (as kapt's stubs show it). */
-  static boolean isRecord(TypeMirror type) {
+  public static boolean isRecord(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED && isModel((TypeElement) ((DeclaredType) type).asElement());
   }
 
-  static boolean isModel(TypeElement element) {
+  public static boolean isModel(TypeElement element) {
     return element.getKind() == ElementKind.RECORD || isKotlinDataClass(element);
   }
 
@@ -142,16 +200,16 @@ final class ModelParser {
    * Maps a Java type to a JSON type, parsing records and enums it reaches. Reports an error on
    * {@code at} and returns null when the type is not supported.
    */
-  TypeRef typeRef(TypeMirror type, Element at, String what) {
+  public TypeRef typeRef(TypeMirror type, Element at, String what) {
     switch (type.getKind()) {
       case INT:
-        return TypeRef.scalar(TypeRef.Kind.INT, TypeName.INT);
+        return TypeRef.scalar(TypeRef.Kind.INT, true);
       case LONG:
-        return TypeRef.scalar(TypeRef.Kind.LONG, TypeName.LONG);
+        return TypeRef.scalar(TypeRef.Kind.LONG, true);
       case BOOLEAN:
-        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, TypeName.BOOLEAN);
+        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, true);
       case DOUBLE:
-        return TypeRef.scalar(TypeRef.Kind.DOUBLE, TypeName.DOUBLE);
+        return TypeRef.scalar(TypeRef.Kind.DOUBLE, true);
       case DECLARED:
         break;
       default:
@@ -162,17 +220,17 @@ final class ModelParser {
     String name = element.getQualifiedName().toString();
     switch (name) {
       case "java.lang.String":
-        return TypeRef.scalar(TypeRef.Kind.STRING, ClassName.get(String.class));
+        return TypeRef.scalar(TypeRef.Kind.STRING, false);
       case "java.lang.Integer":
-        return TypeRef.scalar(TypeRef.Kind.INT, ClassName.get(Integer.class));
+        return TypeRef.scalar(TypeRef.Kind.INT, false);
       case "java.lang.Long":
-        return TypeRef.scalar(TypeRef.Kind.LONG, ClassName.get(Long.class));
+        return TypeRef.scalar(TypeRef.Kind.LONG, false);
       case "java.lang.Boolean":
-        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, ClassName.get(Boolean.class));
+        return TypeRef.scalar(TypeRef.Kind.BOOLEAN, false);
       case "java.lang.Double":
-        return TypeRef.scalar(TypeRef.Kind.DOUBLE, ClassName.get(Double.class));
+        return TypeRef.scalar(TypeRef.Kind.DOUBLE, false);
       case "java.time.OffsetDateTime":
-        return TypeRef.scalar(TypeRef.Kind.DATE_TIME, ClassName.get(element));
+        return TypeRef.scalar(TypeRef.Kind.DATE_TIME, false);
       case "java.util.List":
         if (declared.getTypeArguments().size() != 1) {
           return unsupported(type, at, what);
@@ -195,7 +253,7 @@ final class ModelParser {
     }
     if (element.getKind() == ElementKind.ENUM) {
       parseEnum(element);
-      return TypeRef.model(TypeRef.Kind.ENUM, ClassName.get(element));
+      return TypeRef.named(TypeRef.Kind.ENUM, name(element));
     }
     if (isModel(element)) {
       if (!element.getTypeParameters().isEmpty()) {
@@ -207,7 +265,7 @@ final class ModelParser {
         reporter.error(at, what + " uses record " + element.getSimpleName() + ", which has errors");
         return null;
       }
-      return TypeRef.model(TypeRef.Kind.RECORD, ClassName.get(element));
+      return TypeRef.named(TypeRef.Kind.RECORD, name(element));
     }
     return unsupported(type, at, what);
   }
@@ -219,21 +277,19 @@ final class ModelParser {
   }
 
   /** Parses a record and everything it reaches; false if it has errors. */
-  boolean parseRecord(TypeElement record) {
+  public boolean parseRecord(TypeElement record) {
     String key = record.getQualifiedName().toString();
-    if (models.containsKey(key)) {
+    if (records.containsKey(key)) {
       return true;
     }
-    if (failed.containsKey(key)) {
+    if (failed.contains(key)) {
       return false;
     }
-    ClassName type = ClassName.get(record);
-    List<PropertyDescriptor> properties = new ArrayList<>();
+    QualifiedName type = name(record);
+    List<Property> properties = new ArrayList<>();
     // Registered before the components are read so that recursive records terminate.
-    ModelDescriptor descriptor = new ModelDescriptor(
-        type, Names.sibling(type, Names.BUILDER_SUFFIX), Names.sibling(type, Names.ADAPTER_SUFFIX),
-        properties, record);
-    models.put(key, descriptor);
+    records.put(key, new Parsed<>(new Models.Record(type,
+        type.generated(GeneratedNames.BUILDER), type.generated(GeneratedNames.JSON_ADAPTER), properties), record));
     int errorsBefore = reporter.errorCount();
     List<String> jsonNames = new ArrayList<>();
     boolean kotlin = record.getKind() != ElementKind.RECORD;
@@ -264,7 +320,7 @@ final class ModelParser {
         continue;
       }
       jsonNames.add(jsonName);
-      boolean required = ref.isPrimitive() || !nullable;
+      boolean required = ref.primitive() || !nullable;
       if (encrypted && ref.kind() != TypeRef.Kind.STRING) {
         reporter.error(at, "@Encrypted applies to String components; '" + javaName + "' is "
             + component.type());
@@ -281,11 +337,11 @@ final class ModelParser {
             + "'; override toString() so that its plain text never reaches a log");
         continue;
       }
-      properties.add(new PropertyDescriptor(javaName, jsonName, ref, required, encrypted, component.accessor()));
+      properties.add(new Property(javaName, jsonName, ref, required, encrypted, component.accessor()));
     }
     if (reporter.errorCount() > errorsBefore) {
-      models.remove(key);
-      failed.put(key, Boolean.TRUE);
+      records.remove(key);
+      failed.add(key);
       return false;
     }
     return true;
@@ -308,37 +364,36 @@ final class ModelParser {
    * Reports, once, a record that refers back to itself through other records: its adapter would build
    * the adapters of the cycle without end. A record that refers to itself directly is fine.
    */
-  boolean reportsCycle(ModelDescriptor model) {
-    String key = model.type().canonicalName();
-    if (cycles.containsKey(key)) {
-      return cycles.get(key);
+  private boolean reportsCycle(Parsed<Models.Record> parsed) {
+    QualifiedName type = parsed.model().type();
+    Boolean known = cycles.get(type.canonicalName());
+    if (known != null) {
+      return known;
     }
     List<String> path = new ArrayList<>();
     boolean cycle = false;
-    for (ModelDescriptor next : referenced(model)) {
-      if (!next.type().equals(model.type()) && reaches(next, model.type(), path, new ArrayList<>())) {
+    for (QualifiedName next : referenced(type)) {
+      if (!next.equals(type) && reaches(next, type, path, new HashSet<>())) {
         cycle = true;
-        reporter.error(model.originatingElement(), "record " + model.type().simpleName()
-            + " refers back to itself through " + next.type().simpleName() + path.stream()
-                .map(name -> " -> " + name).reduce("", String::concat)
+        reporter.error(parsed.origin(), "record " + type.simpleName() + " refers back to itself through "
+            + next.simpleName() + path.stream().map(name -> " -> " + name).reduce("", String::concat)
             + "; only a record that refers to itself directly is supported");
         break;
       }
     }
-    cycles.put(key, cycle);
+    cycles.put(type.canonicalName(), cycle);
     return cycle;
   }
 
-  private boolean reaches(ModelDescriptor from, ClassName target, List<String> path, List<ClassName> seen) {
-    if (seen.contains(from.type())) {
+  private boolean reaches(QualifiedName from, QualifiedName target, List<String> path, Set<QualifiedName> seen) {
+    if (!seen.add(from)) {
       return false;
     }
-    seen.add(from.type());
-    for (ModelDescriptor next : referenced(from)) {
-      if (next.type().equals(target)) {
+    for (QualifiedName next : referenced(from)) {
+      if (next.equals(target)) {
         return true;
       }
-      path.add(next.type().simpleName());
+      path.add(next.simpleName());
       if (reaches(next, target, path, seen)) {
         return true;
       }
@@ -347,13 +402,13 @@ final class ModelParser {
     return false;
   }
 
-  private List<ModelDescriptor> referenced(ModelDescriptor model) {
-    List<ModelDescriptor> result = new ArrayList<>();
-    for (PropertyDescriptor property : model.properties()) {
-      TypeRef type = property.type().kind() == TypeRef.Kind.LIST ? property.type().element() : property.type();
-      if (type.kind() == TypeRef.Kind.RECORD) {
-        ModelDescriptor next = models.get(type.model().canonicalName());
-        if (next != null) {
+  private List<QualifiedName> referenced(QualifiedName record) {
+    List<QualifiedName> result = new ArrayList<>();
+    Parsed<Models.Record> parsed = records.get(record.canonicalName());
+    if (parsed != null) {
+      for (Property property : parsed.model().properties()) {
+        QualifiedName next = property.type().record();
+        if (next != null && records.containsKey(next.canonicalName())) {
           result.add(next);
         }
       }
@@ -373,8 +428,9 @@ final class ModelParser {
         constants.add(new EnumConstant(javaName, jsonName(enclosed, javaName)));
       }
     }
-    ClassName type = ClassName.get(element);
-    enums.put(key, new EnumDescriptor(type, Names.sibling(type, Names.ADAPTER_SUFFIX), constants, element));
+    QualifiedName type = name(element);
+    enums.put(key, new Parsed<>(new Models.Enum(
+        type, type.generated(GeneratedNames.JSON_ADAPTER), constants), element));
   }
 
   /** The name from Moshi's {@code @Json(name = ...)}, or the default. */
@@ -415,7 +471,7 @@ final class ModelParser {
     return false;
   }
 
-    static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
+  static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
     for (AnnotationMirror mirror : annotations) {
       if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
         return true;

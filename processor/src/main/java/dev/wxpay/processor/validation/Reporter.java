@@ -1,4 +1,4 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.validation;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -7,20 +7,20 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** Reports errors on the exact element and remembers whether any were reported. */
-final class Reporter {
+public final class Reporter {
   private final Messager messager;
   private int errors;
 
-  Reporter(Messager messager) {
+  public Reporter(Messager messager) {
     this.messager = messager;
   }
 
-  void error(Element element, String message) {
+  public void error(Element element, String message) {
     errors++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, element);
   }
 
-  void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
+  public void error(Element element, AnnotationMirror annotation, AnnotationValue value, String message) {
     errors++;
     if (annotation == null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element);
@@ -31,7 +31,7 @@ final class Reporter {
     }
   }
 
-  int errorCount() {
+  public int errorCount() {
     return errors;
   }
 }

@@ -1,4 +1,4 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.writing;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
@@ -6,6 +6,8 @@ import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import dev.wxpay.processor.model.Names;
+import dev.wxpay.processor.model.TypeRef;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +15,9 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The JSON adapters a generated class holds, one null-safe field per distinct type, named after the
- * type ({@code stringAdapter}, {@code listOfStockUseRuleAdapter}, ...).
+ * The JSON adapters a generated adapter delegates to, one null-safe field per distinct type, named after
+ * the type ({@code stringAdapter}, {@code listOfStockUseRuleAdapter}, ...). Generated adapters are
+ * stateless singletons ({@code INSTANCE}), so these fields exist once per model, not once per use.
  */
 final class AdapterFields {
   private final ClassName self;
@@ -23,8 +26,7 @@ final class AdapterFields {
   private final Map<TypeName, TypeRef> refs = new LinkedHashMap<>();
 
   /**
-   * @param self the model whose adapter holds these fields, which uses itself for its own type; null
-   *     for a client
+   * @param self the model whose adapter holds these fields, which uses itself for its own type
    * @param taken names the fields must not hide, such as locals and parameters of the generated class
    */
   AdapterFields(ClassName self, Set<String> taken) {
@@ -34,7 +36,7 @@ final class AdapterFields {
 
   /** The field name holding the adapter for {@code type}, adding the field on first use. */
   String name(TypeRef type) {
-    TypeName key = type.javaType().box();
+    TypeName key = JavaTypes.javaType(type).box();
     String existing = names.get(key);
     if (existing != null) {
       return existing;
@@ -52,9 +54,9 @@ final class AdapterFields {
 
   void addTo(TypeSpec.Builder type) {
     for (Map.Entry<TypeName, String> entry : names.entrySet()) {
-      TypeName adapterType = ParameterizedTypeName.get(Types.JSON_ADAPTER, entry.getKey());
+      TypeName adapterType = ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, entry.getKey());
       type.addField(FieldSpec.builder(adapterType, entry.getValue(), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("$L.nullSafe()", create(refs.get(entry.getKey())))
+          .initializer("$L.nullSafe()", adapter(refs.get(entry.getKey())))
           .build());
     }
   }
@@ -67,28 +69,28 @@ final class AdapterFields {
       case BOOLEAN -> "Boolean";
       case DOUBLE -> "Double";
       case DATE_TIME -> "OffsetDateTime";
-      case ENUM, RECORD -> String.join("", type.model().simpleNames());
+      case ENUM, RECORD -> String.join("", type.named().simpleNames());
       case LIST -> "ListOf" + simpleName(type.element());
     };
   }
 
   /**
-   * An expression creating the (not yet null-safe) adapter for {@code type}. A record refers to its own
-   * adapter as {@code this}, so a self-referencing record does not build adapters without end.
+   * The shared (not yet null-safe) adapter for {@code type}. A record refers to its own adapter as
+   * {@code this}: its INSTANCE is not assigned while it is being constructed.
    */
-  private CodeBlock create(TypeRef type) {
-    if (type.kind() == TypeRef.Kind.RECORD && type.model().equals(self)) {
+  private CodeBlock adapter(TypeRef type) {
+    if (type.kind() == TypeRef.Kind.RECORD && JavaTypes.className(type.named()).equals(self)) {
       return CodeBlock.of("this");
     }
     return switch (type.kind()) {
-      case STRING -> CodeBlock.of("$T.STRING", Types.JSON_ADAPTERS);
-      case INT -> CodeBlock.of("$T.INTEGER", Types.JSON_ADAPTERS);
-      case LONG -> CodeBlock.of("$T.LONG", Types.JSON_ADAPTERS);
-      case BOOLEAN -> CodeBlock.of("$T.BOOLEAN", Types.JSON_ADAPTERS);
-      case DOUBLE -> CodeBlock.of("$T.DOUBLE", Types.JSON_ADAPTERS);
-      case DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", Types.JSON_ADAPTERS);
-      case LIST -> CodeBlock.of("$T.listOf($L)", Types.JSON_ADAPTERS, create(type.element()));
-      case RECORD, ENUM -> CodeBlock.of("new $T()", Names.sibling(type.model(), Names.ADAPTER_SUFFIX));
+      case STRING -> CodeBlock.of("$T.STRING", JavaTypes.JSON_ADAPTERS);
+      case INT -> CodeBlock.of("$T.INTEGER", JavaTypes.JSON_ADAPTERS);
+      case LONG -> CodeBlock.of("$T.LONG", JavaTypes.JSON_ADAPTERS);
+      case BOOLEAN -> CodeBlock.of("$T.BOOLEAN", JavaTypes.JSON_ADAPTERS);
+      case DOUBLE -> CodeBlock.of("$T.DOUBLE", JavaTypes.JSON_ADAPTERS);
+      case DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", JavaTypes.JSON_ADAPTERS);
+      case LIST -> CodeBlock.of("$T.listOf($L)", JavaTypes.JSON_ADAPTERS, adapter(type.element()));
+      case RECORD, ENUM -> CodeBlock.of("$T.INSTANCE", JavaTypes.adapter(type.named()));
     };
   }
 }

@@ -1,5 +1,6 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.writing;
 
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -7,70 +8,81 @@ import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
-import dev.wxpay.processor.Descriptors.EnumConstant;
-import dev.wxpay.processor.Descriptors.EnumDescriptor;
-import dev.wxpay.processor.Descriptors.ModelDescriptor;
-import dev.wxpay.processor.Descriptors.PropertyDescriptor;
+import dev.wxpay.processor.model.Models;
+import dev.wxpay.processor.model.Models.EnumConstant;
+import dev.wxpay.processor.model.Models.Property;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Writes the Moshi {@code JsonAdapter} of a record or an enum, without reflection. */
-final class AdapterWriter {
+/**
+ * Writes the Moshi {@code JsonAdapter} of a record or an enum, without reflection: a stateless singleton,
+ * {@code INSTANCE}, shared by every client and adapter that needs it.
+ */
+public final class AdapterWriter {
   private AdapterWriter() {}
 
-  static JavaFile write(ModelDescriptor model) {
-    ClassName adapter = model.adapterName();
-    Set<String> taken = new HashSet<>(Set.of("OPTIONS", "reader", "writer", "value"));
-    for (PropertyDescriptor property : model.properties()) {
+  public static JavaFile write(Models.Record model) {
+    ClassName adapter = JavaTypes.className(model.adapterName());
+    ClassName type = JavaTypes.className(model.type());
+    Set<String> taken = new HashSet<>(Set.of("OPTIONS", "INSTANCE", "reader", "writer", "value"));
+    for (Property property : model.properties()) {
       taken.add(property.javaName());
     }
-    AdapterFields adapters = new AdapterFields(model.type(), taken);
+    AdapterFields adapters = new AdapterFields(type, taken);
     List<CodeBlock> names = new ArrayList<>();
-    for (PropertyDescriptor property : model.properties()) {
+    for (Property property : model.properties()) {
       names.add(CodeBlock.of("$S", property.jsonName()));
     }
-    TypeSpec.Builder type = TypeSpec.classBuilder(adapter)
-        .addJavadoc("Reads and writes {@link $T} as JSON. Unknown fields are skipped.\n", model.type())
-        .addAnnotation(Types.generated())
-        .addAnnotation(Types.NULL_MARKED)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(Types.JSON_ADAPTER, model.type()))
-        .addField(FieldSpec.builder(Types.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,
+    TypeSpec.Builder spec = singleton(adapter, type)
+        .addJavadoc("Reads and writes {@link $T} as JSON. Unknown fields are skipped.\n", type)
+        .addField(FieldSpec.builder(JavaTypes.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer("$T.of($L)", Types.JSON_OPTIONS, CodeBlock.join(names, ",$W"))
+            .initializer("$T.of($L)", JavaTypes.JSON_OPTIONS, CodeBlock.join(names, ",$W"))
             .build())
-        .addMethod(fromJson(model, adapters))
-        .addMethod(toJson(model, adapters))
-        .addMethod(toStringMethod(model.type()));
-    adapters.addTo(type);
-    return JavaFile.builder(adapter.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+        .addMethod(fromJson(model, type, adapters))
+        .addMethod(toJson(model, type, adapters))
+        .addMethod(toStringMethod(type));
+    adapters.addTo(spec);
+    return file(adapter, spec);
   }
 
-  private static MethodSpec fromJson(ModelDescriptor model, AdapterFields adapters) {
+  /** The class, its {@code INSTANCE} and private constructor; JavaPoet emits fields in this order. */
+  private static TypeSpec.Builder singleton(ClassName adapter, ClassName type) {
+    return JavaTypes.generatedClass(adapter)
+        .superclass(ParameterizedTypeName.get(JavaTypes.JSON_ADAPTER, type))
+        .addField(FieldSpec.builder(adapter, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The one instance: it holds no state.\n")
+            .initializer("new $T()", adapter)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  }
+
+  private static JavaFile file(ClassName adapter, TypeSpec.Builder spec) {
+    return JavaFile.builder(adapter.packageName(), spec.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static MethodSpec fromJson(Models.Record model, ClassName type, AdapterFields adapters) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("fromJson")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(model.type())
-        .addParameter(Types.JSON_READER, "reader")
-        .addException(Types.IO_EXCEPTION);
-    List<PropertyDescriptor> properties = model.properties();
-    for (PropertyDescriptor property : properties) {
-      method.addStatement("$T $N = null", Types.nullable(property.type().javaType()), local(property));
+        .returns(type)
+        .addParameter(JavaTypes.JSON_READER, "reader")
+        .addException(JavaTypes.IO_EXCEPTION);
+    List<Property> properties = model.properties();
+    for (Property property : properties) {
+      method.addStatement("$T $N = null", JavaTypes.nullable(JavaTypes.javaType(property.type())), local(property));
     }
     method.addStatement("reader.beginObject()")
         .beginControlFlow("while (reader.hasNext())")
         .beginControlFlow("switch (reader.selectName(OPTIONS))");
     for (int i = 0; i < properties.size(); i++) {
-      PropertyDescriptor property = properties.get(i);
+      Property property = properties.get(i);
       if (property.encrypted()) {
         method.addStatement("case $L -> $N = $T.decrypt(reader, $N.fromJson(reader))", i, local(property),
-            Types.SENSITIVE_FIELDS, adapters.name(property.type()));
+            JavaTypes.SENSITIVE_FIELDS, adapters.name(property.type()));
       } else {
         method.addStatement("case $L -> $N = $N.fromJson(reader)", i, local(property),
             adapters.name(property.type()));
@@ -84,28 +96,27 @@ final class AdapterWriter {
         .endControlFlow()
         .addStatement("reader.endObject()");
     List<CodeBlock> arguments = new ArrayList<>();
-    for (PropertyDescriptor property : properties) {
+    for (Property property : properties) {
       if (property.required()) {
         method.beginControlFlow("if ($N == null)", local(property))
-            .addStatement("throw $T.missing($S, reader)", Types.JSON_ADAPTERS, property.jsonName())
+            .addStatement("throw $T.missing($S, reader)", JavaTypes.JSON_ADAPTERS, property.jsonName())
             .endControlFlow();
       }
       arguments.add(CodeBlock.of("$N", local(property)));
     }
-    return method.addStatement("return new $T($L)", model.type(), CodeBlock.join(arguments, ",$W"))
-        .build();
+    return method.addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W")).build();
   }
 
-  private static MethodSpec toJson(ModelDescriptor model, AdapterFields adapters) {
-    MethodSpec.Builder method = toJsonWritingNull(model.type()).addStatement("writer.beginObject()");
-    for (PropertyDescriptor property : model.properties()) {
+  private static MethodSpec toJson(Models.Record model, ClassName type, AdapterFields adapters) {
+    MethodSpec.Builder method = toJsonWritingNull(type).addStatement("writer.beginObject()");
+    for (Property property : model.properties()) {
       String adapter = adapters.name(property.type());
       CodeBlock read = CodeBlock.of("value.$N()", property.accessor());
-      if (property.required() && !property.type().isPrimitive()) {
-        read = CodeBlock.of("$T.required($L, writer)", Types.JSON_ADAPTERS, read);
+      if (property.required() && !property.type().primitive()) {
+        read = CodeBlock.of("$T.required($L, writer)", JavaTypes.JSON_ADAPTERS, read);
       }
       if (property.encrypted()) {
-        read = CodeBlock.of("$T.encrypt(writer, $L)", Types.SENSITIVE_FIELDS, read);
+        read = CodeBlock.of("$T.encrypt(writer, $L)", JavaTypes.SENSITIVE_FIELDS, read);
       }
       if (property.required()) {
         method.addStatement("writer.name($S)", property.jsonName())
@@ -122,46 +133,48 @@ final class AdapterWriter {
   }
 
   /** Locals in fromJson are named after the components, but must not hide the parameter or OPTIONS. */
-  private static String local(PropertyDescriptor property) {
+  private static String local(Property property) {
     String name = property.javaName();
-    return name.equals("reader") || name.equals("OPTIONS") ? name + "_" : name;
+    return name.equals("reader") || name.equals("OPTIONS") || name.equals("INSTANCE") ? name + "_" : name;
   }
 
-  static JavaFile write(EnumDescriptor model) {
-    ClassName adapter = model.adapterName();
+  public static JavaFile write(Models.Enum model) {
+    ClassName adapter = JavaTypes.className(model.adapterName());
+    ClassName type = JavaTypes.className(model.type());
     List<CodeBlock> names = new ArrayList<>();
     List<CodeBlock> constants = new ArrayList<>();
     for (EnumConstant constant : model.constants()) {
       names.add(CodeBlock.of("$S", constant.jsonName()));
-      constants.add(CodeBlock.of("$T.$N", model.type(), constant.javaName()));
+      constants.add(CodeBlock.of("$T.$N", type, constant.javaName()));
     }
-    MethodSpec.Builder toJson =
-        toJsonWritingNull(model.type()).addStatement("writer.value(NAMES[value.ordinal()])");
-    TypeSpec type = TypeSpec.classBuilder(adapter)
+    TypeSpec.Builder spec = singleton(adapter, type)
         .addJavadoc("Reads and writes {@link $T} by its JSON names. A value this version does not know"
-            + " reads as null,\nso a value WeChat Pay adds later does not fail a call.\n", model.type())
-        .addAnnotation(Types.generated())
-        .addAnnotation(Types.NULL_MARKED)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(Types.JSON_ADAPTER, model.type()))
-        .addField(FieldSpec.builder(Types.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,
+            + " reads as null,\nso a value WeChat Pay adds later does not fail a call.\n", type)
+        .addField(FieldSpec.builder(JavaTypes.JSON_OPTIONS, "OPTIONS", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer("$T.of($L)", Types.JSON_OPTIONS, CodeBlock.join(names, ",$W"))
+            .initializer("$T.of($L)", JavaTypes.JSON_OPTIONS, CodeBlock.join(names, ",$W"))
             .build())
         .addField(FieldSpec.builder(String[].class, "NAMES", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
             .initializer("{$L}", CodeBlock.join(names, ",$W"))
             .build())
-        .addField(FieldSpec.builder(com.squareup.javapoet.ArrayTypeName.of(model.type()), "CONSTANTS",
-                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(ArrayTypeName.of(type), "CONSTANTS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
             .initializer("{$L}", CodeBlock.join(constants, ",$W"))
+            .build())
+        .addMethod(MethodSpec.methodBuilder("jsonName")
+            .addJavadoc("The JSON name of {@code value}, e.g. for a query string; null for null.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(JavaTypes.nullable(ClassName.get(String.class)))
+            .addParameter(JavaTypes.nullable(type), "value")
+            .addStatement("return value == null ? null : NAMES[value.ordinal()]")
             .build())
         .addMethod(MethodSpec.methodBuilder("fromJson")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(Types.nullable(model.type()))
-            .addParameter(Types.JSON_READER, "reader")
-            .addException(Types.IO_EXCEPTION)
+            .returns(JavaTypes.nullable(type))
+            .addParameter(JavaTypes.JSON_READER, "reader")
+            .addException(JavaTypes.IO_EXCEPTION)
             .addStatement("int index = reader.selectString(OPTIONS)")
             .beginControlFlow("if (index == -1)")
             .addStatement("reader.skipValue()")
@@ -169,10 +182,9 @@ final class AdapterWriter {
             .endControlFlow()
             .addStatement("return CONSTANTS[index]")
             .build())
-        .addMethod(toJson.build())
-        .addMethod(toStringMethod(model.type()))
-        .build();
-    return JavaFile.builder(adapter.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+        .addMethod(toJsonWritingNull(type).addStatement("writer.value(NAMES[value.ordinal()])").build())
+        .addMethod(toStringMethod(type));
+    return file(adapter, spec);
   }
 
   /** {@code toJson(writer, value)} up to and including writing JSON null for a null value. */
@@ -180,9 +192,9 @@ final class AdapterWriter {
     return MethodSpec.methodBuilder("toJson")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(Types.JSON_WRITER, "writer")
-        .addParameter(Types.nullable(type), "value")
-        .addException(Types.IO_EXCEPTION)
+        .addParameter(JavaTypes.JSON_WRITER, "writer")
+        .addParameter(JavaTypes.nullable(type), "value")
+        .addException(JavaTypes.IO_EXCEPTION)
         .beginControlFlow("if (value == null)")
         .addStatement("writer.nullValue()")
         .addStatement("return")

@@ -1,4 +1,4 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.writing;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
@@ -7,93 +7,123 @@ import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
-import dev.wxpay.processor.Descriptors.EndpointDescriptor;
-import dev.wxpay.processor.Descriptors.OperationDescriptor;
-import dev.wxpay.processor.Descriptors.ParamDescriptor;
-import dev.wxpay.processor.Descriptors.PropertyDescriptor;
-import java.util.Set;
+import dev.wxpay.processor.model.Models;
+import dev.wxpay.processor.model.Models.Operation;
+import dev.wxpay.processor.model.Models.Param;
+import dev.wxpay.processor.model.Models.Property;
+import dev.wxpay.processor.model.TypeRef;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
-/** Writes the implementation of an endpoint interface and its ServiceLoader factory. */
-final class ClientWriter {
-  private static final ClassName FUTURE_KT = ClassName.get("kotlinx.coroutines.future", "FutureKt");
-  private static final ClassName UNIT = ClassName.get("kotlin", "Unit");
-
+/**
+ * Writes the implementation of an endpoint interface. What is the same on every call (method, path,
+ * answer adapter) is one static {@code Operation} per distinct operation, shared by the blocking and the
+ * asynchronous method; each method only binds its values.
+ */
+public final class ClientWriter {
   private ClientWriter() {}
 
-  static JavaFile write(EndpointDescriptor endpoint) {
-    ClassName client = endpoint.clientName();
-    AdapterFields adapters = new AdapterFields(null, Set.of("caller", "PATH"));
-    TypeSpec.Builder type = TypeSpec.classBuilder(client)
-        .addJavadoc("The generated client of {@link $T}; create it with {@code WechatPay.create}.\n",
-            endpoint.interfaceName())
-        .addAnnotation(Types.generated())
-        .addAnnotation(Types.NULL_MARKED)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(endpoint.interfaceName())
-        .addField(FieldSpec.builder(Types.PATH_TEMPLATE, "PATH", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$T.parse($S)", Types.PATH_TEMPLATE, endpoint.pathTemplate())
-            .build())
-        .addField(Types.CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
+  /** Writes the client; {@code records} looks up a query record's properties. */
+  public static JavaFile write(Models.Endpoint endpoint, Function<TypeRef, Models.Record> records) {
+    ClassName client = JavaTypes.className(endpoint.clientName());
+    ClassName iface = JavaTypes.className(endpoint.interfaceName());
+    TypeSpec.Builder type = JavaTypes.generatedClass(client)
+        .addJavadoc("The generated client of {@link $T}; create it with {@code WechatPay.create}.\n", iface)
+        .addSuperinterface(iface)
+        .addField(FieldSpec.builder(String.class, "PATH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$S", endpoint.pathTemplate())
+            .build());
 
+    Map<String, FieldSpec> operations = new LinkedHashMap<>();
+    for (Operation operation : endpoint.operations()) {
+      operation(operation, operations);
+    }
+    operations.values().forEach(type::addField);
+    type.addField(JavaTypes.CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("Called once per interface and {@code WechatPay} instance, which finds this class by name.\n")
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(Types.CALLER, "caller")
+        .addParameter(JavaTypes.CALLER, "caller")
         .addStatement("this.caller = caller")
         .build());
-    for (OperationDescriptor operation : endpoint.operations()) {
-      type.addMethod(operation(operation, adapters));
+    for (Operation operation : endpoint.operations()) {
+      type.addMethod(method(operation, operation(operation, operations), records));
     }
-    // Fields are added after the methods have asked for them, but JavaPoet emits fields first.
-    adapters.addTo(type);
-    type.addType(factory(endpoint));
     return JavaFile.builder(client.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
   }
 
-  private static MethodSpec operation(OperationDescriptor operation, AdapterFields adapters) {
+  /**
+   * The name of the static Operation this method calls, declared on first use: {@code POST}, then
+   * {@code POST_2} for a POST with another answer type.
+   */
+  private static String operation(Operation operation, Map<String, FieldSpec> operations) {
+    TypeName result = JavaTypes.result(operation);
+    TypeName fieldType = ParameterizedTypeName.get(JavaTypes.OPERATION,
+        operation.response() == null && !operation.download() ? JavaTypes.nullable(ClassName.get(Void.class)) : result);
+    CodeBlock initializer;
+    if (operation.download()) {
+      initializer = CodeBlock.of("$T.download($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
+    } else if (operation.response() == null) {
+      initializer = CodeBlock.of("$T.withoutResponse($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
+    } else {
+      initializer = CodeBlock.of("$T.of($S, PATH, $T.INSTANCE)", JavaTypes.OPERATION, operation.httpMethod(),
+          JavaTypes.adapter(operation.response().named()));
+    }
+    String base = operation.httpMethod().toUpperCase(Locale.ROOT);
+    for (int i = 1; ; i++) {
+      String name = i == 1 ? base : base + "_" + i;
+      FieldSpec existing = operations.get(name);
+      if (existing == null) {
+        operations.put(name, FieldSpec.builder(fieldType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(initializer)
+            .build());
+        return name;
+      }
+      if (existing.type.equals(fieldType) && existing.initializer.equals(initializer)) {
+        return name;
+      }
+    }
+  }
+
+  private static MethodSpec method(Operation operation, String operationField,
+      Function<TypeRef, Models.Record> records) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(operation.methodName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(operation.returnType());
-    for (ParamDescriptor param : operation.params()) {
-      method.addParameter(ParameterSpec.builder(param.javaType(), local(param)).build());
+        .returns(JavaTypes.returnType(operation));
+    for (Param param : operation.params()) {
+      method.addParameter(ParameterSpec.builder(JavaTypes.parameterType(operation, param), local(param)).build());
     }
 
-    CodeBlock.Builder call = CodeBlock.builder();
-    if (operation.download()) {
-      call.add("$T.download($S, PATH)", Types.CALL, operation.httpMethod());
-    } else if (operation.response() == null) {
-      call.add("$T.withoutResponse($S, PATH)", Types.CALL, operation.httpMethod());
-    } else {
-      call.add("$T.builder($S, PATH, $N)", Types.CALL, operation.httpMethod(),
-          adapters.name(operation.response()));
-    }
-    for (ParamDescriptor param : operation.params()) {
+    CodeBlock.Builder call = CodeBlock.builder().add("$N.call()", operationField);
+    for (Param param : operation.params()) {
       String name = local(param);
       switch (param.role()) {
         case PATH -> call.add("\n.path($S, $L)", param.name(), pathValue(param, name));
         case HEADER -> call.add("\n.header($S, $N)", param.name(), name);
-        case QUERY -> call.add("\n.query($S, $L)", param.name(),
-            queryValue(param.type(), CodeBlock.of("$N", name), adapters));
+        case QUERY -> call.add("\n.query($S, $L)", param.name(), queryValue(param.type(), CodeBlock.of("$N", name)));
         case QUERY_RECORD -> {
-          for (PropertyDescriptor property : param.model().properties()) {
-            call.add("\n.query($S, $L)", property.jsonName(), queryValue(property.type(),
-                CodeBlock.of("$N.$N()", name, property.accessor()), adapters));
+          for (Property property : records.apply(param.type()).properties()) {
+            call.add("\n.query($S, $L)", property.jsonName(),
+                queryValue(property.type(), CodeBlock.of("$N.$N()", name, property.accessor())));
           }
         }
-        case BODY -> call.add("\n.body($N, $N)", name, adapters.name(param.type()));
+        case BODY -> call.add("\n.body($N, $T.INSTANCE)", name, JavaTypes.adapter(param.type().named()));
+        case BODY_BUILDER -> call.add("\n.body($T.build($N), $T.INSTANCE)",
+            JavaTypes.builder(param.type().named()), name, JavaTypes.adapter(param.type().named()));
         case UPLOAD -> call.add("\n.upload($N)", name);
         case EXPECTED_HASH -> call.add("\n.expectedHash($N)", name);
         case CONTINUATION -> {
           // Not part of the request: the suspend machinery's callback.
         }
-        case BODY_BUILDER -> call.add("\n.body($T.build($N), $N)",
-            param.model().builderName(), name, adapters.name(param.type()));
       }
     }
     call.add("\n.build()");
@@ -107,9 +137,9 @@ final class ClientWriter {
         String continuation = operation.params().get(operation.params().size() - 1).javaName();
         if (operation.response() == null) {
           method.addStatement("return $T.await(caller.executeAsync($L).thenApply(ignored -> $T.INSTANCE), $N)",
-              FUTURE_KT, call.build(), UNIT, continuation);
+              JavaTypes.FUTURE_KT, call.build(), JavaTypes.UNIT, continuation);
         } else {
-          method.addStatement("return $T.await(caller.executeAsync($L), $N)", FUTURE_KT, call.build(),
+          method.addStatement("return $T.await(caller.executeAsync($L), $N)", JavaTypes.FUTURE_KT, call.build(),
               continuation);
         }
       }
@@ -118,50 +148,29 @@ final class ClientWriter {
   }
 
   /** A path value as the String the runtime encodes; a null number stays null so it is refused. */
-  private static CodeBlock pathValue(ParamDescriptor param, String name) {
+  private static CodeBlock pathValue(Param param, String name) {
     if (param.type().kind() == TypeRef.Kind.STRING) {
       return CodeBlock.of("$N", name);
     }
-    if (param.javaType().isPrimitive()) {
+    if (param.type().primitive()) {
       return CodeBlock.of("$T.valueOf($N)", String.class, name);
     }
     return CodeBlock.of("$N == null ? null : $N.toString()", name, name);
   }
 
   /** The parameter's name in the implementation, renamed where it would hide one of our fields. */
-  private static String local(ParamDescriptor param) {
+  private static String local(Param param) {
     String name = param.javaName();
-    return name.equals("caller") || name.equals("PATH") || name.endsWith("Adapter") ? name + "Value" : name;
+    return name.equals("caller") || name.equals("PATH") || name.equals(name.toUpperCase(Locale.ROOT))
+        ? name + "Value" : name;
   }
 
-  /** Query values the runtime accepts as they are; enums and date-times go through their adapter. */
-  private static CodeBlock queryValue(TypeRef type, CodeBlock value, AdapterFields adapters) {
-    if (type.kind() == TypeRef.Kind.ENUM || type.kind() == TypeRef.Kind.DATE_TIME) {
-      return CodeBlock.of("$N.toJsonValue($L)", adapters.name(type), value);
-    }
-    return value;
-  }
-
-  private static TypeSpec factory(EndpointDescriptor endpoint) {
-    ClassName iface = endpoint.interfaceName();
-    return TypeSpec.classBuilder("Factory")
-        .addJavadoc("Lets {@code WechatPay.create($T.class)} find this client through ServiceLoader.\n",
-            iface)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(Types.ENDPOINT_FACTORY, iface))
-        .addMethod(MethodSpec.methodBuilder("endpointType")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(ClassName.get(Class.class), iface))
-            .addStatement("return $T.class", iface)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("create")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(iface)
-            .addParameter(Types.CALLER, "caller")
-            .addStatement("return new $T(caller)", endpoint.clientName())
-            .build())
-        .build();
+  /** Query values the runtime takes as they are; enums and date-times become their JSON text. */
+  private static CodeBlock queryValue(TypeRef type, CodeBlock value) {
+    return switch (type.kind()) {
+      case ENUM -> CodeBlock.of("$T.jsonName($L)", JavaTypes.adapter(type.named()), value);
+      case DATE_TIME -> CodeBlock.of("$T.queryValue($L)", JavaTypes.JSON_ADAPTERS, value);
+      default -> value;
+    };
   }
 }

@@ -1,10 +1,11 @@
-package dev.wxpay.processor;
+package dev.wxpay.processor.writing.kotlin;
 
-import com.squareup.javapoet.ClassName;
-import dev.wxpay.processor.Descriptors.ModelDescriptor;
-import dev.wxpay.processor.Descriptors.PropertyDescriptor;
-import java.util.Set;
-import java.util.TreeSet;
+import dev.wxpay.annotations.rules.GeneratedNames;
+import dev.wxpay.processor.model.Models;
+import dev.wxpay.processor.model.Models.Property;
+import dev.wxpay.processor.model.Names;
+import dev.wxpay.processor.model.QualifiedName;
+import dev.wxpay.processor.model.TypeRef;
 
 /**
  * Writes the Kotlin DSL of a model: {@code XDsl}, a {@code @WxpayDsl} class with write-only properties
@@ -12,43 +13,41 @@ import java.util.TreeSet;
  * builder rather than extending it: Kotlin would pick the builder's {@code Consumer} overloads over any
  * extension, and those take {@code it}, not a receiver.
  */
-final class KotlinDslWriter {
+public final class KotlinDslWriter {
   private KotlinDslWriter() {}
 
-  /** The file name (without .kt) and its text. */
-  record KotlinFile(String packageName, String name, String text) {}
-
-  static KotlinFile write(ModelDescriptor model) {
-    ClassName type = model.type();
-    String dsl = String.join("", type.simpleNames()) + "Dsl";
-    Set<String> imports = new TreeSet<>();
-    imports.add("dev.wxpay.runtime.WxpayDsl");
+  public static KotlinFile write(Models.Record model) {
+    QualifiedName type = model.type();
+    QualifiedName dslName = type.generated(GeneratedNames.KOTLIN_DSL);
+    String dsl = dslName.simpleName();
+    String function = String.join("", type.simpleNames());
+    KotlinTypes kotlin = new KotlinTypes(type.packageName());
+    String marker = kotlin.imported("dev.wxpay.runtime.WxpayDsl");
+    String typeName = kotlin.name(type);
+    String builderName = kotlin.name(model.builderName());
     StringBuilder body = new StringBuilder();
-    String typeName = kotlinName(type, type.packageName(), imports);
-    String builderName = kotlinName(model.builderName(), type.packageName(), imports);
 
-    body.append("/** Builds [").append(typeName).append("] in Kotlin: `").append(String.join("", type.simpleNames()))
+    body.append("/** Builds [").append(typeName).append("] in Kotlin: `").append(function)
         .append(" { property = value; nested { ... } }`. */\n");
-    body.append("public fun ").append(String.join("", type.simpleNames())).append("(block: ").append(dsl)
+    body.append("public fun ").append(function).append("(block: ").append(dsl)
         .append(".() -> Unit): ").append(typeName).append(" {\n")
         .append("  val builder = ").append(builderName).append("()\n")
         .append("  ").append(dsl).append("(builder).block()\n")
         .append("  return builder.build()\n")
         .append("}\n\n");
 
-    body.append("/** The receiver of [").append(String.join("", type.simpleNames()))
-        .append("] blocks; its properties can be set, not read. */\n");
-    body.append("@WxpayDsl\n");
+    body.append("/** The receiver of [").append(function).append("] blocks; its properties can be set, not read. */\n");
+    body.append('@').append(marker).append('\n');
     body.append("public class ").append(dsl).append("(private val `$builder`: ").append(builderName).append(") {\n");
     boolean first = true;
-    for (PropertyDescriptor property : model.properties()) {
+    for (Property property : model.properties()) {
       if (!first) {
         body.append('\n');
       }
       first = false;
-      String name = Names.kotlin(property.javaName());
-      String kotlinType = kotlinType(property.type(), type.packageName(), imports) + (property.required() ? "" : "?");
-      body.append("  public var ").append(name).append(": ").append(kotlinType).append('\n')
+      String name = KotlinTypes.escape(property.javaName());
+      body.append("  public var ").append(name).append(": ").append(kotlin.type(property.type(), !property.required()))
+          .append('\n')
           .append("    @Deprecated(\"write-only\", level = DeprecationLevel.ERROR)\n")
           .append("    get() = throw UnsupportedOperationException(\"write-only\")\n")
           .append("    set(value) {\n")
@@ -56,16 +55,16 @@ final class KotlinDslWriter {
           .append("    }\n");
       TypeRef ref = property.type();
       if (ref.kind() == TypeRef.Kind.RECORD) {
-        blockSetter(body, name, nestedDsl(ref.model(), type.packageName(), imports));
+        blockSetter(body, name, nestedDsl(ref.named(), kotlin), kotlin);
       } else if (ref.kind() == TypeRef.Kind.LIST) {
         TypeRef element = ref.element();
         if (element.kind() == TypeRef.Kind.RECORD) {
-          String add = "add" + Names.capitalize(property.javaName());
-          blockSetter(body, add, nestedDsl(element.model(), type.packageName(), imports));
+          String add = KotlinTypes.escape("add" + Names.capitalize(property.javaName()));
+          blockSetter(body, add, nestedDsl(element.named(), kotlin), kotlin);
         } else {
           body.append('\n')
               .append("  public fun ").append(name).append("(vararg values: ")
-              .append(kotlinType(element, type.packageName(), imports)).append(") {\n")
+              .append(kotlin.type(element, false)).append(") {\n")
               .append("    `$builder`.").append(name).append("(values.toList())\n")
               .append("  }\n");
         }
@@ -78,53 +77,22 @@ final class KotlinDslWriter {
     if (!type.packageName().isEmpty()) {
       file.append("package ").append(type.packageName()).append("\n\n");
     }
-    for (String imported : imports) {
-      file.append("import ").append(imported).append('\n');
-    }
-    file.append('\n').append(body);
+    file.append(kotlin.importLines()).append('\n').append(body);
     return new KotlinFile(type.packageName(), dsl, file.toString());
   }
 
-  /** The DSL class of a nested model, imported when it lives in another package. */
-  private static String nestedDsl(ClassName model, String packageName, Set<String> imports) {
-    String nested = String.join("", model.simpleNames()) + "Dsl";
-    if (!model.packageName().equals(packageName)) {
-      imports.add(model.packageName() + "." + nested);
-    }
-    imports.add("java.util.function.Consumer");
-    return nested;
+  /** The DSL class of a nested model. */
+  private static String nestedDsl(QualifiedName model, KotlinTypes kotlin) {
+    return kotlin.name(model.generated(GeneratedNames.KOTLIN_DSL));
   }
 
   /** {@code fun name(block: NestedDsl.() -> Unit)}, filling the Java builder's Consumer overload. */
-  private static void blockSetter(StringBuilder body, String name, String nested) {
+  private static void blockSetter(StringBuilder body, String name, String nested, KotlinTypes kotlin) {
+    String consumer = kotlin.imported("java.util.function.Consumer");
     body.append('\n')
         .append("  public fun ").append(name).append("(block: ").append(nested).append(".() -> Unit) {\n")
-        .append("    `$builder`.").append(name).append("(Consumer { ").append(nested)
+        .append("    `$builder`.").append(name).append('(').append(consumer).append(" { ").append(nested)
         .append("(it).block() })\n")
         .append("  }\n");
-  }
-
-  /** The Kotlin spelling of a Java type; types of other packages are imported. */
-  private static String kotlinType(TypeRef ref, String packageName, Set<String> imports) {
-    return switch (ref.kind()) {
-      case STRING -> "String";
-      case INT -> "Int";
-      case LONG -> "Long";
-      case BOOLEAN -> "Boolean";
-      case DOUBLE -> "Double";
-      case DATE_TIME -> {
-        imports.add("java.time.OffsetDateTime");
-        yield "OffsetDateTime";
-      }
-      case ENUM, RECORD -> kotlinName(ref.model(), packageName, imports);
-      case LIST -> "List<" + kotlinType(ref.element(), packageName, imports) + ">";
-    };
-  }
-
-  private static String kotlinName(ClassName type, String packageName, Set<String> imports) {
-    if (!type.packageName().equals(packageName)) {
-      imports.add(type.topLevelClassName().canonicalName());
-    }
-    return String.join(".", type.simpleNames());
   }
 }

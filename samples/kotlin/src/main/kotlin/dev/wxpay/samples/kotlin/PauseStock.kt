@@ -4,6 +4,7 @@ import dev.wxpay.annotations.Endpoint
 import dev.wxpay.annotations.Path
 import dev.wxpay.annotations.Post
 import java.time.OffsetDateTime
+import java.util.concurrent.CompletableFuture
 
 /** Pauses a favor stock: an endpoint declared in Kotlin, implemented by wxpay's processor through kapt. */
 @Endpoint("v3/marketing/favor/stocks/{stock_id}/pause")
@@ -14,7 +15,25 @@ interface PauseStock {
   /** The same call, blocking. */
   @Post
   fun postBlocking(@Path("stock_id") stockId: String, body: PauseStockRequest): PauseStockResponse
+
+  /**
+   * Parameters named like Kotlin keywords, so the generated `postAwait` extension must escape them;
+   * checked by compiling it with this module.
+   */
+  fun postAsync(@Path("stock_id") `in`: String, suspend: KeywordNames): CompletableFuture<PauseStockResponse>
 }
+
+/** Properties named like Kotlin hard, soft and modifier keywords: the generated DSL compiles with them. */
+data class KeywordNames(
+    val `fun`: String? = null,
+    val `when`: String? = null,
+    val suspend: String? = null,
+    val inline: String? = null,
+    val value: String? = null,
+    val field: String? = null,
+    val data: String? = null,
+    val get: String? = null,
+)
 
 /** JSON: {"stock_creator_mchid": ..., "reason": ...}; reason is optional because it is nullable. */
 data class PauseStockRequest(

@@ -57,6 +57,27 @@ class SuspendCallsTest {
   }
 
   @Test
+  fun `names that are Kotlin keywords go through the DSL and the await extension`() = runBlocking {
+    sandbox.stub("POST", path,
+        StubResponse.json("""{"stock_id":"9856000","pause_time":"2015-05-20T13:29:35.120+08:00"}"""))
+
+    val body = KeywordNames {
+      `fun` = "f"
+      `when` = "w"
+      suspend = "s"
+      inline = "i"
+      value = "v"
+      field = "d"
+      data = "a"
+      get = "g"
+    }
+    pause.postAwait("9856000", body)
+
+    assertEquals("""{"fun":"f","when":"w","suspend":"s","inline":"i","value":"v","field":"d","data":"a","get":"g"}""",
+        sandbox.lastRequest().bodyAsString())
+  }
+
+  @Test
   fun `an error answer is thrown through the coroutine`() {
     sandbox.stub("POST", path, StubResponse.error(400, "PARAM_ERROR", "批次不存在"))
     val failure = assertThrows<ServiceException> {

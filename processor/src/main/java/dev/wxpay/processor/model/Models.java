@@ -1,0 +1,71 @@
+package dev.wxpay.processor.model;
+
+import java.util.List;
+
+/**
+ * The plain, language-neutral description that validation builds and the Java and Kotlin writers read:
+ * no {@code Element}, no JavaPoet or Kotlin types.
+ */
+public final class Models {
+  private Models() {}
+
+  /** One {@code @Endpoint} interface and the client generated for it. */
+  public record Endpoint(
+      QualifiedName interfaceName, QualifiedName clientName, String pathTemplate, List<Operation> operations) {}
+
+  public enum ReturnKind {
+    VALUE,
+    VOID,
+    FUTURE,
+    /** A Kotlin {@code suspend fun}: kapt shows a trailing Continuation parameter and an Object return. */
+    SUSPEND
+  }
+
+  /**
+   * One abstract method. {@code response} is the record the answer decodes to, or null; {@code download}
+   * for an unsigned download, whose result is the runtime's Download.
+   */
+  public record Operation(
+      String methodName,
+      String httpMethod,
+      ReturnKind returnKind,
+      TypeRef response,
+      boolean download,
+      List<Param> params) {}
+
+  public enum ParamRole {
+    PATH,
+    QUERY,
+    QUERY_RECORD,
+    HEADER,
+    BODY,
+    BODY_BUILDER,
+    UPLOAD,
+    EXPECTED_HASH,
+    CONTINUATION
+  }
+
+  /**
+   * One method parameter. {@code name} is the placeholder, query or header name; {@code type} the value's
+   * type (the record for record roles, null for uploads, hashes and continuations); {@code nullable} as
+   * declared, so the implementation says the same.
+   */
+  public record Param(String javaName, ParamRole role, String name, TypeRef type, boolean nullable) {}
+
+  /** A record (or Kotlin data class) with a generated builder and, when JSON carries it, an adapter. */
+  public record Record(
+      QualifiedName type, QualifiedName builderName, QualifiedName adapterName, List<Property> properties) {}
+
+  /**
+   * A record component or data class property; {@code encrypted} for {@code @Encrypted} sensitive
+   * strings; {@code accessor} the method that reads it ({@code name()} on records, {@code getName()} on
+   * Kotlin data classes).
+   */
+  public record Property(String javaName, String jsonName, TypeRef type, boolean required, boolean encrypted,
+      String accessor) {}
+
+  /** An enum mapped to JSON by constant name or {@code @Json(name = ...)}. */
+  public record Enum(QualifiedName type, QualifiedName adapterName, List<EnumConstant> constants) {}
+
+  public record EnumConstant(String javaName, String jsonName) {}
+}
