@@ -113,7 +113,7 @@ public final class StubResponse {
    * @param code a WeChat Pay error code such as {@code PARAM_ERROR} or {@code SYSTEM_ERROR}
    */
   public static StubResponse error(int status, String code, String message) {
-    return json(status, Json.error(code, message));
+    return json(status, SandboxJson.error(code, message));
   }
 
   /**

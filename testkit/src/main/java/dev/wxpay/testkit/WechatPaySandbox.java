@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,8 +114,6 @@ public final class WechatPaySandbox implements AutoCloseable {
   private static final int THREADS = 16;
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
   private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  /** WeChat Pay writes times in China Standard Time. */
-  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
   private static final String CERTIFICATES_PATH = "/v3/certificates";
   private static final String BILL_DOWNLOAD_PATH = "/v3/billdownload/file";
 
@@ -538,16 +535,18 @@ public final class WechatPaySandbox implements AutoCloseable {
     String nonce = randomAlphanumeric(12);
     String ciphertext = crypto.encrypt(apiV3Key.getBytes(StandardCharsets.UTF_8), nonce, originalType,
         resourceJson.getBytes(StandardCharsets.UTF_8));
-    String body = "{\"id\":" + Json.quote(UUID.randomUUID().toString())
-        + ",\"create_time\":" + Json.quote(rfc3339(clock.instant()))
-        + ",\"resource_type\":\"encrypt-resource\""
-        + ",\"event_type\":" + Json.quote(eventType)
-        + ",\"summary\":" + Json.quote(summary)
-        + ",\"resource\":{\"original_type\":" + Json.quote(originalType)
-        + ",\"algorithm\":" + Json.quote(algorithm.aeadAlgorithm())
-        + ",\"ciphertext\":" + Json.quote(ciphertext)
-        + ",\"associated_data\":" + Json.quote(originalType)
-        + ",\"nonce\":" + Json.quote(nonce) + "}}";
+    String body = SandboxJson.write(SandboxJson.object(
+        "id", UUID.randomUUID().toString(),
+        "create_time", SandboxJson.time(clock.instant()),
+        "resource_type", "encrypt-resource",
+        "event_type", eventType,
+        "summary", summary,
+        "resource", SandboxJson.object(
+            "original_type", originalType,
+            "algorithm", algorithm.aeadAlgorithm(),
+            "ciphertext", ciphertext,
+            "associated_data", originalType,
+            "nonce", nonce)));
     SigningKey signing = signingKey(false);
     return new SandboxNotification(body.getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(),
         randomHex(16), signing.serial(), algorithm.scheme(), message -> crypto.sign(signing.key(), message));
@@ -761,9 +760,9 @@ public final class WechatPaySandbox implements AutoCloseable {
     if (upload.problem() != null) {
       return upload.problem();
     }
-    Map<String, @Nullable Object> meta;
+    Map<?, ?> meta;
     try {
-      meta = Json.parseObject(Objects.requireNonNull(upload.meta()));
+      meta = SandboxJson.parseObject(Objects.requireNonNull(upload.meta()));
     } catch (IllegalArgumentException e) {
       return "the meta part of an upload is not a JSON object: " + e.getMessage();
     }
@@ -825,10 +824,9 @@ public final class WechatPaySandbox implements AutoCloseable {
       return StubResponse.error(400, "PARAM_ERROR",
           "algorithm_type must be RSA, SM2 or ALL, was \"" + type + "\"");
     }
-    StringBuilder json = new StringBuilder("{\"data\":[");
+    List<Map<String, Object>> data = new ArrayList<>();
     if (type.equals("ALL") || type.equals(algorithm.name())) {
       byte[] key = apiV3Key.getBytes(StandardCharsets.UTF_8);
-      String separator = "";
       for (PlatformCertificate platform : certificates) {
         X509Certificate certificate = platform.certificate();
         String nonce = randomAlphanumeric(12);
@@ -838,20 +836,18 @@ public final class WechatPaySandbox implements AutoCloseable {
         } catch (CertificateEncodingException e) {
           throw new IllegalStateException("cannot encode a platform certificate", e);
         }
-        json.append(separator)
-            .append("{\"serial_no\":").append(Json.quote(platform.serial()))
-            .append(",\"effective_time\":").append(Json.quote(rfc3339(certificate.getNotBefore().toInstant())))
-            .append(",\"expire_time\":").append(Json.quote(rfc3339(certificate.getNotAfter().toInstant())))
-            .append(",\"encrypt_certificate\":{\"algorithm\":").append(Json.quote(algorithm.aeadAlgorithm()))
-            .append(",\"nonce\":").append(Json.quote(nonce))
-            .append(",\"associated_data\":\"certificate\"")
-            .append(",\"ciphertext\":").append(Json.quote(
-                crypto.encrypt(key, nonce, "certificate", pem.getBytes(StandardCharsets.UTF_8))))
-            .append("}}");
-        separator = ",";
+        data.add(SandboxJson.object(
+            "serial_no", platform.serial(),
+            "effective_time", SandboxJson.time(certificate.getNotBefore().toInstant()),
+            "expire_time", SandboxJson.time(certificate.getNotAfter().toInstant()),
+            "encrypt_certificate", SandboxJson.object(
+                "algorithm", algorithm.aeadAlgorithm(),
+                "nonce", nonce,
+                "associated_data", "certificate",
+                "ciphertext", crypto.encrypt(key, nonce, "certificate", pem.getBytes(StandardCharsets.UTF_8)))));
       }
     }
-    return StubResponse.json(json.append("]}").toString());
+    return StubResponse.json(SandboxJson.write(SandboxJson.object("data", data)));
   }
 
   private StubResponse billAnswer(SandboxBill bill, RecordedRequest request) {
@@ -862,8 +858,8 @@ public final class WechatPaySandbox implements AutoCloseable {
     byte[] served = bill.served();
     billFiles.put(token, new BillFile(served, gzip));
     String url = baseUri + BILL_DOWNLOAD_PATH.substring(1) + "?token=" + token + (gzip ? "&tartype=gzip" : "");
-    return StubResponse.json("{\"hash_type\":" + Json.quote(hashType) + ",\"hash_value\":" + Json.quote(hash)
-        + ",\"download_url\":" + Json.quote(url) + "}");
+    return StubResponse.json(SandboxJson.write(
+        SandboxJson.object("hash_type", hashType, "hash_value", hash, "download_url", url)));
   }
 
   private StubResponse billFileAnswer(RecordedRequest request) {
@@ -908,11 +904,6 @@ public final class WechatPaySandbox implements AutoCloseable {
       }
     }
     return parameters;
-  }
-
-  private static String rfc3339(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), CHINA)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The key an answer is signed with: the public key, or the newest certificate's where that signs. */
