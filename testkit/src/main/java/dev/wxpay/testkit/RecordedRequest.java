@@ -1,7 +1,9 @@
 package dev.wxpay.testkit;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,6 +65,27 @@ public final class RecordedRequest {
   /** The request target as received and as the merchant must sign it: raw path, and {@code ?} and raw query. */
   public String uri() {
     return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+  }
+
+  /** The query's parameters, percent-decoded; the first of repeated ones wins. */
+  Map<String, String> queryParameters() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      try {
+        parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        // Malformed percent-encoding: keep the parameter as received.
+        parameters.putIfAbsent(name, value);
+      }
+    }
+    return parameters;
   }
 
   /** The first value of a header (name case-insensitive), or null if the request did not have it. */

@@ -1,18 +1,13 @@
 package dev.wxpay.testkit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A callback WeChat Pay would send to a merchant's {@code notify_url}: the headers and the raw JSON body, signed
@@ -28,20 +23,12 @@ public final class SandboxNotification {
   static final List<String> HEADERS = List.of("Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature",
       "Wechatpay-Serial", "Wechatpay-Signature-Type");
 
-  private static final String SIGN_TEST_PREFIX = "WECHATPAY/SIGNTEST/";
-
-  /** Signs the message the way the sandbox signs answers, with the key the notification names. */
-  @FunctionalInterface
-  interface Signer {
-    String sign(byte[] message);
-  }
-
   private final byte[] signedBody;
   private final long timestamp;
   private final String nonce;
   private final String serial;
   private final String signatureType;
-  private final Signer signer;
+  private final AnswerSigner signer;
   private final boolean tamperBody;
   private final boolean tamperSignature;
   private final boolean signTestProbe;
@@ -49,13 +36,12 @@ public final class SandboxNotification {
   private final byte[] body;
   private final Map<String, String> headers;
 
-  SandboxNotification(byte[] signedBody, long timestamp, String nonce, String serial, String signatureType,
-      Signer signer) {
-    this(signedBody, timestamp, nonce, serial, signatureType, signer, false, false, false, Set.of());
+  SandboxNotification(byte[] signedBody, long timestamp, String nonce, String signatureType, AnswerSigner signer) {
+    this(signedBody, timestamp, nonce, signer.serial(), signatureType, signer, false, false, false, Set.of());
   }
 
   private SandboxNotification(byte[] signedBody, long timestamp, String nonce, String serial,
-      String signatureType, Signer signer, boolean tamperBody, boolean tamperSignature, boolean signTestProbe,
+      String signatureType, AnswerSigner signer, boolean tamperBody, boolean tamperSignature, boolean signTestProbe,
       Set<String> droppedHeaders) {
     this.signedBody = signedBody;
     this.timestamp = timestamp;
@@ -69,35 +55,15 @@ public final class SandboxNotification {
     this.droppedHeaders = droppedHeaders;
     this.body = tamperBody ? StubResponse.tampered(signedBody) : signedBody;
 
-    String signature;
-    if (signTestProbe) {
-      byte[] junk = new byte[256];
-      ThreadLocalRandom.current().nextBytes(junk);
-      signature = SIGN_TEST_PREFIX + Base64.getEncoder().encodeToString(junk);
-    } else {
-      byte[] over = tamperSignature ? Arrays.copyOf(signedBody, signedBody.length + 1) : signedBody;
-      if (tamperSignature) {
-        over[signedBody.length] = ' ';
-      }
-      signature = signer.sign(message(Long.toString(timestamp), nonce, over));
-    }
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Wechatpay-Timestamp", Long.toString(timestamp));
     all.put("Wechatpay-Nonce", nonce);
-    all.put("Wechatpay-Signature", signature);
+    all.put("Wechatpay-Signature",
+        signer.signature(Long.toString(timestamp), nonce, signedBody, tamperSignature, signTestProbe));
     all.put("Wechatpay-Serial", serial);
     all.put("Wechatpay-Signature-Type", signatureType);
     all.keySet().removeAll(droppedHeaders);
     this.headers = Collections.unmodifiableMap(all);
-  }
-
-  /** {@code TIMESTAMP\nNONCE\nBODY\n}, what WeChat Pay signs. */
-  static byte[] message(String timestamp, String nonce, byte[] body) {
-    ByteArrayOutputStream message = new ByteArrayOutputStream(body.length + 64);
-    message.writeBytes((timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8));
-    message.writeBytes(body);
-    message.write('\n');
-    return message.toByteArray();
   }
 
   private SandboxNotification with(long timestamp, String serial, boolean tamperBody, boolean tamperSignature,
@@ -163,18 +129,11 @@ public final class SandboxNotification {
    * @throws IllegalArgumentException for any other name
    */
   public SandboxNotification withoutHeader(String name) {
-    String canonical = null;
-    for (String header : HEADERS) {
-      if (header.equalsIgnoreCase(name)) {
-        canonical = header;
-      }
-    }
-    if (canonical == null) {
+    Set<String> dropped = StubResponse.dropping(droppedHeaders, name, HEADERS);
+    if (dropped == null) {
       throw new IllegalArgumentException("a notification has no header " + name + "; it has " + HEADERS);
     }
-    Set<String> dropped = new LinkedHashSet<>(droppedHeaders);
-    dropped.add(canonical);
-    return with(timestamp, serial, tamperBody, tamperSignature, signTestProbe, Set.copyOf(dropped));
+    return with(timestamp, serial, tamperBody, tamperSignature, signTestProbe, dropped);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,9 @@ public final class StubResponse {
 
   /** The header the sandbox adds in SM2 mode, which {@link #withoutHeader} may drop too. */
   static final String SIGNATURE_TYPE = "Wechatpay-Signature-Type";
+
+  private static final List<String> DROPPABLE_HEADERS =
+      Stream.concat(SIGNATURE_HEADERS.stream(), Stream.of(SIGNATURE_TYPE)).toList();
 
   static final String JSON = "application/json";
 
@@ -113,7 +117,7 @@ public final class StubResponse {
    * @param code a WeChat Pay error code such as {@code PARAM_ERROR} or {@code SYSTEM_ERROR}
    */
   public static StubResponse error(int status, String code, String message) {
-    return json(status, Json.error(code, message));
+    return json(status, SandboxJson.error(code, message));
   }
 
   /**
@@ -192,20 +196,28 @@ public final class StubResponse {
    * @throws IllegalArgumentException for any other name
    */
   public StubResponse withoutHeader(String name) {
-    String canonical = SIGNATURE_TYPE.equalsIgnoreCase(name) ? SIGNATURE_TYPE : null;
-    for (String header : SIGNATURE_HEADERS) {
-      if (header.equalsIgnoreCase(name)) {
-        canonical = header;
-      }
-    }
-    if (canonical == null) {
+    Set<String> dropped = dropping(droppedHeaders, name, DROPPABLE_HEADERS);
+    if (dropped == null) {
       throw new IllegalArgumentException("the sandbox adds no header " + name + "; it adds " + SIGNATURE_HEADERS);
     }
-    Set<String> dropped = new LinkedHashSet<>(droppedHeaders);
-    dropped.add(canonical);
     Copy copy = new Copy();
-    copy.droppedHeaders = Set.copyOf(dropped);
+    copy.droppedHeaders = dropped;
     return copy.build();
+  }
+
+  /**
+   * These dropped headers and the one named (case-insensitive, spelled as in {@code known}), or null if the
+   * name is not among the known ones. Notifications drop headers the same way.
+   */
+  static @Nullable Set<String> dropping(Set<String> dropped, String name, List<String> known) {
+    for (String header : known) {
+      if (header.equalsIgnoreCase(name)) {
+        Set<String> more = new LinkedHashSet<>(dropped);
+        more.add(header);
+        return Set.copyOf(more);
+      }
+    }
+    return null;
   }
 
   /**
@@ -333,6 +345,11 @@ public final class StubResponse {
       String separator = rest.strip().startsWith("}") ? "" : ",";
       return ("{\"tampered\":true" + separator + rest).getBytes(StandardCharsets.UTF_8);
     }
+    return withTrailingSpace(body);
+  }
+
+  /** The body followed by a space: other bytes than were signed, yet the same JSON. */
+  static byte[] withTrailingSpace(byte[] body) {
     byte[] changed = Arrays.copyOf(body, body.length + 1);
     changed[body.length] = ' ';
     return changed;

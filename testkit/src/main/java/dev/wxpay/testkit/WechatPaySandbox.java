@@ -1,59 +1,22 @@
+// Over 400 lines on purpose: this is the sandbox's whole public API with its Javadoc, which has to live on
+// WechatPaySandbox and its nested Builder. Every method hands over to a package-private part.
 package dev.wxpay.testkit;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.wxpay.runtime.WechatPay;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,112 +74,22 @@ public final class WechatPaySandbox implements AutoCloseable {
   /** The merchant id a sandbox uses unless told otherwise. */
   public static final String DEFAULT_MCHID = "1900000001";
 
-  private static final String SIGN_TEST_PREFIX = "WECHATPAY/SIGNTEST/";
-  private static final int THREADS = 16;
-  private static final HexFormat HEX = HexFormat.of().withUpperCase();
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  /** WeChat Pay writes times in China Standard Time. */
-  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
-  private static final String CERTIFICATES_PATH = "/v3/certificates";
-  private static final String BILL_DOWNLOAD_PATH = "/v3/billdownload/file";
-
-  private final SandboxAlgorithm algorithm;
-  private final SandboxVerification verification;
-  private final SandboxCrypto crypto;
-  private final String mchid;
-  private final String merchantSerialNo;
-  private final KeyPair merchantKeyPair;
-  private final @Nullable String wechatpayPublicKeyId;
-  private final @Nullable KeyPair wechatpayKeyPair;
-  private final String apiV3Key;
+  // The parts, one job each; this class is only their public face.
+  private final SandboxKeys keys;
   private final Clock clock;
-  private final SecureRandom random;
-  private final AuthorizationCheck check;
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final URI baseUri;
-  private final ConcurrentHashMap<String, Function<RecordedRequest, StubResponse>> stubs =
-      new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, SandboxBill> bills = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, BillFile> billFiles = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedDeque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  /** The platform certificates, oldest first; replaced whole on rotation. */
-  private volatile List<PlatformCertificate> certificates = List.of();
-  private volatile @Nullable HttpClient notificationClient;
+  private final SandboxServer server;
+  private final Stubs stubs = new Stubs();
+  private final RequestLog requests = new RequestLog();
+  private final Bills bills;
+  private final Notifications notifications;
 
-  /** A platform certificate with its key pair and its serial as WeChat Pay writes it. */
-  private record PlatformCertificate(X509Certificate certificate, KeyPair keyPair, String serial) {}
-
-  /** Who signs an answer: the serial it names and the private key. */
-  private record SigningKey(String serial, PrivateKey key) {}
-
-  /** What a bill download token serves. */
-  /** A bill's content, uncompressed; whether its bill request asked for GZIP. */
-  private record BillFile(byte[] bytes, boolean gzip) {}
-
-  private WechatPaySandbox(Builder builder, SecureRandom random) throws IOException {
-    this.random = random;
-    this.algorithm = builder.algorithm;
-    this.verification = builder.verification;
-    this.crypto = new SandboxCrypto(algorithm);
-    this.mchid = builder.mchid;
+  private WechatPaySandbox(Builder builder, SandboxRandom random) throws IOException {
     this.clock = builder.clock;
-    this.merchantSerialNo = builder.merchantSerialNo != null ? builder.merchantSerialNo : randomHex(20);
-    this.merchantKeyPair = builder.merchantKeyPair != null
-        ? requireFits(builder.merchantKeyPair, "merchant") : crypto.generateKeyPair(random);
-    KeyPair given = builder.wechatpayKeyPair != null ? requireFits(builder.wechatpayKeyPair, "WeChat Pay") : null;
-    if (verification == SandboxVerification.CERTIFICATE) {
-      this.wechatpayPublicKeyId = null;
-      this.wechatpayKeyPair = null;
-    } else {
-      this.wechatpayPublicKeyId =
-          builder.wechatpayPublicKeyId != null ? builder.wechatpayPublicKeyId : "PUB_KEY_ID_" + randomDigits(24);
-      this.wechatpayKeyPair = given != null ? given : crypto.generateKeyPair(random);
-    }
-    this.apiV3Key = builder.apiV3Key != null ? builder.apiV3Key : randomAlphanumeric(32);
-    if (verification != SandboxVerification.PUBLIC_KEY) {
-      // In certificate mode a given WeChat Pay key pair is the first certificate's.
-      KeyPair first = verification == SandboxVerification.CERTIFICATE && given != null
-          ? given : crypto.generateKeyPair(random);
-      this.certificates = List.of(newCertificate(first));
-    }
-    PublicKey merchantPublicKey = merchantKeyPair.getPublic();
-    this.check = new AuthorizationCheck(algorithm.scheme(), mchid, merchantSerialNo,
-        (message, signature) -> crypto.verify(merchantPublicKey, message, signature), clock);
-
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
-    int port = server.getAddress().getPort();
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "wechatpay-sandbox-" + port + "-" + threadNumber.incrementAndGet());
-      // A sandbox a test forgot to close must not keep the JVM alive.
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
-    this.baseUri = URI.create("http://127.0.0.1:" + port + "/");
-  }
-
-  private KeyPair requireFits(KeyPair keyPair, String whose) {
-    if (!crypto.fits(keyPair.getPublic()) || !crypto.fits(keyPair.getPrivate())) {
-      throw new IllegalArgumentException("the " + whose + " key pair must be "
-          + (algorithm == SandboxAlgorithm.SM2 ? "SM2 (EC on sm2p256v1)" : "RSA") + " in " + algorithm
-          + " mode, was " + keyPair.getPublic().getAlgorithm());
-    }
-    return keyPair;
-  }
-
-  private PlatformCertificate newCertificate(KeyPair keyPair) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    // A random positive serial of up to 160 bits, never zero.
-    BigInteger serial = new BigInteger(160, random).setBit(0);
-    X509Certificate certificate = crypto.certificate(keyPair, serial, now.minus(Duration.ofDays(1)),
-        OffsetDateTime.ofInstant(now, ZoneOffset.UTC).plusYears(5).toInstant(), mchid);
-    return new PlatformCertificate(certificate, keyPair, SandboxCrypto.serialHex(serial));
+    this.keys = new SandboxKeys(builder, random);
+    this.server = new SandboxServer(builder.port, keys, clock, random);
+    this.bills = new Bills(keys.crypto(), random, server.baseUri());
+    this.notifications = new Notifications(keys, random, clock);
+    server.start(new RequestHandler(keys, clock, stubs, bills, requests));
   }
 
   /**
@@ -239,12 +112,12 @@ public final class WechatPaySandbox implements AutoCloseable {
 
   /** The base URI to give a client, {@code http://127.0.0.1:PORT/}. */
   public URI baseUri() {
-    return baseUri;
+    return server.baseUri();
   }
 
   /** The port the sandbox listens on, on 127.0.0.1. */
   public int port() {
-    return baseUri.getPort();
+    return server.baseUri().getPort();
   }
 
   /**
@@ -257,27 +130,27 @@ public final class WechatPaySandbox implements AutoCloseable {
 
   /** The merchant id ({@code mchid}) requests must be signed as. */
   public String mchid() {
-    return mchid;
+    return keys.mchid();
   }
 
   /** The merchant certificate serial number requests must name as {@code serial_no}. */
   public String merchantSerialNo() {
-    return merchantSerialNo;
+    return keys.merchantSerialNo();
   }
 
   /** The merchant private key, to sign requests with. */
   public PrivateKey merchantPrivateKey() {
-    return merchantKeyPair.getPrivate();
+    return keys.merchantKeyPair().getPrivate();
   }
 
   /** The merchant public key, which the sandbox verifies requests with. */
   public PublicKey merchantPublicKey() {
-    return merchantKeyPair.getPublic();
+    return keys.merchantKeyPair().getPublic();
   }
 
   /** The merchant private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}). */
   public String merchantPrivateKeyPem() {
-    return Pem.encode("PRIVATE KEY", encoded(merchantKeyPair.getPrivate().getEncoded(), "merchant private key"));
+    return Pem.encode("PRIVATE KEY", merchantPrivateKey(), "merchant private key");
   }
 
   /**
@@ -286,7 +159,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#CERTIFICATE} mode, which has no public key
    */
   public String wechatpayPublicKeyId() {
-    return publicKeyId();
+    return keys.publicKeyId();
   }
 
   /**
@@ -295,7 +168,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#CERTIFICATE} mode, which has no public key
    */
   public PublicKey wechatpayPublicKey() {
-    return publicKeyPair().getPublic();
+    return keys.publicKeyPair().getPublic();
   }
 
   /**
@@ -304,31 +177,17 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#CERTIFICATE} mode, which has no public key
    */
   public String wechatpayPublicKeyPem() {
-    return Pem.encode("PUBLIC KEY", encoded(publicKeyPair().getPublic().getEncoded(), "WeChat Pay public key"));
-  }
-
-  private String publicKeyId() {
-    if (wechatpayPublicKeyId == null) {
-      throw new IllegalStateException("a sandbox in CERTIFICATE mode has no WeChat Pay public key");
-    }
-    return wechatpayPublicKeyId;
-  }
-
-  private KeyPair publicKeyPair() {
-    if (wechatpayKeyPair == null) {
-      throw new IllegalStateException("a sandbox in CERTIFICATE mode has no WeChat Pay public key");
-    }
-    return wechatpayKeyPair;
+    return Pem.encode("PUBLIC KEY", wechatpayPublicKey(), "WeChat Pay public key");
   }
 
   /** The algorithms this sandbox speaks; {@link SandboxAlgorithm#RSA} unless the builder chose SM2. */
   public SandboxAlgorithm algorithm() {
-    return algorithm;
+    return keys.algorithm();
   }
 
   /** How clients verify this sandbox; {@link SandboxVerification#PUBLIC_KEY} unless the builder chose otherwise. */
   public SandboxVerification verification() {
-    return verification;
+    return keys.verification();
   }
 
   /**
@@ -336,7 +195,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * resources.
    */
   public String apiV3Key() {
-    return apiV3Key;
+    return keys.apiV3Key();
   }
 
   /**
@@ -344,7 +203,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * mode. Empty in {@link SandboxVerification#PUBLIC_KEY} mode.
    */
   public List<X509Certificate> platformCertificates() {
-    return certificates.stream().map(PlatformCertificate::certificate).toList();
+    return keys.certificates().all().stream().map(PlatformCertificates.Issued::certificate).toList();
   }
 
   /**
@@ -353,11 +212,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#PUBLIC_KEY} mode, which has no certificate
    */
   public String platformCertificatePem() {
-    try {
-      return Pem.encode("CERTIFICATE", newestCertificate().certificate().getEncoded());
-    } catch (CertificateEncodingException e) {
-      throw new IllegalStateException("cannot encode the platform certificate", e);
-    }
+    return Pem.encode(keys.certificates().newest().certificate());
   }
 
   /**
@@ -367,7 +222,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#PUBLIC_KEY} mode, which has no certificate
    */
   public String platformCertificateSerial() {
-    return newestCertificate().serial();
+    return keys.certificates().newest().serial();
   }
 
   /**
@@ -377,23 +232,8 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @return the new certificate
    * @throws IllegalStateException in {@link SandboxVerification#PUBLIC_KEY} mode
    */
-  public synchronized X509Certificate rotateCertificate() {
-    if (verification == SandboxVerification.PUBLIC_KEY) {
-      throw new IllegalStateException("a sandbox in PUBLIC_KEY mode has no platform certificates to rotate");
-    }
-    PlatformCertificate added = newCertificate(crypto.generateKeyPair(random));
-    List<PlatformCertificate> all = new ArrayList<>(certificates);
-    all.add(added);
-    certificates = List.copyOf(all);
-    return added.certificate();
-  }
-
-  private PlatformCertificate newestCertificate() {
-    List<PlatformCertificate> all = certificates;
-    if (all.isEmpty()) {
-      throw new IllegalStateException("a sandbox in PUBLIC_KEY mode has no platform certificate");
-    }
-    return all.get(all.size() - 1);
+  public X509Certificate rotateCertificate() {
+    return keys.certificates().rotate().certificate();
   }
 
   /**
@@ -404,18 +244,19 @@ public final class WechatPaySandbox implements AutoCloseable {
    */
   public WechatPay.Builder clientBuilder() {
     WechatPay.Builder builder = WechatPay.builder()
-        .merchant(mchid, merchantSerialNo, merchantKeyPair.getPrivate())
-        .baseUri(baseUri)
+        .merchant(mchid(), merchantSerialNo(), merchantPrivateKey())
+        .baseUri(baseUri())
         // The client's timestamps and skew checks must agree with the sandbox's clock.
         .clock(clock);
+    SandboxVerification verification = verification();
     if (verification != SandboxVerification.CERTIFICATE) {
-      builder.wechatpayPublicKey(publicKeyId(), publicKeyPair().getPublic());
+      builder.wechatpayPublicKey(wechatpayPublicKeyId(), wechatpayPublicKey());
     }
     if (verification != SandboxVerification.PUBLIC_KEY) {
-      builder.platformCertificates(apiV3Key);
+      builder.platformCertificates(apiV3Key());
     } else {
       // Notifications need the APIv3 key in every mode.
-      builder.apiV3Key(apiV3Key);
+      builder.apiV3Key(apiV3Key());
     }
     return builder;
   }
@@ -449,34 +290,12 @@ public final class WechatPaySandbox implements AutoCloseable {
    */
   public void stub(String method, String path, Function<RecordedRequest, StubResponse> responder) {
     Objects.requireNonNull(responder, "responder");
-    stubs.put(stubKey(checkMethod(method), checkPath(path)), responder);
+    stubs.put(method, path, responder);
   }
 
   /** Removes every stub. */
   public void clearStubs() {
     stubs.clear();
-  }
-
-  private static String checkMethod(String method) {
-    if (method.isEmpty()) {
-      throw new IllegalArgumentException("the method is empty");
-    }
-    return method.toUpperCase(Locale.ROOT);
-  }
-
-  private static String checkPath(String path) {
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("a stub path must start with '/', like /v3/..., was '" + path + "'");
-    }
-    if (path.contains("?") || path.contains("#")) {
-      throw new IllegalArgumentException(
-          "a stub path must not have a query or fragment (queries are ignored for matching), was '" + path + "'");
-    }
-    return path;
-  }
-
-  private static String stubKey(String method, String rawPath) {
-    return method + " " + rawPath;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -499,13 +318,12 @@ public final class WechatPaySandbox implements AutoCloseable {
   /** Serves a bill with options (hash type, corruption); see {@link #bill(String, byte[])}. */
   public void bill(String requestPath, SandboxBill bill) {
     Objects.requireNonNull(bill, "bill");
-    bills.put(checkPath(requestPath), bill);
+    bills.put(requestPath, bill);
   }
 
   /** Stops serving every bill registered so far; download URLs handed out stop working too. */
   public void clearBills() {
     bills.clear();
-    billFiles.clear();
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -535,22 +353,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    */
   public SandboxNotification notification(String eventType, String summary, String resourceJson,
       String originalType) {
-    String nonce = randomAlphanumeric(12);
-    String ciphertext = crypto.encrypt(apiV3Key.getBytes(StandardCharsets.UTF_8), nonce, originalType,
-        resourceJson.getBytes(StandardCharsets.UTF_8));
-    String body = "{\"id\":" + Json.quote(UUID.randomUUID().toString())
-        + ",\"create_time\":" + Json.quote(rfc3339(clock.instant()))
-        + ",\"resource_type\":\"encrypt-resource\""
-        + ",\"event_type\":" + Json.quote(eventType)
-        + ",\"summary\":" + Json.quote(summary)
-        + ",\"resource\":{\"original_type\":" + Json.quote(originalType)
-        + ",\"algorithm\":" + Json.quote(algorithm.aeadAlgorithm())
-        + ",\"ciphertext\":" + Json.quote(ciphertext)
-        + ",\"associated_data\":" + Json.quote(originalType)
-        + ",\"nonce\":" + Json.quote(nonce) + "}}";
-    SigningKey signing = signingKey(false);
-    return new SandboxNotification(body.getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(),
-        randomHex(16), signing.serial(), algorithm.scheme(), message -> crypto.sign(signing.key(), message));
+    return notifications.build(eventType, summary, resourceJson, originalType);
   }
 
   /**
@@ -561,31 +364,7 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws UncheckedIOException if the request fails or the thread is interrupted
    */
   public int postNotification(URI url, SandboxNotification notification) {
-    HttpClient client = notificationClient;
-    if (client == null) {
-      synchronized (this) {
-        client = notificationClient;
-        if (client == null) {
-          client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(10)).build();
-          notificationClient = client;
-        }
-      }
-    }
-    HttpRequest.Builder request = HttpRequest.newBuilder(url)
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", StubResponse.JSON)
-        .header("User-Agent", "Mozilla/4.0")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()));
-    notification.headers().forEach(request::header);
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot post the notification to " + url, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new InterruptedIOException("interrupted posting a notification to " + url));
-    }
+    return notifications.post(url, notification);
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -593,7 +372,7 @@ public final class WechatPaySandbox implements AutoCloseable {
 
   /** Every request received so far, rejected ones included, in the order they were received. */
   public List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+    return requests.all();
   }
 
   /**
@@ -602,21 +381,12 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException if there is none
    */
   public RecordedRequest lastRequest() {
-    RecordedRequest last = requests.peekLast();
-    if (last == null) {
-      throw new IllegalStateException("the sandbox has received no request");
-    }
-    return last;
+    return requests.last();
   }
 
   /** Returns every request received so far and forgets them. */
   public List<RecordedRequest> takeRequests() {
-    List<RecordedRequest> taken = new ArrayList<>();
-    // Polling one by one loses nothing to requests that arrive meanwhile.
-    for (RecordedRequest request; (request = requests.pollFirst()) != null; ) {
-      taken.add(request);
-    }
-    return List.copyOf(taken);
+    return requests.take();
   }
 
   /** Forgets every request received so far. */
@@ -625,420 +395,18 @@ public final class WechatPaySandbox implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // Serving.
-
-  private void handle(HttpExchange exchange) {
-    try {
-      send(exchange, answer(exchange));
-    } catch (IOException e) {
-      // The client went away; there is no one to answer.
-    } catch (InterruptedException e) {
-      // Closing the sandbox interrupts delayed responses.
-      Thread.currentThread().interrupt();
-    } finally {
-      // Without a response sent, closing the exchange closes the connection: how dropConnection() works.
-      exchange.close();
-    }
-  }
-
-  /** An upload's parts, or why they could not be read. */
-  private record Upload(@Nullable String meta, byte @Nullable [] file, @Nullable String problem) {}
-
-  private StubResponse answer(HttpExchange exchange) throws IOException {
-    byte[] body = exchange.getRequestBody().readAllBytes();
-    String method = exchange.getRequestMethod();
-    URI target = exchange.getRequestURI();
-    String rawPath = Objects.requireNonNullElse(target.getRawPath(), "");
-    String rawQuery = target.getRawQuery();
-    Headers headers = exchange.getRequestHeaders();
-    String uri = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-
-    String contentType = headers.getFirst("Content-Type");
-    Upload upload = body.length > 0 && Multipart.isFormData(contentType)
-        ? readUpload(body, Objects.requireNonNull(contentType)) : null;
-    // WeChat Pay checks an upload's signature over its meta JSON, not over the multipart body.
-    byte[] signed = upload != null && upload.meta() != null
-        ? upload.meta().getBytes(StandardCharsets.UTF_8) : body;
-    AuthorizationCheck.Outcome outcome = check.check(headers.getFirst("Authorization"), method, uri, signed);
-    String rejection = outcome.rejection();
-    int status = 401;
-    String code = "SIGN_ERROR";
-    if (rejection == null) {
-      rejection = headerProblem(headers, body, upload);
-      status = 400;
-      code = "PARAM_ERROR";
-    }
-    Function<RecordedRequest, StubResponse> responder = null;
-    if (rejection == null) {
-      responder = stubs.get(stubKey(method, rawPath));
-      if (responder == null) {
-        responder = builtIn(method, rawPath);
-      }
-      if (responder == null) {
-        rejection = "no stub for " + method + " " + rawPath;
-        status = 404;
-        code = "NOT_FOUND";
-      }
-    }
-    RecordedRequest recorded = new RecordedRequest(method, rawPath, rawQuery, headers, body, outcome.params(),
-        outcome.accepted(), rejection, upload == null ? null : upload.meta(), upload == null ? null : upload.file());
-    // Recorded before answering, so a client that got its response always finds its request here.
-    requests.addLast(recorded);
-    if (rejection != null || responder == null) {
-      return StubResponse.error(status, code, Objects.requireNonNull(rejection));
-    }
-    try {
-      StubResponse response = responder.apply(recorded);
-      if (response == null) {
-        return StubResponse.error(500, "SYSTEM_ERROR",
-            "the stub for " + method + " " + rawPath + " returned null");
-      }
-      if (response.isSignedWithCertificate() && verification == SandboxVerification.PUBLIC_KEY) {
-        return StubResponse.error(500, "SYSTEM_ERROR", "the stub for " + method + " " + rawPath
-            + " asks to be signed with a certificate, but the sandbox is in PUBLIC_KEY mode");
-      }
-      return response;
-    } catch (RuntimeException e) {
-      return StubResponse.error(500, "SYSTEM_ERROR", "the stub for " + method + " " + rawPath + " threw " + e);
-    }
-  }
-
-  private static Upload readUpload(byte[] body, String contentType) {
-    List<Multipart.Part> parts;
-    try {
-      parts = Multipart.parse(body, Multipart.boundary(contentType));
-    } catch (IllegalArgumentException e) {
-      return new Upload(null, null, e.getMessage());
-    }
-    Multipart.Part meta = null;
-    Multipart.Part file = null;
-    String problem = null;
-    for (Multipart.Part part : parts) {
-      if ("meta".equals(part.name()) && meta == null) {
-        meta = part;
-      } else if ("file".equals(part.name()) && file == null) {
-        file = part;
-      } else if (problem == null) {
-        problem = "an upload must have exactly a meta part and a file part, had a "
-            + (part.name() == null ? "nameless" : "duplicate or unknown \"" + part.name() + "\"") + " part";
-      }
-    }
-    if (problem == null && (meta == null || file == null)) {
-      problem = "an upload must have exactly a meta part and a file part, "
-          + (meta == null ? "the meta part is missing" : "the file part is missing");
-    }
-    // The meta part, when there is one, is what the signature covers, even if the upload is malformed.
-    return new Upload(meta == null ? null : new String(meta.content(), StandardCharsets.UTF_8),
-        file == null ? null : file.content(), problem);
-  }
-
-  private @Nullable String headerProblem(Headers headers, byte[] body, @Nullable Upload upload) {
-    String serial = headers.getFirst("Wechatpay-Serial");
-    if (serial != null && !knownSerials().contains(serial)) {
-      return "Wechatpay-Serial \"" + serial + "\" is not "
-          + switch (verification) {
-            case PUBLIC_KEY -> "the WeChat Pay public key id \"" + wechatpayPublicKeyId + "\"";
-            case CERTIFICATE -> "a platform certificate serial " + knownSerials();
-            case MIXED -> "the WeChat Pay public key id or a platform certificate serial " + knownSerials();
-          };
-    }
-    if (upload != null) {
-      return uploadProblem(upload);
-    }
-    if (body.length > 0) {
-      String contentType = headers.getFirst("Content-Type");
-      String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip();
-      if (!mediaType.equalsIgnoreCase(StubResponse.JSON)) {
-        return "a request with a body must have Content-Type application/json, was "
-            + (contentType == null ? "none" : "\"" + contentType + "\"")
-            + " (multipart/form-data is for uploads)";
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable String uploadProblem(Upload upload) {
-    if (upload.problem() != null) {
-      return upload.problem();
-    }
-    Map<String, @Nullable Object> meta;
-    try {
-      meta = Json.parseObject(Objects.requireNonNull(upload.meta()));
-    } catch (IllegalArgumentException e) {
-      return "the meta part of an upload is not a JSON object: " + e.getMessage();
-    }
-    if (!(meta.get("filename") instanceof String filename) || filename.isEmpty()) {
-      return "the meta part of an upload has no filename";
-    }
-    if (!(meta.get("sha256") instanceof String sha256)) {
-      return "the meta part of an upload has no sha256";
-    }
-    String actual = sha256Hex(Objects.requireNonNull(upload.file()));
-    if (!actual.equalsIgnoreCase(sha256)) {
-      return "the sha256 of the file part is " + actual + ", but meta.sha256 is \"" + sha256 + "\"";
-    }
-    return null;
-  }
-
-  private static String sha256Hex(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-  }
-
-  /** The serials a request's {@code Wechatpay-Serial} may name. */
-  private Set<String> knownSerials() {
-    Set<String> serials = new LinkedHashSet<>();
-    if (wechatpayPublicKeyId != null) {
-      serials.add(wechatpayPublicKeyId);
-    }
-    for (PlatformCertificate certificate : certificates) {
-      serials.add(certificate.serial());
-    }
-    return serials;
-  }
-
-  /** The answer the sandbox gives by itself to a request no stub matches, or null if there is none. */
-  private @Nullable Function<RecordedRequest, StubResponse> builtIn(String method, String rawPath) {
-    if (!"GET".equals(method)) {
-      return null;
-    }
-    if (rawPath.equals(CERTIFICATES_PATH) && verification != SandboxVerification.PUBLIC_KEY) {
-      return this::certificatesAnswer;
-    }
-    if (rawPath.equals(BILL_DOWNLOAD_PATH)) {
-      return this::billFileAnswer;
-    }
-    SandboxBill bill = bills.get(rawPath);
-    if (bill != null) {
-      return request -> billAnswer(bill, request);
-    }
-    return null;
-  }
-
-  private StubResponse certificatesAnswer(RecordedRequest request) {
-    // WeChat Pay lists the certificates of one algorithm, algorithm_type=RSA|SM2|ALL, RSA by default.
-    String type = query(request.rawQuery()).getOrDefault("algorithm_type", "RSA");
-    if (!List.of("RSA", "SM2", "ALL").contains(type)) {
-      return StubResponse.error(400, "PARAM_ERROR",
-          "algorithm_type must be RSA, SM2 or ALL, was \"" + type + "\"");
-    }
-    StringBuilder json = new StringBuilder("{\"data\":[");
-    if (type.equals("ALL") || type.equals(algorithm.name())) {
-      byte[] key = apiV3Key.getBytes(StandardCharsets.UTF_8);
-      String separator = "";
-      for (PlatformCertificate platform : certificates) {
-        X509Certificate certificate = platform.certificate();
-        String nonce = randomAlphanumeric(12);
-        String pem;
-        try {
-          pem = Pem.encode("CERTIFICATE", certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-          throw new IllegalStateException("cannot encode a platform certificate", e);
-        }
-        json.append(separator)
-            .append("{\"serial_no\":").append(Json.quote(platform.serial()))
-            .append(",\"effective_time\":").append(Json.quote(rfc3339(certificate.getNotBefore().toInstant())))
-            .append(",\"expire_time\":").append(Json.quote(rfc3339(certificate.getNotAfter().toInstant())))
-            .append(",\"encrypt_certificate\":{\"algorithm\":").append(Json.quote(algorithm.aeadAlgorithm()))
-            .append(",\"nonce\":").append(Json.quote(nonce))
-            .append(",\"associated_data\":\"certificate\"")
-            .append(",\"ciphertext\":").append(Json.quote(
-                crypto.encrypt(key, nonce, "certificate", pem.getBytes(StandardCharsets.UTF_8))))
-            .append("}}");
-        separator = ",";
-      }
-    }
-    return StubResponse.json(json.append("]}").toString());
-  }
-
-  private StubResponse billAnswer(SandboxBill bill, RecordedRequest request) {
-    boolean gzip = "GZIP".equals(query(request.rawQuery()).get("tar_type"));
-    String hashType = Objects.requireNonNullElse(bill.hashTypeOverride(), algorithm.hashType());
-    String hash = crypto.hashHex(hashType, bill.content());
-    String token = randomAlphanumeric(32);
-    byte[] served = bill.served();
-    billFiles.put(token, new BillFile(served, gzip));
-    String url = baseUri + BILL_DOWNLOAD_PATH.substring(1) + "?token=" + token + (gzip ? "&tartype=gzip" : "");
-    return StubResponse.json("{\"hash_type\":" + Json.quote(hashType) + ",\"hash_value\":" + Json.quote(hash)
-        + ",\"download_url\":" + Json.quote(url) + "}");
-  }
-
-  private StubResponse billFileAnswer(RecordedRequest request) {
-    String token = query(request.rawQuery()).get("token");
-    BillFile file = token == null ? null : billFiles.get(token);
-    if (file == null) {
-      return StubResponse.error(400, "PARAM_ERROR", token == null
-          ? "the bill download has no token" : "the bill download token \"" + token + "\" is unknown");
-    }
-    // Compressed only when the download asks with tartype=gzip, as the download_url of a GZIP bill does.
-    boolean gzip = "gzip".equalsIgnoreCase(query(request.rawQuery()).get("tartype"));
-    // WeChat Pay does not sign bill files.
-    return StubResponse.raw(200, gzip ? "application/x-gzip" : "text/plain;charset=utf-8",
-        gzip ? gzip(file.bytes()) : file.bytes()).unsigned();
-  }
-
-  private static byte[] gzip(byte[] content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  /** The query's parameters, percent-decoded; the first of repeated ones wins. */
-  private static Map<String, String> query(@Nullable String rawQuery) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return parameters;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      try {
-        parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        parameters.putIfAbsent(name, value);
-      }
-    }
-    return parameters;
-  }
-
-  private static String rfc3339(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), CHINA)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-  }
-
-  /** The key an answer is signed with: the public key, or the newest certificate's where that signs. */
-  private SigningKey signingKey(boolean certificate) {
-    if (verification == SandboxVerification.CERTIFICATE
-        || (certificate && verification == SandboxVerification.MIXED)) {
-      PlatformCertificate newest = newestCertificate();
-      return new SigningKey(newest.serial(), newest.keyPair().getPrivate());
-    }
-    return new SigningKey(publicKeyId(), publicKeyPair().getPrivate());
-  }
-
-  private void send(HttpExchange exchange, StubResponse response) throws IOException, InterruptedException {
-    Duration delay = response.delayDuration();
-    if (!delay.isZero()) {
-      Thread.sleep(delay.toMillis());
-    }
-    if (response.dropsConnection()) {
-      // No status line: handle() closes the exchange, which closes the connection.
-      return;
-    }
-    byte[] body = response.tampersBody() ? response.tamperedBody() : response.body();
-    Headers headers = exchange.getResponseHeaders();
-    putUnlessDropped(headers, response, "Request-ID", randomHex(16));
-    if (!response.isUnsigned()) {
-      SigningKey signing = signingKey(response.isSignedWithCertificate());
-      String timestamp =
-          Long.toString(clock.instant().getEpochSecond() + response.timestampSkew().toSeconds());
-      String nonce = randomHex(16);
-      String signature;
-      if (response.isSignTestProbe()) {
-        byte[] junk = new byte[256];
-        random.nextBytes(junk);
-        signature = SIGN_TEST_PREFIX + Base64.getEncoder().encodeToString(junk);
-      } else if (response.tampersSignature()) {
-        signature = sign(signing, timestamp, nonce, withTrailingSpace(body));
-      } else {
-        signature = sign(signing, timestamp, nonce, response.tampersBody() ? response.body() : body);
-      }
-      String serial = response.serialOverride();
-      putUnlessDropped(headers, response, "Wechatpay-Timestamp", timestamp);
-      putUnlessDropped(headers, response, "Wechatpay-Nonce", nonce);
-      putUnlessDropped(headers, response, "Wechatpay-Serial", serial != null ? serial : signing.serial());
-      putUnlessDropped(headers, response, "Wechatpay-Signature", signature);
-      if (response.signatureTypeOverride() != null) {
-        putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, response.signatureTypeOverride());
-      } else if (algorithm == SandboxAlgorithm.SM2) {
-        // WeChat Pay names the signature type on SM answers (国密指引: 新增HTTP头Wechatpay-Signature-Type).
-        putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, algorithm.scheme());
-      }
-    }
-    String contentType = response.contentType();
-    if (contentType != null) {
-      headers.set("Content-Type", contentType);
-    }
-    // -1 means no body; 0 would mean a chunked body of unknown length.
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static void putUnlessDropped(Headers headers, StubResponse response, String name, String value) {
-    if (!response.drops(name)) {
-      headers.set(name, value);
-    }
-  }
-
-  private static byte[] withTrailingSpace(byte[] body) {
-    byte[] changed = Arrays.copyOf(body, body.length + 1);
-    changed[body.length] = ' ';
-    return changed;
-  }
-
-  /** Signs {@code TIMESTAMP\nNONCE\nBODY\n}, as WeChat Pay signs responses. */
-  private String sign(SigningKey signing, String timestamp, String nonce, byte[] body) {
-    return crypto.sign(signing.key(), SandboxNotification.message(timestamp, nonce, body));
-  }
-
-  // ---------------------------------------------------------------------------------------------------
   // Life cycle.
 
   /** Stops the server at once, abandoning delayed responses. Closing again does nothing. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      server.stop(0);
-      executor.shutdownNow();
-    }
+    server.close();
   }
 
   @Override
   public String toString() {
-    return "WechatPaySandbox[" + baseUri + ", mchid " + mchid + ", " + algorithm + ", " + verification
-        + (closed.get() ? ", closed" : "") + "]";
-  }
-
-  private String randomHex(int bytes) {
-    byte[] value = new byte[bytes];
-    random.nextBytes(value);
-    return HEX.formatHex(value);
-  }
-
-  private String randomAlphanumeric(int count) {
-    StringBuilder out = new StringBuilder(count);
-    for (int i = 0; i < count; i++) {
-      out.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-    }
-    return out.toString();
-  }
-
-  private String randomDigits(int count) {
-    StringBuilder digits = new StringBuilder(count);
-    for (int i = 0; i < count; i++) {
-      digits.append((char) ('0' + random.nextInt(10)));
-    }
-    return digits.toString();
-  }
-
-  private static byte[] encoded(byte @Nullable [] encoded, String what) {
-    if (encoded == null) {
-      throw new IllegalStateException("the " + what + " cannot be exported as PEM");
-    }
-    return encoded;
+    return "WechatPaySandbox[" + baseUri() + ", mchid " + mchid() + ", " + algorithm() + ", " + verification()
+        + (server.isClosed() ? ", closed" : "") + "]";
   }
 
   /**
@@ -1046,16 +414,17 @@ public final class WechatPaySandbox implements AutoCloseable {
    * set gets the defaults of {@link #start()}.
    */
   public static final class Builder {
-    private SandboxAlgorithm algorithm = SandboxAlgorithm.RSA;
-    private SandboxVerification verification = SandboxVerification.PUBLIC_KEY;
-    private @Nullable String apiV3Key;
-    private String mchid = DEFAULT_MCHID;
-    private @Nullable String merchantSerialNo;
-    private @Nullable KeyPair merchantKeyPair;
-    private @Nullable String wechatpayPublicKeyId;
-    private @Nullable KeyPair wechatpayKeyPair;
-    private int port;
-    private Clock clock = Clock.systemUTC();
+    // Package-private: SandboxKeys reads the choices.
+    SandboxAlgorithm algorithm = SandboxAlgorithm.RSA;
+    SandboxVerification verification = SandboxVerification.PUBLIC_KEY;
+    @Nullable String apiV3Key;
+    String mchid = DEFAULT_MCHID;
+    @Nullable String merchantSerialNo;
+    @Nullable KeyPair merchantKeyPair;
+    @Nullable String wechatpayPublicKeyId;
+    @Nullable KeyPair wechatpayKeyPair;
+    int port;
+    Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -1160,7 +529,7 @@ public final class WechatPaySandbox implements AutoCloseable {
      */
     public WechatPaySandbox start() {
       try {
-        return new WechatPaySandbox(this, new SecureRandom());
+        return new WechatPaySandbox(this, new SandboxRandom(new SecureRandom()));
       } catch (UnknownHostException e) {
         throw new IllegalStateException(e);
       } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** JSON reading for tests, with Moshi rather than the sandbox's own reader. */
+/** JSON reading for tests, with Moshi directly rather than through the sandbox's SandboxJson. */
 final class TestJson {
   private static final JsonAdapter<Object> ADAPTER = new Moshi.Builder().build().adapter(Object.class);
 
