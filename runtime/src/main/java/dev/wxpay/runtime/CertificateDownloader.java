@@ -1,10 +1,11 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonReader;
-import dev.wxpay.runtime.crypto.ApiV3Key;
-import dev.wxpay.runtime.crypto.CertificateSerials;
-import dev.wxpay.runtime.crypto.PemKeys;
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.CertificateSerials;
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
+import dev.wxpay.runtime.internal.crypto.PemKeys;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.annotations.rules.PathTemplate;
 import java.io.IOException;
@@ -84,9 +85,14 @@ final class CertificateDownloader {
           || !(entry.get("encrypt_certificate") instanceof Map<?, ?> encrypted)) {
         throw new WechatPayException("a v3/certificates entry lacks serial_no or encrypt_certificate");
       }
-      String pem = apiV3Key.decryptToString(
-          text(encrypted, "algorithm"), text(encrypted, "nonce"), text(encrypted, "associated_data"),
-          text(encrypted, "ciphertext"));
+      String pem;
+      try {
+        pem = apiV3Key.decryptToString(
+            text(encrypted, "algorithm"), text(encrypted, "nonce"), text(encrypted, "associated_data"),
+            text(encrypted, "ciphertext"));
+      } catch (DecryptionException e) {
+        throw ValidationException.of(e);
+      }
       X509Certificate certificate;
       try {
         certificate = PemKeys.certificate(pem);

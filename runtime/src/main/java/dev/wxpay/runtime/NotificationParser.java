@@ -1,7 +1,8 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonReader;
-import dev.wxpay.runtime.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -45,11 +46,16 @@ public final class NotificationParser {
     verifier.verify(headers, body);
     Map<?, ?> root = object(json(body), "notification");
     Map<?, ?> resource = object(root.get("resource"), "resource");
-    String plaintext = apiV3Key.decryptToString(
-        text(resource, "algorithm"),
-        text(resource, "nonce"),
-        optionalText(resource, "associated_data", ""),
-        text(resource, "ciphertext"));
+    String plaintext;
+    try {
+      plaintext = apiV3Key.decryptToString(
+          text(resource, "algorithm"),
+          text(resource, "nonce"),
+          optionalText(resource, "associated_data", ""),
+          text(resource, "ciphertext"));
+    } catch (DecryptionException e) {
+      throw ValidationException.of(e);
+    }
     OffsetDateTime createTime;
     try {
       createTime = OffsetDateTime.parse(text(root, "create_time"));

@@ -1,6 +1,6 @@
 package dev.wxpay.runtime;
 
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;

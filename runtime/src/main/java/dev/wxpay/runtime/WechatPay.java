@@ -1,10 +1,9 @@
 package dev.wxpay.runtime;
 
-import dev.wxpay.runtime.crypto.ApiV3Key;
-import dev.wxpay.runtime.crypto.CertificateSerials;
-import dev.wxpay.runtime.crypto.PaymentSigner;
-import dev.wxpay.runtime.crypto.PemKeys;
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.CertificateSerials;
+import dev.wxpay.runtime.internal.crypto.PemKeys;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.EndpointFactory;
 import java.lang.ref.Cleaner;
 import java.net.InetAddress;

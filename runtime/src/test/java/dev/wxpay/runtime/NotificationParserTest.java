@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import dev.wxpay.runtime.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 

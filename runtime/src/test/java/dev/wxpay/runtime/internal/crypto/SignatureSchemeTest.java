@@ -1,8 +1,8 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.BC;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.RSA;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.BC;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.RSA;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -10,7 +11,8 @@ import java.util.Objects;
 /**
  * Signs the parameters a payment page needs to open WeChat Pay after an order was placed: JSAPI and
  * Mini Program pages ({@link #jsapi}) and mobile apps ({@link #app}). The merchant key decides the
- * scheme ({@link SignatureScheme#forKey}). Immutable and thread-safe.
+ * scheme: SHA256withRSA for an RSA key, SM3withSM2 for an SM2 key ({@code signType} says which). Get it
+ * from {@link WechatPay#payments()}. Immutable and thread-safe.
  */
 public final class PaymentSigner {
   private static final char[] NONCE_CHARS =
@@ -28,15 +30,10 @@ public final class PaymentSigner {
    * @param clock the source of {@code timeStamp}
    * @throws IllegalArgumentException if the key is neither RSA nor SM2
    */
-  public PaymentSigner(PrivateKey merchantKey, Clock clock) {
+  PaymentSigner(PrivateKey merchantKey, Clock clock) {
     this.scheme = SignatureScheme.forKey(Objects.requireNonNull(merchantKey, "merchantKey"));
     this.merchantKey = merchantKey;
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** The scheme the merchant key signs with. */
-  public SignatureScheme scheme() {
-    return scheme;
   }
 
   /**

@@ -1,7 +1,7 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime;
 
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.RSA;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.RSA;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.Moshi;
+import dev.wxpay.runtime.internal.crypto.CryptoTestKeys;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -86,7 +87,7 @@ class PaymentSignerTest {
   void sm2KeysSignWithSm2() throws Exception {
     KeyPair sm2 = CryptoTestKeys.sm2();
     PaymentSigner signer = new PaymentSigner(sm2.getPrivate(), CLOCK);
-    assertEquals(SignatureScheme.SM2, signer.scheme());
+    assertEquals("PaymentSigner[SM2]", signer.toString());
     JsapiPayParams p = signer.jsapi(APP_ID, PREPAY_ID);
     assertEquals("SM2", p.signType());
     String message = APP_ID + "\n1414561699\n" + p.nonceStr() + "\nprepay_id=" + PREPAY_ID + "\n";

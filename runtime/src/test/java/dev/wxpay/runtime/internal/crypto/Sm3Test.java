@@ -1,6 +1,6 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

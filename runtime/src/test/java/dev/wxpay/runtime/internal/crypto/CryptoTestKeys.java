@@ -1,4 +1,4 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +17,23 @@ import java.util.Base64;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Keys for the crypto tests, and a Bouncy Castle provider of the tests' own (never registered). */
-final class CryptoTestKeys {
+public final class CryptoTestKeys {
   /** Independent of the one in main code, so tests check against a separate instance. */
-  static final Provider BC = new BouncyCastleProvider();
+  public static final Provider BC = new BouncyCastleProvider();
 
-  static final KeyPair RSA = generateRsa();
+  public static final KeyPair RSA = generateRsa();
 
   /**
    * The SM2 merchant key and certificate of WeChat Pay's own Java SDK tests (wechatpay-apiv3/wechatpay-java,
    * shangmi-testing/src/main/resources), published there as test material; with them come a signature of
    * {@code message} and an SM2 ciphertext of {@code plaintext} made by that SDK (BaseSM2Test).
    */
-  static final String OFFICIAL_SM2_PRIVATE_KEY_PKCS8 =
+  public static final String OFFICIAL_SM2_PRIVATE_KEY_PKCS8 =
       "MIGTAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBHkwdwIBAQQg/U9Saz5ceDGQhFBM"
           + "f/cHIh2+q5Lzvhrb8L2SI4sPUR+gCgYIKoEcz1UBgi2hRANCAAR7zUf3XqGdBMCn"
           + "K02nD1fdGz+TN8xd0SQYgbkTQxk5v2mlXva0ZxDH4XJFI9D2Rt1pTSSDl29uhQ1G"
           + "Y3j6iy9+";
-  static final String OFFICIAL_SM2_CERTIFICATE =
+  public static final String OFFICIAL_SM2_CERTIFICATE =
       "MIICyTCCAmygAwIBAgIUVOf1ntjfRXDPsUeA6oFS1FpnXuYwDAYIKoEcz1UBg3UF"
           + "ADCBjTFHMEUGA1UEAww+U2hlbiBaaGVuIGlUcnVzQ2hpbmEgQ2xhc3MgRW50ZXJw"
           + "cmlzZSBTdWJzY3JpYmVyIENBIFNNMiAtIFRlc3QxGDAWBgNVBAsMD+a1i+ivlemD"
@@ -49,15 +49,15 @@ final class CryptoTestKeys {
           + "aXRydXNjcmw/Q0E9NzMzNUExQUYzNzRBMUU4QjQwM0FCMUFDMkQwNjVDQUU3NUNB"
           + "QjIzNjAMBggqgRzPVQGDdQUAA0kAMEYCIQDK0r6D8VyiUVMfRnAfz40ZtiG8DJEF"
           + "6Rn41oZ3qPW1aQIhAKtn5sKME+thLQFeyV70VSsraZ7h9Fccal2WzI2oCdtY";
-  static final String OFFICIAL_SM2_SIGNATURE_OF_MESSAGE =
+  public static final String OFFICIAL_SM2_SIGNATURE_OF_MESSAGE =
       "MEYCIQD35Rp3CKt7pLme/a0GaCVmwSeOl7X/12+ppRivcJuf6QIhAO5Vpy4tSk9SJUrgH5I5Qy0aYhFG9lN0aof1f5wJOI05";
-  static final String OFFICIAL_SM2_CIPHERTEXT_OF_PLAINTEXT =
+  public static final String OFFICIAL_SM2_CIPHERTEXT_OF_PLAINTEXT =
       "MHECIAGn23Ew8nF0zRfu3qgdD6VATSmGM5wrVFvNqg1ToXneAiBgfOJLVi1NtpRVH2"
           + "qanzooL4gOrDKKOloD7gS17g+iCQQgcTtJpGhytHZeV/HeTqYkg3YqOY+Vybx+OQx217Ktn0QECdMjiI7lpId5dg==";
 
   private CryptoTestKeys() {}
 
-  static KeyPair sm2() {
+  public static KeyPair sm2() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
       generator.initialize(new ECGenParameterSpec("sm2p256v1"));
@@ -67,7 +67,7 @@ final class CryptoTestKeys {
     }
   }
 
-  static KeyPair ec(String curve) {
+  public static KeyPair ec(String curve) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec(curve));
@@ -77,7 +77,7 @@ final class CryptoTestKeys {
     }
   }
 
-  static PrivateKey officialSm2PrivateKey() {
+  public static PrivateKey officialSm2PrivateKey() {
     try {
       return KeyFactory.getInstance("EC", BC)
           .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(OFFICIAL_SM2_PRIVATE_KEY_PKCS8)));
@@ -86,7 +86,7 @@ final class CryptoTestKeys {
     }
   }
 
-  static X509Certificate officialSm2Certificate() {
+  public static X509Certificate officialSm2Certificate() {
     try {
       return (X509Certificate) CertificateFactory.getInstance("X.509", BC).generateCertificate(
           new ByteArrayInputStream(Base64.getDecoder().decode(OFFICIAL_SM2_CERTIFICATE)));
@@ -95,11 +95,11 @@ final class CryptoTestKeys {
     }
   }
 
-  static PublicKey officialSm2PublicKey() {
+  public static PublicKey officialSm2PublicKey() {
     return officialSm2Certificate().getPublicKey();
   }
 
-  static byte[] utf8(String s) {
+  public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
