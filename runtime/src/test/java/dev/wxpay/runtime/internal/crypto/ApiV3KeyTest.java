@@ -1,12 +1,13 @@
 package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.runtime.TestKeys;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -48,8 +49,8 @@ class ApiV3KeyTest {
 
   @Test
   void sm4VectorIsSm4GcmUnderTheFirstSixteenBytesOfSm3OfTheKey() throws Exception {
-    byte[] sm4Key = Arrays.copyOf(MessageDigest.getInstance("SM3", CryptoTestKeys.BC).digest(utf8(KEY)), 16);
-    Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", CryptoTestKeys.BC);
+    byte[] sm4Key = Arrays.copyOf(MessageDigest.getInstance("SM3", TestKeys.BC).digest(utf8(KEY)), 16);
+    Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", TestKeys.BC);
     cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"), new GCMParameterSpec(128, utf8(NONCE)));
     cipher.updateAAD(utf8(AAD));
     assertEquals(SM4_CIPHERTEXT, Base64.getEncoder().encodeToString(cipher.doFinal(utf8("plaintext"))));

@@ -1,9 +1,10 @@
 package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.internal.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wxpay.runtime.TestKeys;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class Sm3Test {
   @Test
   void agreesWithTheBouncyCastleProvider() throws Exception {
     byte[] data = utf8("微信支付 APIv3");
-    assertArrayEquals(MessageDigest.getInstance("SM3", CryptoTestKeys.BC).digest(data), Sm3.digest(data));
+    assertArrayEquals(MessageDigest.getInstance("SM3", TestKeys.BC).digest(data), Sm3.digest(data));
   }
 
   @Test
