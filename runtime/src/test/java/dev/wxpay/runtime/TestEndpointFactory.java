@@ -5,6 +5,9 @@ import dev.wxpay.runtime.spi.EndpointFactory;
 
 /** What the processor would generate for {@link TestEndpoint}; registered in META-INF/services. */
 public final class TestEndpointFactory implements EndpointFactory<TestEndpoint> {
+  /** ServiceLoader calls it. */
+  public TestEndpointFactory() {}
+
   @Override
   public Class<TestEndpoint> endpointType() {
     return TestEndpoint.class;
