@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wxpay.endpoints.testing.Payee;
 import dev.wxpay.endpoints.testing.Payees;
+import dev.wxpay.endpoints.testing.TransferNotice;
+import dev.wxpay.endpoints.testing.TransferNoticeJsonAdapter;
 import dev.wxpay.endpoints.v3.bill.BillLocation;
 import dev.wxpay.endpoints.v3.bill.BillTarType;
 import dev.wxpay.endpoints.v3.bill.TradeBill;
@@ -31,15 +33,19 @@ import dev.wxpay.testkit.SandboxNotification;
 import dev.wxpay.testkit.SandboxVerification;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +57,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.crypto.engines.SM2Engine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,6 +278,75 @@ class SecurityFeaturesTest {
       assertThrows(ValidationException.class,
           () -> wxpay.notifications().parse(skewed.headers()::get, skewed.body()));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"RSA", "SM2"})
+  void encryptedFieldsOfANotificationResourceAreDecryptedWithTheMerchantKey(SandboxAlgorithm algorithm)
+      throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      String ciphertext = encryptForMerchant(algorithm, sandbox.merchantPublicKey(), "王五");
+      SandboxNotification notification = sandbox.notification("MCHTRANSFER.BILL.FINISHED", "转账完成",
+          "{\"out_bill_no\":\"plfk2020042013\",\"user_name\":\"" + ciphertext + "\"}", "mch_payment");
+
+      Notification parsed = wxpay.notifications().parse(notification.headers()::get, notification.body());
+      TransferNotice notice = parsed.resource(new TransferNoticeJsonAdapter());
+
+      assertEquals("plfk2020042013", notice.outBillNo());
+      assertEquals("王五", notice.userName());
+      assertFalse(parsed.toString().contains("王五") || notice.toString().contains("王五"));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"RSA", "SM2"})
+  void anEncryptedFieldThatDoesNotDecryptFailsWithoutQuotingIt(SandboxAlgorithm algorithm) throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      PublicKey stranger = algorithm == SandboxAlgorithm.SM2 ? sm2().getPublic() : rsa().getPublic();
+      String ciphertext = encryptForMerchant(algorithm, stranger, "王五");
+      SandboxNotification notification = sandbox.notification("MCHTRANSFER.BILL.FINISHED", "转账完成",
+          "{\"out_bill_no\":\"plfk2020042013\",\"user_name\":\"" + ciphertext + "\"}", "mch_payment");
+      Notification parsed = wxpay.notifications().parse(notification.headers()::get, notification.body());
+
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> parsed.resource(new TransferNoticeJsonAdapter()));
+
+      assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
+      assertFalse(e.getMessage().contains("王五"), e.getMessage());
+      assertFalse(e.getMessage().contains(ciphertext.substring(0, 16)), e.getMessage());
+    }
+  }
+
+  /**
+   * What WeChat Pay puts in an @Encrypted field for the merchant, made here without the runtime: RSA-OAEP
+   * (SHA-1, MGF1) with the JDK's own Cipher, or SM2 (C1C3C2, GM/T 0009 DER) with Bouncy Castle's engine.
+   */
+  private static String encryptForMerchant(SandboxAlgorithm algorithm, PublicKey key, String text)
+      throws Exception {
+    if (algorithm == SandboxAlgorithm.RSA) {
+      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+      cipher.init(Cipher.ENCRYPT_MODE, key);
+      return Base64.getEncoder().encodeToString(cipher.doFinal(text.getBytes(UTF_8)));
+    }
+    SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
+    engine.init(true, new ParametersWithRandom(ECUtil.generatePublicKeyParameter(key), new SecureRandom()));
+    byte[] in = text.getBytes(UTF_8);
+    byte[] raw = engine.processBlock(in, 0, in.length); // 04 || x(32) || y(32) || C3(32) || C2
+    byte[] der = new DERSequence(new ASN1Encodable[] {
+        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))),
+        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))),
+        new DEROctetString(Arrays.copyOfRange(raw, 65, 97)),
+        new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)),
+    }).getEncoded();
+    return Base64.getEncoder().encodeToString(der);
+  }
+
+  private static KeyPair sm2() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
+    return generator.generateKeyPair();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.wxpay.runtime;
 import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
 import dev.wxpay.runtime.internal.crypto.DecryptionException;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,10 +27,13 @@ import org.jspecify.annotations.Nullable;
 public final class NotificationParser {
   private final ResponseVerifier verifier;
   private final ApiV3Key apiV3Key;
+  private final SensitiveFields sensitiveFields;
 
-  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key) {
+  /** {@code sensitiveFields} decrypts the {@code @Encrypted} fields of resources with the merchant key. */
+  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields) {
     this.verifier = verifier;
     this.apiV3Key = apiV3Key;
+    this.sensitiveFields = sensitiveFields;
   }
 
   /**
@@ -64,7 +68,7 @@ public final class NotificationParser {
     }
     return new Notification(text(root, "id"), createTime, text(root, "event_type"),
         text(root, "resource_type"), optionalText(root, "summary", null),
-        optionalText(resource, "original_type", null), plaintext);
+        optionalText(resource, "original_type", null), plaintext, sensitiveFields);
   }
 
   /** Like {@link #parse(Function, byte[])} with headers as a map (any case of names). */

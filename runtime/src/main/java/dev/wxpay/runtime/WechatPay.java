@@ -60,6 +60,7 @@ public final class WechatPay implements AutoCloseable {
   private final Pipeline pipeline;
   private final ResponseVerifier verifier;
   private final @Nullable ApiV3Key apiV3Key;
+  private final @Nullable NotificationParser notifications;
   private final PaymentSigner paymentSigner;
   // Stops the certificate refresh on close(), or when the instance is dropped without it.
   private final Cleaner.@Nullable Cleanable refresher;
@@ -77,6 +78,9 @@ public final class WechatPay implements AutoCloseable {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.verifier = new ResponseVerifier(keys, builder.clock);
+    // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
+    this.notifications = apiV3Key == null ? null
+        : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey));
     this.pipeline = new Pipeline(
         client,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom()),
@@ -220,10 +224,10 @@ public final class WechatPay implements AutoCloseable {
    * @throws IllegalStateException if no APIv3 key was configured
    */
   public NotificationParser notifications() {
-    if (apiV3Key == null) {
+    if (notifications == null) {
       throw new IllegalStateException("notifications need the APIv3 key: call apiV3Key(...) on the builder");
     }
-    return new NotificationParser(verifier, apiV3Key);
+    return notifications;
   }
 
   /** Signs the parameters the JSAPI, mini-program and App payment pages need. */

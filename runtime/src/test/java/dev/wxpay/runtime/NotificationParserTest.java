@@ -10,8 +10,10 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +37,7 @@ class NotificationParserTest {
 
   private final NotificationParser parser = new NotificationParser(new ResponseVerifier(new VerificationKeys(
       new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK),
-      ApiV3Key.of(API_V3_KEY));
+      ApiV3Key.of(API_V3_KEY), new FieldCipher(null, TestKeys.MERCHANT.getPrivate()));
 
   /** AES-256-GCM with the JDK directly, as WeChat Pay encrypts a resource. */
   private static String encrypt(String key, String nonce, String associatedData, String plaintext) throws Exception {
@@ -47,10 +49,14 @@ class NotificationParserTest {
   }
 
   private static byte[] body(String key) throws Exception {
+    return body(key, RESOURCE);
+  }
+
+  private static byte[] body(String key, String resource) throws Exception {
     return ("{\"id\":\"EV-2018022511223320873\",\"create_time\":\"2015-05-20T13:29:35+08:00\","
         + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
         + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-        + encrypt(key, "fdasflkja484w", "transaction", RESOURCE)
+        + encrypt(key, "fdasflkja484w", "transaction", resource)
         + "\",\"associated_data\":\"transaction\",\"nonce\":\"fdasflkja484w\"}}").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -157,6 +163,57 @@ class NotificationParserTest {
     assertNull(e.getCause());
     assertTrue(e.getMessage().contains("resource"), e.getMessage());
   }
+
+  @Test
+  void encryptedFieldsOfTheResourceAreDecryptedWithTheMerchantKey() throws Exception {
+    String ciphertext = oaep(TestKeys.MERCHANT.getPublic(), "张三");
+    byte[] body = body(API_V3_KEY, "{\"openid\":\"o1\",\"name\":\"" + ciphertext + "\"}");
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+
+    assertEquals("张三", notification.resource(ENCRYPTED_NAME));
+    assertFalse(notification.toString().contains("张三"), notification.toString());
+  }
+
+  @Test
+  void anEncryptedFieldThatDoesNotDecryptFailsWithoutQuotingIt() throws Exception {
+    String ciphertext = oaep(TestKeys.WECHATPAY.getPublic(), "张三"); // not for the merchant
+    byte[] body = body(API_V3_KEY, "{\"openid\":\"o1\",\"name\":\"" + ciphertext + "\"}");
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+
+    ValidationException e = assertThrows(ValidationException.class, () -> notification.resource(ENCRYPTED_NAME));
+    assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
+    assertEquals("RSA-OAEP ciphertext does not decrypt under this key", e.getMessage());
+  }
+
+  /** RSA-OAEP (SHA-1, MGF1-SHA-1) with the JDK directly, as WeChat Pay encrypts fields for the merchant. */
+  private static String oaep(PublicKey key, String plaintext) throws Exception {
+    Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+    cipher.init(Cipher.ENCRYPT_MODE, key);
+    return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Reads an @Encrypted name as a generated adapter does: through the reader's SensitiveFields. */
+  private static final JsonAdapter<String> ENCRYPTED_NAME = new JsonAdapter<>() {
+    @Override
+    public String fromJson(JsonReader reader) throws IOException {
+      String value = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("name")) {
+          value = SensitiveFields.decrypt(reader, reader.nextString());
+        } else {
+          reader.skipValue();
+        }
+      }
+      reader.endObject();
+      return value;
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, String value) {
+      throw new UnsupportedOperationException();
+    }
+  };
 
   /** Reads the out_trade_no of a transaction resource; a stand-in for a generated adapter. */
   private static final JsonAdapter<String> OUT_TRADE_NO = new JsonAdapter<>() {
