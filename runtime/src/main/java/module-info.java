@@ -20,6 +20,10 @@ module dev.wxpay.runtime {
   // cannot bring it into a module graph itself.
   requires transitive kotlin.stdlib;
 
+  // Generated code, ours and users', carries @javax.annotation.processing.Generated: a SOURCE annotation,
+  // so java.compiler is needed to compile it (transitive: in users' modules too), never to run it.
+  requires static transitive java.compiler;
+
   requires java.net.http;
   requires okio;
   requires org.bouncycastle.provider;
