@@ -192,6 +192,55 @@ class NotificationParserTest {
     return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Test
+  void aBodyWithoutAPartItNeedsNamesThePart() throws Exception {
+    String whole = new String(body(API_V3_KEY), StandardCharsets.UTF_8);
+    for (String[] c : new String[][] {
+        {whole.replace(",\"nonce\":\"fdasflkja484w\"", ""), "required field $.resource.nonce is missing"},
+        {whole.replace("\"event_type\":", "\"type\":"), "required field $.event_type is missing"},
+        {whole.replace("2015-05-20T13:29:35+08:00", "2015-05-20 13:29:35"), "expected an RFC 3339 date-time at $.create_time"},
+        {whole.replace("\"resource\":{", "\"resource\":[{").replace("}}", "}]}"), "Expected BEGIN_OBJECT but was BEGIN_ARRAY at path $.resource"}}) {
+      byte[] body = c[0].getBytes(StandardCharsets.UTF_8);
+      WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
+      assertEquals(WechatPayException.class, e.getClass());
+      assertTrue(e.getMessage().startsWith("the notification body is not a notification with an encrypted resource: "
+          + c[1]), e.getMessage());
+      assertNull(e.getCause());
+    }
+  }
+
+  @Test
+  void aBodyThatIsNotJsonSaysSo() throws Exception {
+    for (String text : new String[] {"<xml>notify</xml>", new String(body(API_V3_KEY), StandardCharsets.UTF_8) + "{}"}) {
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
+      assertTrue(e.getMessage().startsWith("the notification body is not JSON: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void withoutAssociatedDataTheResourceDecryptsWithNone() throws Exception {
+    String resource = encrypt(API_V3_KEY, "fdasflkja484w", "", RESOURCE);
+    byte[] body = ("{\"id\":\"EV-1\",\"create_time\":\"2015-05-20T13:29:35+08:00\",\"resource_type\":"
+        + "\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{\"algorithm\":"
+        + "\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + resource + "\",\"nonce\":\"fdasflkja484w\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+    assertEquals(RESOURCE, notification.resourceJson());
+    assertNull(notification.summary());
+    assertNull(notification.originalType());
+  }
+
+  @Test
+  void anUnknownAlgorithmIsAValidationFailureNamingIt() throws Exception {
+    byte[] body = new String(body(API_V3_KEY), StandardCharsets.UTF_8)
+        .replace("AEAD_AES_256_GCM", "AEAD_CHACHA20_POLY1305").getBytes(StandardCharsets.UTF_8);
+    ValidationException e = assertThrows(ValidationException.class, () -> parser.parse(headers(NOW, body)::get, body));
+    assertEquals(ValidationException.Reason.UNSUPPORTED_ALGORITHM, e.reason());
+    assertEquals("unsupported algorithm: AEAD_CHACHA20_POLY1305; expected AEAD_AES_256_GCM or AEAD_SM4_GCM",
+        e.getMessage());
+  }
+
   /** Reads an @Encrypted name as a generated adapter does: through the reader's SensitiveFields. */
   private static final JsonAdapter<String> ENCRYPTED_NAME = new JsonAdapter<>() {
     @Override
