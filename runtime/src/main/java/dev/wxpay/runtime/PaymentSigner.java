@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -15,9 +16,6 @@ import java.util.Objects;
  * from {@link WechatPay#payments()}. Immutable and thread-safe.
  */
 public final class PaymentSigner {
-  private static final char[] NONCE_CHARS =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-  private static final int NONCE_LENGTH = 32;
   private static final String APP_PACKAGE = "Sign=WXPay";
 
   private final PrivateKey merchantKey;
@@ -47,7 +45,7 @@ public final class PaymentSigner {
     requireLine("appId", appId);
     requireLine("prepayId", prepayId);
     String timeStamp = Long.toString(clock.instant().getEpochSecond());
-    String nonceStr = nonce();
+    String nonceStr = Nonces.next(random);
     String packageValue = "prepay_id=" + prepayId;
     String paySign = sign(appId + '\n' + timeStamp + '\n' + nonceStr + '\n' + packageValue + '\n');
     return new JsapiPayParams(appId, timeStamp, nonceStr, packageValue, signType(), paySign);
@@ -64,7 +62,7 @@ public final class PaymentSigner {
     requireLine("partnerId", partnerId);
     requireLine("prepayId", prepayId);
     String timeStamp = Long.toString(clock.instant().getEpochSecond());
-    String nonceStr = nonce();
+    String nonceStr = Nonces.next(random);
     String sign = sign(appId + '\n' + timeStamp + '\n' + nonceStr + '\n' + prepayId + '\n');
     return new AppPayParams(appId, partnerId, prepayId, APP_PACKAGE, nonceStr, timeStamp, sign);
   }
@@ -86,20 +84,12 @@ public final class PaymentSigner {
         scheme.sign(merchantKey, message.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private String nonce() {
-    char[] out = new char[NONCE_LENGTH];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
-    }
-    return new String(out);
-  }
-
   private static void requireLine(String name, String value) {
     Objects.requireNonNull(value, name);
     if (value.isEmpty()) {
       throw new IllegalArgumentException(name + " is empty");
     }
-    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+    if (HeaderRules.hasLineBreak(value)) {
       throw new IllegalArgumentException(name + " contains CR or LF");
     }
   }

@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
 import dev.wxpay.runtime.internal.crypto.CertificateSerials;
 import dev.wxpay.runtime.internal.crypto.PemKeys;
@@ -481,7 +482,7 @@ public final class WechatPay implements AutoCloseable {
       if (value.isEmpty()) {
         throw new IllegalArgumentException(what + " must not be empty");
       }
-      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      if (HeaderRules.hasLineBreak(value)) {
         throw new IllegalArgumentException(what + " must not contain CR or LF");
       }
       if (value.indexOf('"') >= 0) {
