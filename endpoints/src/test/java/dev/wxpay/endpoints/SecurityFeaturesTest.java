@@ -370,6 +370,20 @@ class SecurityFeaturesTest {
     }
   }
 
+  @Test
+  void aFileNameThatJsonMustEscapeIsSignedAsSentAndReadBack() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
+      sandbox.stub("POST", "/v3/merchant/media/upload", StubResponse.json("{\"media_id\":\"m1\"}"));
+
+      wxpay.create(MediaUpload.class).post(Upload.of("门店\\照片\t1.png", new byte[] {1, 2, 3}));
+
+      RecordedRequest request = sandbox.lastRequest();
+      assertTrue(request.signatureValid(), request.rejection());
+      assertTrue(request.uploadMeta().startsWith("{\"filename\":\"门店\\\\照片\\t1.png\",\"sha256\":\""),
+          request.uploadMeta());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"RSA,false", "RSA,true", "SM2,false", "SM2,true"})
   void billsDownloadAndMatchTheirHash(SandboxAlgorithm algorithm, boolean gzip, @TempDir Path folder) {

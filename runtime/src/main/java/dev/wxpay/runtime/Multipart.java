@@ -1,10 +1,14 @@
 package dev.wxpay.runtime;
 
+import com.squareup.moshi.JsonWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import okio.Buffer;
 
 /**
  * The multipart/form-data body of a media upload: a {@code meta} part with the file name and the
@@ -14,9 +18,7 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
   private static final byte[] CRLF = {'\r', '\n'};
 
   static Multipart of(Upload upload, String boundaryNonce) {
-    String meta = "{\"filename\":\"" + jsonEscape(upload.filename()) + "\",\"sha256\":\""
-        + sha256(upload.contentView()) + "\"}";
-    byte[] metaBytes = meta.getBytes(StandardCharsets.UTF_8);
+    byte[] metaBytes = metaJson(upload.filename(), sha256(upload.contentView()));
     String boundary = "wxpay-" + boundaryNonce;
     ByteArrayOutputStream out = new ByteArrayOutputStream(upload.contentView().length + 512);
     write(out, "--" + boundary + "\r\n"
@@ -33,6 +35,17 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
     return new Multipart(metaBytes, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
   }
 
+  /** {@code {"filename":...,"sha256":...}}, compact, written (and escaped) by Moshi as any JSON body is. */
+  static byte[] metaJson(String filename, String sha256) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.beginObject().name("filename").value(filename).name("sha256").value(sha256).endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return buffer.readByteArray();
+  }
+
   private static void write(ByteArrayOutputStream out, String text) {
     out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -43,20 +56,5 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-  }
-
-  private static String jsonEscape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
