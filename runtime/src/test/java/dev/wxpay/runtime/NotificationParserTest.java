@@ -241,49 +241,32 @@ class NotificationParserTest {
         e.getMessage());
   }
 
-  /** Reads an @Encrypted name as a generated adapter does: through the reader's SensitiveFields. */
-  private static final JsonAdapter<String> ENCRYPTED_NAME = new JsonAdapter<>() {
-    @Override
-    public String fromJson(JsonReader reader) throws IOException {
-      String value = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("name")) {
-          value = SensitiveFields.decrypt(reader, reader.nextString());
-        } else {
-          reader.skipValue();
-        }
-      }
-      reader.endObject();
-      return value;
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, String value) {
-      throw new UnsupportedOperationException();
-    }
-  };
-
   /** Reads the out_trade_no of a transaction resource; a stand-in for a generated adapter. */
-  private static final JsonAdapter<String> OUT_TRADE_NO = new JsonAdapter<>() {
-    @Override
-    public String fromJson(JsonReader reader) throws IOException {
-      String value = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("out_trade_no")) {
-          value = reader.nextString();
-        } else {
-          reader.skipValue();
-        }
-      }
-      reader.endObject();
-      return value;
-    }
+  private static final JsonAdapter<String> OUT_TRADE_NO = field("out_trade_no", false);
+  /** Reads an @Encrypted name as a generated adapter does: through the reader's SensitiveFields. */
+  private static final JsonAdapter<String> ENCRYPTED_NAME = field("name", true);
 
-    @Override
-    public void toJson(JsonWriter writer, String value) {
-      throw new UnsupportedOperationException();
-    }
-  };
+  private static JsonAdapter<String> field(String name, boolean encrypted) {
+    return new JsonAdapter<>() {
+      @Override
+      public String fromJson(JsonReader reader) throws IOException {
+        String value = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+          if (reader.nextName().equals(name)) {
+            value = encrypted ? SensitiveFields.decrypt(reader, reader.nextString()) : reader.nextString();
+          } else {
+            reader.skipValue();
+          }
+        }
+        reader.endObject();
+        return value;
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, String value) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
 }
