@@ -59,8 +59,6 @@ public final class WechatPay implements AutoCloseable {
   private final String merchantSerialNo;
   private final URI baseUri;
   private final Pipeline pipeline;
-  private final ResponseVerifier verifier;
-  private final @Nullable ApiV3Key apiV3Key;
   private final @Nullable NotificationParser notifications;
   private final PaymentSigner paymentSigner;
   // Stops the certificate refresh on close(), or when the instance is dropped without it.
@@ -71,14 +69,14 @@ public final class WechatPay implements AutoCloseable {
     this.mchid = Objects.requireNonNull(builder.mchid);
     this.merchantSerialNo = Objects.requireNonNull(builder.merchantSerialNo);
     this.baseUri = baseUri;
-    this.apiV3Key = builder.apiV3Key;
+    ApiV3Key apiV3Key = builder.apiV3Key;
     this.paymentSigner = new PaymentSigner(privateKey, builder.clock);
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.verifier = new ResponseVerifier(keys, builder.clock);
+    ResponseVerifier verifier = new ResponseVerifier(keys, builder.clock);
     // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
     this.notifications = apiV3Key == null ? null
         : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey));
