@@ -3,6 +3,7 @@ package dev.wxpay.endpoints;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wxpay.endpoints.testing.Payee;
 import dev.wxpay.endpoints.testing.Payees;
+import dev.wxpay.endpoints.testing.TransferNotice;
+import dev.wxpay.endpoints.testing.TransferNoticeJsonAdapter;
 import dev.wxpay.endpoints.v3.bill.BillLocation;
 import dev.wxpay.endpoints.v3.bill.BillTarType;
 import dev.wxpay.endpoints.v3.bill.TradeBill;
@@ -31,15 +34,19 @@ import dev.wxpay.testkit.SandboxNotification;
 import dev.wxpay.testkit.SandboxVerification;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +58,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.crypto.engines.SM2Engine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,6 +160,19 @@ class SecurityFeaturesTest {
         assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
         assertTrue(failures.get(0).getMessage().contains("SYSTEM_ERROR"), failures.get(0).getMessage());
       }
+    }
+  }
+
+  @Test
+  void aCertificateDownloadThatIsNoCertificateListFailsTheBuildNamingTheProblem() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start()) {
+      // Signed like any answer, but with the certificates it would need missing: decoded by the
+      // generated adapter, which names the JSON path, before anything could verify it.
+      sandbox.stub("GET", "/v3/certificates", StubResponse.json("{\"data\":[{\"serial_no\":\"5157F09E\"}]}"));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> sandbox.clientBuilder().build());
+      assertTrue(e.getMessage().contains("the v3/certificates answer is not a certificate list")
+          && e.getMessage().contains("encrypt_certificate"), e.getMessage());
+      assertInstanceOf(WechatPayException.class, e.getCause());
     }
   }
 
@@ -266,6 +294,75 @@ class SecurityFeaturesTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"RSA", "SM2"})
+  void encryptedFieldsOfANotificationResourceAreDecryptedWithTheMerchantKey(SandboxAlgorithm algorithm)
+      throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      String ciphertext = encryptForMerchant(algorithm, sandbox.merchantPublicKey(), "王五");
+      SandboxNotification notification = sandbox.notification("MCHTRANSFER.BILL.FINISHED", "转账完成",
+          "{\"out_bill_no\":\"plfk2020042013\",\"user_name\":\"" + ciphertext + "\"}", "mch_payment");
+
+      Notification parsed = wxpay.notifications().parse(notification.headers()::get, notification.body());
+      TransferNotice notice = parsed.resource(TransferNoticeJsonAdapter.INSTANCE);
+
+      assertEquals("plfk2020042013", notice.outBillNo());
+      assertEquals("王五", notice.userName());
+      assertFalse(parsed.toString().contains("王五") || notice.toString().contains("王五"));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"RSA", "SM2"})
+  void anEncryptedFieldThatDoesNotDecryptFailsWithoutQuotingIt(SandboxAlgorithm algorithm) throws Exception {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
+        WechatPay wxpay = sandbox.client()) {
+      PublicKey stranger = algorithm == SandboxAlgorithm.SM2 ? sm2().getPublic() : rsa().getPublic();
+      String ciphertext = encryptForMerchant(algorithm, stranger, "王五");
+      SandboxNotification notification = sandbox.notification("MCHTRANSFER.BILL.FINISHED", "转账完成",
+          "{\"out_bill_no\":\"plfk2020042013\",\"user_name\":\"" + ciphertext + "\"}", "mch_payment");
+      Notification parsed = wxpay.notifications().parse(notification.headers()::get, notification.body());
+
+      ValidationException e = assertThrows(ValidationException.class,
+          () -> parsed.resource(TransferNoticeJsonAdapter.INSTANCE));
+
+      assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
+      assertFalse(e.getMessage().contains("王五"), e.getMessage());
+      assertFalse(e.getMessage().contains(ciphertext.substring(0, 16)), e.getMessage());
+    }
+  }
+
+  /**
+   * What WeChat Pay puts in an @Encrypted field for the merchant, made here without the runtime: RSA-OAEP
+   * (SHA-1, MGF1) with the JDK's own Cipher, or SM2 (C1C3C2, GM/T 0009 DER) with Bouncy Castle's engine.
+   */
+  private static String encryptForMerchant(SandboxAlgorithm algorithm, PublicKey key, String text)
+      throws Exception {
+    if (algorithm == SandboxAlgorithm.RSA) {
+      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+      cipher.init(Cipher.ENCRYPT_MODE, key);
+      return Base64.getEncoder().encodeToString(cipher.doFinal(text.getBytes(UTF_8)));
+    }
+    SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
+    engine.init(true, new ParametersWithRandom(ECUtil.generatePublicKeyParameter(key), new SecureRandom()));
+    byte[] in = text.getBytes(UTF_8);
+    byte[] raw = engine.processBlock(in, 0, in.length); // 04 || x(32) || y(32) || C3(32) || C2
+    byte[] der = new DERSequence(new ASN1Encodable[] {
+        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))),
+        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))),
+        new DEROctetString(Arrays.copyOfRange(raw, 65, 97)),
+        new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)),
+    }).getEncoded();
+    return Base64.getEncoder().encodeToString(der);
+  }
+
+  private static KeyPair sm2() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
+    return generator.generateKeyPair();
+  }
+
   @Test
   void uploadSignsTheMetaAndSendsTheFile() {
     try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
@@ -284,6 +381,20 @@ class SecurityFeaturesTest {
       assertTrue(request.signatureValid(), request.rejection());
       assertArrayEquals(image, request.uploadFile());
       assertTrue(request.uploadMeta().startsWith("{\"filename\":\"logo.png\",\"sha256\":\""), request.uploadMeta());
+    }
+  }
+
+  @Test
+  void aFileNameThatJsonMustEscapeIsSignedAsSentAndReadBack() {
+    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
+      sandbox.stub("POST", "/v3/merchant/media/upload", StubResponse.json("{\"media_id\":\"m1\"}"));
+
+      wxpay.create(MediaUpload.class).post(Upload.of("门店\\照片\t1.png", new byte[] {1, 2, 3}));
+
+      RecordedRequest request = sandbox.lastRequest();
+      assertTrue(request.signatureValid(), request.rejection());
+      assertTrue(request.uploadMeta().startsWith("{\"filename\":\"门店\\\\照片\\t1.png\",\"sha256\":\""),
+          request.uploadMeta());
     }
   }
 

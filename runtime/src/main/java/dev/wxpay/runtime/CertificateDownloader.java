@@ -1,13 +1,18 @@
 package dev.wxpay.runtime;
 
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.wxpay.runtime.crypto.ApiV3Key;
-import dev.wxpay.runtime.crypto.CertificateSerials;
-import dev.wxpay.runtime.crypto.PemKeys;
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.CertificateSerials;
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
+import dev.wxpay.runtime.internal.crypto.PemKeys;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.model.CertificateList;
+import dev.wxpay.runtime.internal.model.CertificateListJsonAdapter;
+import dev.wxpay.runtime.internal.model.EncryptedResource;
+import dev.wxpay.runtime.internal.model.PlatformCertificate;
 import dev.wxpay.runtime.spi.Operation;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -15,7 +20,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -50,43 +56,50 @@ final class CertificateDownloader {
    *     {@link ValidationException}) if anything fails; the certificates in use are then unchanged
    */
   List<X509Certificate> refresh() {
-    // WeChat Pay lists RSA certificates unless asked for another kind.
-    Pipeline.Prepared prepared = pipeline.prepare(
-        CERTIFICATES.call().query("algorithm_type", scheme.name()).build());
-    HttpResponse<byte[]> response = pipeline.send(prepared);
-    byte[] body = response.body() == null ? new byte[0] : response.body();
-    if (response.statusCode() < 200 || response.statusCode() > 299) {
-      throw ServiceErrors.parse(response.statusCode(), body,
-          response.headers().firstValue("Request-ID").orElse(null));
-    }
-    List<X509Certificate> downloaded = parse(body);
     // The certificates authenticate the answer that brought them: the APIv3 key, known only to the
     // merchant and WeChat Pay, decrypted them, and the answer must be signed by one of them.
-    new ResponseVerifier(keys.withCertificates(downloaded), clock).verify(response.headers(), body);
+    AtomicReference<List<X509Certificate>> verified = new AtomicReference<>();
+    Pipeline bootstrap = pipeline.checkingAnswersWith((headers, body) -> {
+      List<X509Certificate> downloaded = certificates(decode(body));
+      new ResponseVerifier(keys.withCertificates(downloaded), clock).verify(headers, body);
+      verified.set(downloaded);
+    });
+    // WeChat Pay lists RSA certificates unless asked for another kind.
+    bootstrap.execute(CERTIFICATES.call().query("algorithm_type", scheme.name()).build());
+    List<X509Certificate> downloaded = verified.get();
     keys.replaceCertificates(downloaded);
     return downloaded;
   }
 
-  private List<X509Certificate> parse(byte[] body) {
-    Object json;
+  private static CertificateList decode(byte[] body) {
     try {
-      json = JsonReader.of(new Buffer().write(body)).readJsonValue();
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      CertificateList list = CertificateListJsonAdapter.INSTANCE.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed");
+      }
+      return list;
     } catch (IOException | RuntimeException e) {
-      throw new WechatPayException("the v3/certificates answer is not JSON: " + e.getMessage(), e);
+      // Nothing here is decrypted yet, so the message may say what was wrong.
+      throw new WechatPayException("the v3/certificates answer is not a certificate list: " + e.getMessage(), e);
     }
-    if (!(json instanceof Map<?, ?> root) || !(root.get("data") instanceof List<?> data) || data.isEmpty()) {
+  }
+
+  private List<X509Certificate> certificates(CertificateList list) {
+    if (list.data().isEmpty()) {
       throw new WechatPayException("the v3/certificates answer lists no certificates");
     }
     List<X509Certificate> certificates = new ArrayList<>();
-    for (Object item : data) {
-      if (!(item instanceof Map<?, ?> entry)
-          || !(entry.get("serial_no") instanceof String serial)
-          || !(entry.get("encrypt_certificate") instanceof Map<?, ?> encrypted)) {
-        throw new WechatPayException("a v3/certificates entry lacks serial_no or encrypt_certificate");
+    for (PlatformCertificate entry : list.data()) {
+      EncryptedResource encrypted = entry.encryptCertificate();
+      String pem;
+      try {
+        pem = apiV3Key.decryptToString(encrypted.algorithm(), encrypted.nonce(),
+            Objects.requireNonNullElse(encrypted.associatedData(), ""), encrypted.ciphertext());
+      } catch (DecryptionException e) {
+        throw ValidationException.of(e);
       }
-      String pem = apiV3Key.decryptToString(
-          text(encrypted, "algorithm"), text(encrypted, "nonce"), text(encrypted, "associated_data"),
-          text(encrypted, "ciphertext"));
+      String serial = entry.serialNo();
       X509Certificate certificate;
       try {
         certificate = PemKeys.certificate(pem);
@@ -110,13 +123,5 @@ final class CertificateDownloader {
       throw new WechatPayException("every platform certificate in the v3/certificates answer has expired");
     }
     return certificates;
-  }
-
-  private static String text(Map<?, ?> object, String name) {
-    Object value = object.get(name);
-    if (!(value instanceof String text)) {
-      throw new WechatPayException("encrypt_certificate lacks " + name);
-    }
-    return text;
   }
 }

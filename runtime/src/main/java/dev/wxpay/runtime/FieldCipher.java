@@ -1,6 +1,7 @@
 package dev.wxpay.runtime;
 
-import dev.wxpay.runtime.crypto.SensitiveCipher;
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
+import dev.wxpay.runtime.internal.crypto.SensitiveCipher;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -31,7 +32,11 @@ final class FieldCipher implements SensitiveFields {
 
   @Override
   public String decrypt(String ciphertext) {
-    return SensitiveCipher.decrypt(merchantKey, ciphertext);
+    try {
+      return SensitiveCipher.decrypt(merchantKey, ciphertext);
+    } catch (DecryptionException e) {
+      throw ValidationException.of(e);
+    }
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.wxpay.runtime;
 
+import com.squareup.moshi.JsonWriter;
 import dev.wxpay.runtime.spi.UploadFile;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import okio.Buffer;
 
 /**
  * The multipart/form-data body of a media upload: a {@code meta} part with the file name and the
@@ -16,12 +20,10 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
   private static final byte[] CRLF = {'\r', '\n'};
 
   static Multipart of(UploadFile upload, String boundaryNonce) {
-    byte[] content = bytes(upload.contentBuffer());
-    String meta = "{\"filename\":\"" + jsonEscape(upload.filename()) + "\",\"sha256\":\""
-        + sha256(content) + "\"}";
-    byte[] metaBytes = meta.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer content = upload.contentBuffer();
+    byte[] metaBytes = metaJson(upload.filename(), sha256(content.duplicate()));
     String boundary = "wxpay-" + boundaryNonce;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.remaining() + 512);
     write(out, "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"meta\"\r\n"
         + "Content-Type: application/json\r\n\r\n");
@@ -30,45 +32,44 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
     write(out, "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"file\"; filename=\"" + upload.filename() + "\"\r\n"
         + "Content-Type: " + upload.contentType() + "\r\n\r\n");
-    out.writeBytes(content);
+    write(out, content.duplicate());
     out.writeBytes(CRLF);
     write(out, "--" + boundary + "--\r\n");
     return new Multipart(metaBytes, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.remaining() == buffer.array().length) {
-      return buffer.array();
+  /** Copies the read-only content in chunks, without a whole second copy of the file. */
+  private static void write(ByteArrayOutputStream out, ByteBuffer content) {
+    byte[] chunk = new byte[Math.min(content.remaining(), 64 * 1024)];
+    while (content.hasRemaining()) {
+      int length = Math.min(chunk.length, content.remaining());
+      content.get(chunk, 0, length);
+      out.write(chunk, 0, length);
     }
-    byte[] copy = new byte[buffer.remaining()];
-    buffer.duplicate().get(copy);
-    return copy;
+  }
+
+  /** {@code {"filename":...,"sha256":...}}, compact, written (and escaped) by Moshi as any JSON body is. */
+  static byte[] metaJson(String filename, String sha256) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.beginObject().name("filename").value(filename).name("sha256").value(sha256).endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return buffer.readByteArray();
   }
 
   private static void write(ByteArrayOutputStream out, String text) {
     out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String sha256(byte[] content) {
+  private static String sha256(ByteBuffer content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(content);
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-  }
-
-  private static String jsonEscape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

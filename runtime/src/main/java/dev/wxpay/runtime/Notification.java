@@ -2,6 +2,7 @@ package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import okio.Buffer;
@@ -20,6 +21,7 @@ public final class Notification {
   private final @Nullable String summary;
   private final @Nullable String originalType;
   private final String resourceJson;
+  private final SensitiveFields sensitiveFields;
 
   Notification(
       String id,
@@ -28,7 +30,8 @@ public final class Notification {
       String resourceType,
       @Nullable String summary,
       @Nullable String originalType,
-      String resourceJson) {
+      String resourceJson,
+      SensitiveFields sensitiveFields) {
     this.id = id;
     this.createTime = createTime;
     this.eventType = eventType;
@@ -36,6 +39,7 @@ public final class Notification {
     this.summary = summary;
     this.originalType = originalType;
     this.resourceJson = resourceJson;
+    this.sensitiveFields = sensitiveFields;
   }
 
   /** The notification id; WeChat Pay may deliver one notification more than once. */
@@ -74,18 +78,24 @@ public final class Notification {
 
   /**
    * The decrypted resource decoded with {@code adapter}, e.g. a generated {@code TransactionJsonAdapter}.
+   * Its {@code @Encrypted} fields are decrypted with the merchant private key, as in answers.
    *
+   * @throws ValidationException with {@link ValidationException.Reason#DECRYPTION_FAILED} if an
+   *     {@code @Encrypted} field does not decrypt
    * @throws WechatPayException if the resource does not fit the adapter
    */
   public <T> T resource(JsonAdapter<T> adapter) {
     try {
-      T value = adapter.fromJson(JsonReader.of(new Buffer().writeUtf8(resourceJson)));
+      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(resourceJson));
+      reader.setTag(SensitiveFields.class, sensitiveFields);
+      T value = adapter.fromJson(reader);
       if (value == null) {
         throw new WechatPayException("the notification resource is null");
       }
       return value;
     } catch (IOException | RuntimeException e) {
       if (e instanceof WechatPayException wechatPay) {
+        // Includes a ValidationException of an @Encrypted field, whose message holds no field data.
         throw wechatPay;
       }
       // Neither the cause nor its message: JSON errors quote the decrypted values they failed on.

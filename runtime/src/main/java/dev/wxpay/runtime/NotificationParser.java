@@ -1,13 +1,18 @@
 package dev.wxpay.runtime;
 
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.wxpay.runtime.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
+import dev.wxpay.runtime.internal.model.EncryptedResource;
+import dev.wxpay.runtime.internal.model.NotificationEnvelope;
+import dev.wxpay.runtime.internal.model.NotificationEnvelopeJsonAdapter;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import okio.Buffer;
@@ -23,12 +28,17 @@ import org.jspecify.annotations.Nullable;
  * with an error status (e.g. 401), and WeChat Pay will deliver again.
  */
 public final class NotificationParser {
+  private static final NotificationEnvelopeJsonAdapter ENVELOPE = NotificationEnvelopeJsonAdapter.INSTANCE;
+
   private final ResponseVerifier verifier;
   private final ApiV3Key apiV3Key;
+  private final SensitiveFields sensitiveFields;
 
-  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key) {
+  /** {@code sensitiveFields} decrypts the {@code @Encrypted} fields of resources with the merchant key. */
+  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields) {
     this.verifier = verifier;
     this.apiV3Key = apiV3Key;
+    this.sensitiveFields = sensitiveFields;
   }
 
   /**
@@ -43,22 +53,17 @@ public final class NotificationParser {
    */
   public Notification parse(Function<String, @Nullable String> headers, byte[] body) {
     verifier.verify(headers, body);
-    Map<?, ?> root = object(json(body), "notification");
-    Map<?, ?> resource = object(root.get("resource"), "resource");
-    String plaintext = apiV3Key.decryptToString(
-        text(resource, "algorithm"),
-        text(resource, "nonce"),
-        optionalText(resource, "associated_data", ""),
-        text(resource, "ciphertext"));
-    OffsetDateTime createTime;
+    NotificationEnvelope envelope = envelope(body);
+    EncryptedResource resource = envelope.resource();
+    String plaintext;
     try {
-      createTime = OffsetDateTime.parse(text(root, "create_time"));
-    } catch (DateTimeParseException e) {
-      throw new WechatPayException("notification create_time is not RFC 3339", e);
+      plaintext = apiV3Key.decryptToString(resource.algorithm(), resource.nonce(),
+          Objects.requireNonNullElse(resource.associatedData(), ""), resource.ciphertext());
+    } catch (DecryptionException e) {
+      throw ValidationException.of(e);
     }
-    return new Notification(text(root, "id"), createTime, text(root, "event_type"),
-        text(root, "resource_type"), optionalText(root, "summary", null),
-        optionalText(resource, "original_type", null), plaintext);
+    return new Notification(envelope.id(), envelope.createTime(), envelope.eventType(),
+        envelope.resourceType(), envelope.summary(), resource.originalType(), plaintext, sensitiveFields);
   }
 
   /** Like {@link #parse(Function, byte[])} with headers as a map (any case of names). */
@@ -71,38 +76,20 @@ public final class NotificationParser {
     }, body);
   }
 
-  private static Object json(byte[] body) {
+  /** The verified body, decoded; nothing in it is decrypted yet, so messages may quote it. */
+  private static NotificationEnvelope envelope(byte[] body) {
     try {
-      Object value = JsonReader.of(new Buffer().write(body)).readJsonValue();
-      if (value == null) {
-        throw new WechatPayException("the notification body is JSON null");
+      JsonReader reader = JsonReader.of(new Buffer().write(body));
+      NotificationEnvelope envelope = ENVELOPE.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed");
       }
-      return value;
+      return envelope;
+    } catch (JsonDataException e) {
+      throw new WechatPayException(
+          "the notification body is not a notification with an encrypted resource: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
-      if (e instanceof WechatPayException wechatPay) {
-        throw wechatPay;
-      }
       throw new WechatPayException("the notification body is not JSON: " + e.getMessage(), e);
     }
-  }
-
-  private static Map<?, ?> object(@Nullable Object value, String what) {
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new WechatPayException("the notification has no " + what + " object");
-    }
-    return map;
-  }
-
-  private static String text(Map<?, ?> object, String name) {
-    String value = optionalText(object, name, null);
-    if (value == null) {
-      throw new WechatPayException("the notification lacks " + name);
-    }
-    return value;
-  }
-
-  private static @Nullable String optionalText(Map<?, ?> object, String name, @Nullable String fallback) {
-    Object value = object.get(name);
-    return value instanceof String text ? text : fallback;
   }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -42,7 +43,7 @@ final class Pipeline implements Caller {
 
   private final HttpClient client;
   private final RequestSigner signer;
-  private final ResponseVerifier verifier;
+  private final AnswerCheck answerCheck;
   private final VerificationKeys keys;
   private final PrivateKey merchantKey;
   private final Clock clock;
@@ -67,7 +68,7 @@ final class Pipeline implements Caller {
       int retries) {
     this.client = client;
     this.signer = signer;
-    this.verifier = verifier;
+    this.answerCheck = verifier::verify;
     this.keys = keys;
     this.merchantKey = merchantKey;
     this.clock = clock;
@@ -76,6 +77,35 @@ final class Pipeline implements Caller {
     this.basePath = baseUri.getRawPath();
     this.backupBase = backupBaseUri == null ? null : backupBaseUri.toString();
     this.retries = retries;
+  }
+
+  /** How a 2xx answer is authenticated before it is decoded. */
+  @FunctionalInterface
+  interface AnswerCheck {
+    /** Throws a {@link ValidationException} (or another {@link WechatPayException}) if it fails. */
+    void check(HttpHeaders headers, byte[] body);
+  }
+
+  private Pipeline(Pipeline other, AnswerCheck answerCheck) {
+    this.client = other.client;
+    this.signer = other.signer;
+    this.answerCheck = answerCheck;
+    this.keys = other.keys;
+    this.merchantKey = other.merchantKey;
+    this.clock = other.clock;
+    this.requestTimeout = other.requestTimeout;
+    this.base = other.base;
+    this.basePath = other.basePath;
+    this.backupBase = other.backupBase;
+    this.retries = other.retries;
+  }
+
+  /**
+   * The same pipeline (signing, sending, retries, error answers) with another check of 2xx answers: for
+   * the platform-certificate download, whose answer is verified with the certificates it brings.
+   */
+  Pipeline checkingAnswersWith(AnswerCheck answerCheck) {
+    return new Pipeline(this, answerCheck);
   }
 
   @Override
@@ -176,7 +206,7 @@ final class Pipeline implements Caller {
    * the whole exchange: HttpRequest's own timeout stops at the headers, so a server that stalls in the
    * middle of the body would otherwise hold the caller.
    */
-  HttpResponse<byte[]> send(Prepared prepared) {
+  private HttpResponse<byte[]> send(Prepared prepared) {
     return await(exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries), prepared);
   }
 
@@ -339,7 +369,7 @@ final class Pipeline implements Caller {
     if (status < 200 || status > 299) {
       throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
     }
-    verifier.verify(response.headers(), body);
+    answerCheck.check(response.headers(), body);
     JsonAdapter<R> adapter = call.operation().responseAdapter();
     if (adapter == null) {
       return null;

@@ -1,6 +1,6 @@
 package dev.wxpay.runtime;
 
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -12,10 +12,6 @@ import java.util.Base64;
  * {@code WECHATPAY2-SM2-WITH-SM3} for an SM2 key. Thread-safe.
  */
 final class RequestSigner {
-
-  private static final char[] NONCE_CHARS =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-  private static final int NONCE_LENGTH = 32;
 
   private final PrivateKey key;
   private final SignatureScheme scheme;
@@ -34,11 +30,7 @@ final class RequestSigner {
 
   /** A fresh nonce: 32 characters from [A-Za-z0-9]. */
   String nonce() {
-    char[] out = new char[NONCE_LENGTH];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
-    }
-    return new String(out);
+    return Nonces.next(random);
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.wxpay.runtime;
 import dev.wxpay.runtime.ValidationException.Reason;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.runtime.spi.UploadFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,11 @@ public final class Upload implements UploadFile {
   private final byte[] content;
 
   private Upload(String filename, String contentType, byte[] content) {
-    if (filename.isEmpty() || filename.chars().anyMatch(c -> c == '"' || c == '\r' || c == '\n')) {
+    // Both are also written, unescaped, into the file part's headers.
+    if (filename.isEmpty() || filename.indexOf('"') >= 0 || HeaderRules.hasLineBreak(filename)) {
       throw new IllegalArgumentException("the file name must not be empty or contain quotes, CR or LF");
     }
-    if (contentType.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+    if (HeaderRules.hasLineBreak(contentType)) {
       throw new IllegalArgumentException("the content type must not contain CR or LF");
     }
     this.filename = filename;

@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.internal.crypto.DecryptionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,13 @@ public class ValidationException extends WechatPayException {
   public ValidationException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = reason;
+  }
+
+  /** What users see of a payload that did not decrypt: the crypto's message and cause, kept as they are. */
+  static ValidationException of(DecryptionException failure) {
+    return new ValidationException(
+        failure.unsupportedAlgorithm() ? Reason.UNSUPPORTED_ALGORITHM : Reason.DECRYPTION_FAILED,
+        failure.getMessage(), failure.getCause());
   }
 
   /** Which check failed. */

@@ -1,6 +1,6 @@
 package dev.wxpay.runtime;
 
-import dev.wxpay.runtime.crypto.CertificateSerials;
+import dev.wxpay.runtime.internal.crypto.CertificateSerials;
 import java.security.PublicKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;

@@ -1,11 +1,11 @@
 package dev.wxpay.runtime;
 
 import dev.wxpay.annotations.rules.GeneratedNames;
-import dev.wxpay.runtime.crypto.ApiV3Key;
-import dev.wxpay.runtime.crypto.CertificateSerials;
-import dev.wxpay.runtime.crypto.PaymentSigner;
-import dev.wxpay.runtime.crypto.PemKeys;
-import dev.wxpay.runtime.crypto.SignatureScheme;
+import dev.wxpay.annotations.rules.HeaderRules;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.CertificateSerials;
+import dev.wxpay.runtime.internal.crypto.PemKeys;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import dev.wxpay.runtime.spi.Caller;
 import java.lang.ref.Cleaner;
 import java.net.InetAddress;
@@ -57,8 +57,7 @@ public final class WechatPay implements AutoCloseable {
   private final String merchantSerialNo;
   private final URI baseUri;
   private final Pipeline pipeline;
-  private final ResponseVerifier verifier;
-  private final @Nullable ApiV3Key apiV3Key;
+  private final @Nullable NotificationParser notifications;
   private final PaymentSigner paymentSigner;
   // Stops the certificate refresh on close(), or when the instance is dropped without it.
   private final Cleaner.@Nullable Cleanable refresher;
@@ -68,14 +67,17 @@ public final class WechatPay implements AutoCloseable {
     this.mchid = Objects.requireNonNull(builder.mchid);
     this.merchantSerialNo = Objects.requireNonNull(builder.merchantSerialNo);
     this.baseUri = baseUri;
-    this.apiV3Key = builder.apiV3Key;
+    ApiV3Key apiV3Key = builder.apiV3Key;
     this.paymentSigner = new PaymentSigner(privateKey, builder.clock);
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.verifier = new ResponseVerifier(keys, builder.clock);
+    ResponseVerifier verifier = new ResponseVerifier(keys, builder.clock);
+    // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
+    this.notifications = apiV3Key == null ? null
+        : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey));
     this.pipeline = new Pipeline(
         client,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom()),
@@ -214,10 +216,10 @@ public final class WechatPay implements AutoCloseable {
    * @throws IllegalStateException if no APIv3 key was configured
    */
   public NotificationParser notifications() {
-    if (apiV3Key == null) {
+    if (notifications == null) {
       throw new IllegalStateException("notifications need the APIv3 key: call apiV3Key(...) on the builder");
     }
-    return new NotificationParser(verifier, apiV3Key);
+    return notifications;
   }
 
   /** Signs the parameters the JSAPI, mini-program and App payment pages need. */
@@ -471,7 +473,7 @@ public final class WechatPay implements AutoCloseable {
       if (value.isEmpty()) {
         throw new IllegalArgumentException(what + " must not be empty");
       }
-      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      if (HeaderRules.hasLineBreak(value)) {
         throw new IllegalArgumentException(what + " must not contain CR or LF");
       }
       if (value.indexOf('"') >= 0) {

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import dev.wxpay.runtime.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +37,7 @@ class NotificationParserTest {
 
   private final NotificationParser parser = new NotificationParser(new ResponseVerifier(new VerificationKeys(
       new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK),
-      ApiV3Key.of(API_V3_KEY));
+      ApiV3Key.of(API_V3_KEY), new FieldCipher(null, TestKeys.MERCHANT.getPrivate()));
 
   /** AES-256-GCM with the JDK directly, as WeChat Pay encrypts a resource. */
   private static String encrypt(String key, String nonce, String associatedData, String plaintext) throws Exception {
@@ -47,10 +49,14 @@ class NotificationParserTest {
   }
 
   private static byte[] body(String key) throws Exception {
+    return body(key, RESOURCE);
+  }
+
+  private static byte[] body(String key, String resource) throws Exception {
     return ("{\"id\":\"EV-2018022511223320873\",\"create_time\":\"2015-05-20T13:29:35+08:00\","
         + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
         + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-        + encrypt(key, "fdasflkja484w", "transaction", RESOURCE)
+        + encrypt(key, "fdasflkja484w", "transaction", resource)
         + "\",\"associated_data\":\"transaction\",\"nonce\":\"fdasflkja484w\"}}").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -158,26 +164,109 @@ class NotificationParserTest {
     assertTrue(e.getMessage().contains("resource"), e.getMessage());
   }
 
-  /** Reads the out_trade_no of a transaction resource; a stand-in for a generated adapter. */
-  private static final JsonAdapter<String> OUT_TRADE_NO = new JsonAdapter<>() {
-    @Override
-    public String fromJson(JsonReader reader) throws IOException {
-      String value = null;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if (reader.nextName().equals("out_trade_no")) {
-          value = reader.nextString();
-        } else {
-          reader.skipValue();
-        }
-      }
-      reader.endObject();
-      return value;
-    }
+  @Test
+  void encryptedFieldsOfTheResourceAreDecryptedWithTheMerchantKey() throws Exception {
+    String ciphertext = oaep(TestKeys.MERCHANT.getPublic(), "张三");
+    byte[] body = body(API_V3_KEY, "{\"openid\":\"o1\",\"name\":\"" + ciphertext + "\"}");
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
 
-    @Override
-    public void toJson(JsonWriter writer, String value) {
-      throw new UnsupportedOperationException();
+    assertEquals("张三", notification.resource(ENCRYPTED_NAME));
+    assertFalse(notification.toString().contains("张三"), notification.toString());
+  }
+
+  @Test
+  void anEncryptedFieldThatDoesNotDecryptFailsWithoutQuotingIt() throws Exception {
+    String ciphertext = oaep(TestKeys.WECHATPAY.getPublic(), "张三"); // not for the merchant
+    byte[] body = body(API_V3_KEY, "{\"openid\":\"o1\",\"name\":\"" + ciphertext + "\"}");
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+
+    ValidationException e = assertThrows(ValidationException.class, () -> notification.resource(ENCRYPTED_NAME));
+    assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
+    assertEquals("RSA-OAEP ciphertext does not decrypt under this key", e.getMessage());
+  }
+
+  /** RSA-OAEP (SHA-1, MGF1-SHA-1) with the JDK directly, as WeChat Pay encrypts fields for the merchant. */
+  private static String oaep(PublicKey key, String plaintext) throws Exception {
+    Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+    cipher.init(Cipher.ENCRYPT_MODE, key);
+    return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aBodyWithoutAPartItNeedsNamesThePart() throws Exception {
+    String whole = new String(body(API_V3_KEY), StandardCharsets.UTF_8);
+    for (String[] c : new String[][] {
+        {whole.replace(",\"nonce\":\"fdasflkja484w\"", ""), "required field $.resource.nonce is missing"},
+        {whole.replace("\"event_type\":", "\"type\":"), "required field $.event_type is missing"},
+        {whole.replace("2015-05-20T13:29:35+08:00", "2015-05-20 13:29:35"), "expected an RFC 3339 date-time at $.create_time"},
+        {whole.replace("\"resource\":{", "\"resource\":[{").replace("}}", "}]}"), "Expected BEGIN_OBJECT but was BEGIN_ARRAY at path $.resource"}}) {
+      byte[] body = c[0].getBytes(StandardCharsets.UTF_8);
+      WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
+      assertEquals(WechatPayException.class, e.getClass());
+      assertTrue(e.getMessage().startsWith("the notification body is not a notification with an encrypted resource: "
+          + c[1]), e.getMessage());
+      assertNull(e.getCause());
     }
-  };
+  }
+
+  @Test
+  void aBodyThatIsNotJsonSaysSo() throws Exception {
+    for (String text : new String[] {"<xml>notify</xml>", new String(body(API_V3_KEY), StandardCharsets.UTF_8) + "{}"}) {
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers(NOW, body)::get, body));
+      assertTrue(e.getMessage().startsWith("the notification body is not JSON: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void withoutAssociatedDataTheResourceDecryptsWithNone() throws Exception {
+    String resource = encrypt(API_V3_KEY, "fdasflkja484w", "", RESOURCE);
+    byte[] body = ("{\"id\":\"EV-1\",\"create_time\":\"2015-05-20T13:29:35+08:00\",\"resource_type\":"
+        + "\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{\"algorithm\":"
+        + "\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + resource + "\",\"nonce\":\"fdasflkja484w\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+    Notification notification = parser.parse(headers(NOW, body)::get, body);
+    assertEquals(RESOURCE, notification.resourceJson());
+    assertNull(notification.summary());
+    assertNull(notification.originalType());
+  }
+
+  @Test
+  void anUnknownAlgorithmIsAValidationFailureNamingIt() throws Exception {
+    byte[] body = new String(body(API_V3_KEY), StandardCharsets.UTF_8)
+        .replace("AEAD_AES_256_GCM", "AEAD_CHACHA20_POLY1305").getBytes(StandardCharsets.UTF_8);
+    ValidationException e = assertThrows(ValidationException.class, () -> parser.parse(headers(NOW, body)::get, body));
+    assertEquals(ValidationException.Reason.UNSUPPORTED_ALGORITHM, e.reason());
+    assertEquals("unsupported algorithm: AEAD_CHACHA20_POLY1305; expected AEAD_AES_256_GCM or AEAD_SM4_GCM",
+        e.getMessage());
+  }
+
+  /** Reads the out_trade_no of a transaction resource; a stand-in for a generated adapter. */
+  private static final JsonAdapter<String> OUT_TRADE_NO = field("out_trade_no", false);
+  /** Reads an @Encrypted name as a generated adapter does: through the reader's SensitiveFields. */
+  private static final JsonAdapter<String> ENCRYPTED_NAME = field("name", true);
+
+  private static JsonAdapter<String> field(String name, boolean encrypted) {
+    return new JsonAdapter<>() {
+      @Override
+      public String fromJson(JsonReader reader) throws IOException {
+        String value = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+          if (reader.nextName().equals(name)) {
+            value = encrypted ? SensitiveFields.decrypt(reader, reader.nextString()) : reader.nextString();
+          } else {
+            reader.skipValue();
+          }
+        }
+        reader.endObject();
+        return value;
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, String value) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
 }

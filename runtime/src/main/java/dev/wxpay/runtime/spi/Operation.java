@@ -56,7 +56,8 @@ public final class Operation<R extends @Nullable Object> {
     return method;
   }
 
-  public PathTemplate path() {
+  /** Package-private: the path's rules are the runtime's business, not generated code's. */
+  PathTemplate path() {
     return path;
   }
 

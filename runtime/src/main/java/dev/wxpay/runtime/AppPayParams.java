@@ -1,4 +1,4 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime;
 
 import com.squareup.moshi.Json;
 import java.util.Collections;

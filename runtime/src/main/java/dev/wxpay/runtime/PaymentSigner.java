@@ -1,5 +1,7 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime;
 
+import dev.wxpay.annotations.rules.HeaderRules;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -10,12 +12,10 @@ import java.util.Objects;
 /**
  * Signs the parameters a payment page needs to open WeChat Pay after an order was placed: JSAPI and
  * Mini Program pages ({@link #jsapi}) and mobile apps ({@link #app}). The merchant key decides the
- * scheme ({@link SignatureScheme#forKey}). Immutable and thread-safe.
+ * scheme: SHA256withRSA for an RSA key, SM3withSM2 for an SM2 key ({@code signType} says which). Get it
+ * from {@link WechatPay#payments()}. Immutable and thread-safe.
  */
 public final class PaymentSigner {
-  private static final char[] NONCE_CHARS =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-  private static final int NONCE_LENGTH = 32;
   private static final String APP_PACKAGE = "Sign=WXPay";
 
   private final PrivateKey merchantKey;
@@ -28,15 +28,10 @@ public final class PaymentSigner {
    * @param clock the source of {@code timeStamp}
    * @throws IllegalArgumentException if the key is neither RSA nor SM2
    */
-  public PaymentSigner(PrivateKey merchantKey, Clock clock) {
+  PaymentSigner(PrivateKey merchantKey, Clock clock) {
     this.scheme = SignatureScheme.forKey(Objects.requireNonNull(merchantKey, "merchantKey"));
     this.merchantKey = merchantKey;
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** The scheme the merchant key signs with. */
-  public SignatureScheme scheme() {
-    return scheme;
   }
 
   /**
@@ -50,7 +45,7 @@ public final class PaymentSigner {
     requireLine("appId", appId);
     requireLine("prepayId", prepayId);
     String timeStamp = Long.toString(clock.instant().getEpochSecond());
-    String nonceStr = nonce();
+    String nonceStr = Nonces.next(random);
     String packageValue = "prepay_id=" + prepayId;
     String paySign = sign(appId + '\n' + timeStamp + '\n' + nonceStr + '\n' + packageValue + '\n');
     return new JsapiPayParams(appId, timeStamp, nonceStr, packageValue, signType(), paySign);
@@ -67,7 +62,7 @@ public final class PaymentSigner {
     requireLine("partnerId", partnerId);
     requireLine("prepayId", prepayId);
     String timeStamp = Long.toString(clock.instant().getEpochSecond());
-    String nonceStr = nonce();
+    String nonceStr = Nonces.next(random);
     String sign = sign(appId + '\n' + timeStamp + '\n' + nonceStr + '\n' + prepayId + '\n');
     return new AppPayParams(appId, partnerId, prepayId, APP_PACKAGE, nonceStr, timeStamp, sign);
   }
@@ -89,20 +84,12 @@ public final class PaymentSigner {
         scheme.sign(merchantKey, message.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private String nonce() {
-    char[] out = new char[NONCE_LENGTH];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
-    }
-    return new String(out);
-  }
-
   private static void requireLine(String name, String value) {
     Objects.requireNonNull(value, name);
     if (value.isEmpty()) {
       throw new IllegalArgumentException(name + " is empty");
     }
-    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+    if (HeaderRules.hasLineBreak(value)) {
       throw new IllegalArgumentException(name + " contains CR or LF");
     }
   }

@@ -1,9 +1,5 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.crypto.ApiV3Key.decryptionFailed;
-
-import dev.wxpay.runtime.ValidationException;
-import dev.wxpay.runtime.ValidationException.Reason;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -80,17 +76,17 @@ public final class SensitiveCipher {
    * Decrypts a Base64 ciphertext made for {@code key} and decodes it as UTF-8.
    *
    * @throws IllegalArgumentException if the key is neither RSA nor SM2
-   * @throws ValidationException with {@link Reason#DECRYPTION_FAILED} if the ciphertext is malformed or does
-   *     not decrypt under this key; the message never holds plaintext
+   * @throws DecryptionException if the ciphertext is malformed or does not decrypt under this key; the
+   *     message never holds plaintext
    */
-  public static String decrypt(PrivateKey key, String ciphertextBase64) {
+  public static String decrypt(PrivateKey key, String ciphertextBase64) throws DecryptionException {
     Objects.requireNonNull(ciphertextBase64, "ciphertextBase64");
     SignatureScheme scheme = SignatureScheme.forKey(Objects.requireNonNull(key, "key"));
     byte[] in;
     try {
       in = Base64.getDecoder().decode(ciphertextBase64);
     } catch (IllegalArgumentException e) {
-      throw decryptionFailed(scheme + " ciphertext is not Base64", e);
+      throw DecryptionException.failed(scheme + " ciphertext is not Base64", e);
     }
     byte[] out = switch (scheme) {
       case RSA -> rsaDecrypt(key, in);
@@ -120,7 +116,7 @@ public final class SensitiveCipher {
     }
   }
 
-  private static byte[] rsaDecrypt(PrivateKey key, byte[] in) {
+  private static byte[] rsaDecrypt(PrivateKey key, byte[] in) throws DecryptionException {
     Cipher cipher;
     try {
       cipher = rsaCipher();
@@ -134,7 +130,7 @@ public final class SensitiveCipher {
       return cipher.doFinal(in);
     } catch (BadPaddingException | IllegalBlockSizeException e) {
       // Wrong key, altered bytes, wrong length, or a PKCS#1 v1.5 ciphertext: all "does not decrypt".
-      throw decryptionFailed("RSA-OAEP ciphertext does not decrypt under this key", e);
+      throw DecryptionException.failed("RSA-OAEP ciphertext does not decrypt under this key", e);
     }
   }
 
@@ -173,7 +169,7 @@ public final class SensitiveCipher {
     }
   }
 
-  private static byte[] sm2Decrypt(PrivateKey key, byte[] in) {
+  private static byte[] sm2Decrypt(PrivateKey key, byte[] in) throws DecryptionException {
     AsymmetricKeyParameter privateKey;
     try {
       privateKey = ECUtil.generatePrivateKeyParameter(key);
@@ -187,12 +183,12 @@ public final class SensitiveCipher {
       return engine.processBlock(raw, 0, raw.length);
     } catch (InvalidCipherTextException | RuntimeException e) {
       // C1 off the curve, or the C3 hash does not match: wrong key or altered bytes.
-      throw decryptionFailed("SM2 ciphertext does not decrypt under this key", e);
+      throw DecryptionException.failed("SM2 ciphertext does not decrypt under this key", e);
     }
   }
 
   /** GM/T 0009's ASN.1 ciphertext to Bouncy Castle's {@code 0x04 || x || y || C3 || C2}. */
-  private static byte[] sm2Raw(byte[] der) {
+  private static byte[] sm2Raw(byte[] der) throws DecryptionException {
     ASN1Sequence sequence;
     BigInteger x;
     BigInteger y;
@@ -202,26 +198,23 @@ public final class SensitiveCipher {
       // fromByteArray rejects trailing bytes.
       sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
       if (sequence.size() != 4) {
-        throw decryptionFailed("SM2 ciphertext has " + sequence.size() + " fields, expected 4", null);
+        throw DecryptionException.failed("SM2 ciphertext has " + sequence.size() + " fields, expected 4", null);
       }
       x = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
       y = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
       c3 = ASN1OctetString.getInstance(sequence.getObjectAt(2)).getOctets();
       c2 = ASN1OctetString.getInstance(sequence.getObjectAt(3)).getOctets();
     } catch (IOException | RuntimeException e) {
-      if (e instanceof ValidationException v) {
-        throw v;
-      }
-      throw decryptionFailed(
+      throw DecryptionException.failed(
           "SM2 ciphertext is not the ASN.1 SEQUENCE {x INTEGER, y INTEGER, hash OCTET STRING, "
               + "ciphertext OCTET STRING}", e);
     }
     int n = Bc.SM2_FIELD_BYTES;
     if (x.signum() < 0 || y.signum() < 0 || x.bitLength() > 8 * n || y.bitLength() > 8 * n) {
-      throw decryptionFailed("SM2 ciphertext's point C1 is out of range", null);
+      throw DecryptionException.failed("SM2 ciphertext's point C1 is out of range", null);
     }
     if (c3.length != SM3_BYTES) {
-      throw decryptionFailed("SM2 ciphertext's hash is " + c3.length + " bytes, expected " + SM3_BYTES, null);
+      throw DecryptionException.failed("SM2 ciphertext's hash is " + c3.length + " bytes, expected " + SM3_BYTES, null);
     }
     byte[] raw = new byte[1 + 2 * n + SM3_BYTES + c2.length];
     raw[0] = 0x04; // uncompressed point

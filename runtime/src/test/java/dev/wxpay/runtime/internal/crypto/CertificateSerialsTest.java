@@ -1,7 +1,8 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wxpay.runtime.TestKeys;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -35,15 +36,15 @@ class CertificateSerialsTest {
   @Test
   void officialSm2TestCertificate() {
     assertEquals("54E7F59ED8DF4570CFB14780EA8152D45A675EE6",
-        CertificateSerials.serialNo(CryptoTestKeys.officialSm2Certificate()));
+        CertificateSerials.serialNo(TestKeys.officialSm2Certificate()));
   }
 
   private static X509Certificate certificate(BigInteger serial) throws Exception {
     X500Principal name = new X500Principal("CN=wxpay test");
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
     JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
-        Date.from(now), Date.from(now.plusSeconds(86_400)), name, CryptoTestKeys.RSA.getPublic());
-    return new JcaX509CertificateConverter().setProvider(CryptoTestKeys.BC).getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(CryptoTestKeys.RSA.getPrivate())));
+        Date.from(now), Date.from(now.plusSeconds(86_400)), name, TestKeys.MERCHANT.getPublic());
+    return new JcaX509CertificateConverter().setProvider(TestKeys.BC).getCertificate(
+        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(TestKeys.MERCHANT.getPrivate())));
   }
 }

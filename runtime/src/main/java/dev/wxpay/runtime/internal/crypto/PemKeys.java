@@ -1,4 +1,4 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
 import java.io.IOException;
 import java.io.StringReader;

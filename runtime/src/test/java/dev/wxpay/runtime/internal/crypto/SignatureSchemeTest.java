@@ -1,13 +1,14 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.BC;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.RSA;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.BC;
+import static dev.wxpay.runtime.TestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.MERCHANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.runtime.TestKeys;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SignatureSchemeTest {
   private static final byte[] MESSAGE = utf8("GET\n/v3/certificates\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n\n");
   private static final byte[] USER_ID = utf8("1234567812345678");
-  private static final KeyPair SM2 = CryptoTestKeys.sm2();
+  private static final KeyPair SM2 = TestKeys.sm2();
 
   @Test
   void schemas() {
@@ -36,9 +37,9 @@ class SignatureSchemeTest {
 
   @Test
   void rsaSignatureVerifiesWithTheJdk() throws Exception {
-    byte[] signature = SignatureScheme.RSA.sign(RSA.getPrivate(), MESSAGE);
+    byte[] signature = SignatureScheme.RSA.sign(MERCHANT.getPrivate(), MESSAGE);
     Signature jdk = Signature.getInstance("SHA256withRSA");
-    jdk.initVerify(RSA.getPublic());
+    jdk.initVerify(MERCHANT.getPublic());
     jdk.update(MESSAGE);
     assertTrue(jdk.verify(signature));
   }
@@ -46,19 +47,19 @@ class SignatureSchemeTest {
   @Test
   void jdkRsaSignatureVerifiesHere() throws Exception {
     Signature jdk = Signature.getInstance("SHA256withRSA");
-    jdk.initSign(RSA.getPrivate());
+    jdk.initSign(MERCHANT.getPrivate());
     jdk.update(MESSAGE);
     byte[] signature = jdk.sign();
-    assertTrue(SignatureScheme.RSA.verify(RSA.getPublic(), MESSAGE, signature));
-    assertFalse(SignatureScheme.RSA.verify(RSA.getPublic(), utf8("other"), signature));
+    assertTrue(SignatureScheme.RSA.verify(MERCHANT.getPublic(), MESSAGE, signature));
+    assertFalse(SignatureScheme.RSA.verify(MERCHANT.getPublic(), utf8("other"), signature));
   }
 
   @Test
   void malformedRsaSignaturesAreFalseNotExceptions() {
-    assertFalse(SignatureScheme.RSA.verify(RSA.getPublic(), MESSAGE, new byte[0]));
-    assertFalse(SignatureScheme.RSA.verify(RSA.getPublic(), MESSAGE, new byte[7]));
-    assertFalse(SignatureScheme.RSA.verify(RSA.getPublic(), MESSAGE, new byte[256]));
-    assertFalse(SignatureScheme.RSA.verify(RSA.getPublic(), MESSAGE, new byte[512]));
+    assertFalse(SignatureScheme.RSA.verify(MERCHANT.getPublic(), MESSAGE, new byte[0]));
+    assertFalse(SignatureScheme.RSA.verify(MERCHANT.getPublic(), MESSAGE, new byte[7]));
+    assertFalse(SignatureScheme.RSA.verify(MERCHANT.getPublic(), MESSAGE, new byte[256]));
+    assertFalse(SignatureScheme.RSA.verify(MERCHANT.getPublic(), MESSAGE, new byte[512]));
   }
 
   @Test
@@ -106,12 +107,12 @@ class SignatureSchemeTest {
   @Test
   void officialSdkSm2SignatureVerifies() {
     // Signature of "message" from WeChat Pay's Java SDK tests, under its SM2 test certificate.
-    PublicKey key = CryptoTestKeys.officialSm2PublicKey();
-    byte[] signature = Base64.getDecoder().decode(CryptoTestKeys.OFFICIAL_SM2_SIGNATURE_OF_MESSAGE);
+    PublicKey key = TestKeys.officialSm2PublicKey();
+    byte[] signature = Base64.getDecoder().decode(TestKeys.OFFICIAL_SM2_SIGNATURE_OF_MESSAGE);
     assertTrue(SignatureScheme.SM2.verify(key, utf8("message"), signature));
     assertFalse(SignatureScheme.SM2.verify(key, utf8("false-message"), signature));
     // And our signatures under the SDK's private key verify against its certificate.
-    byte[] ours = SignatureScheme.SM2.sign(CryptoTestKeys.officialSm2PrivateKey(), utf8("message"));
+    byte[] ours = SignatureScheme.SM2.sign(TestKeys.officialSm2PrivateKey(), utf8("message"));
     assertTrue(SignatureScheme.SM2.verify(key, utf8("message"), ours));
   }
 
@@ -127,17 +128,17 @@ class SignatureSchemeTest {
 
   @Test
   void forKeyPicksTheScheme() {
-    assertEquals(SignatureScheme.RSA, SignatureScheme.forKey(RSA.getPrivate()));
-    assertEquals(SignatureScheme.RSA, SignatureScheme.forKey(RSA.getPublic()));
+    assertEquals(SignatureScheme.RSA, SignatureScheme.forKey(MERCHANT.getPrivate()));
+    assertEquals(SignatureScheme.RSA, SignatureScheme.forKey(MERCHANT.getPublic()));
     assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(SM2.getPrivate()));
     assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(SM2.getPublic()));
-    assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(CryptoTestKeys.officialSm2PrivateKey()));
-    assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(CryptoTestKeys.officialSm2PublicKey()));
+    assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(TestKeys.officialSm2PrivateKey()));
+    assertEquals(SignatureScheme.SM2, SignatureScheme.forKey(TestKeys.officialSm2PublicKey()));
   }
 
   @Test
   void forKeyRejectsOtherCurvesAndAlgorithmsNamingOnlyThem() throws Exception {
-    KeyPair p256 = CryptoTestKeys.ec("secp256r1");
+    KeyPair p256 = TestKeys.ec("secp256r1");
     assertWrongKey(p256.getPrivate(), "secp256r1");
     assertWrongKey(p256.getPublic(), "secp256r1");
 
@@ -151,7 +152,7 @@ class SignatureSchemeTest {
 
   @Test
   void aKeyOfTheOtherSchemeIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> SignatureScheme.SM2.sign(RSA.getPrivate(), MESSAGE));
+    assertThrows(IllegalArgumentException.class, () -> SignatureScheme.SM2.sign(MERCHANT.getPrivate(), MESSAGE));
     assertThrows(IllegalArgumentException.class, () -> SignatureScheme.RSA.sign(SM2.getPrivate(), MESSAGE));
     assertThrows(IllegalArgumentException.class, () -> SignatureScheme.RSA.verify(SM2.getPublic(), MESSAGE, new byte[1]));
   }

@@ -1,7 +1,5 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime.internal.crypto;
 
-import dev.wxpay.runtime.ValidationException;
-import dev.wxpay.runtime.ValidationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -12,7 +10,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The merchant's APIv3 key, which decrypts the {@code resource} of notifications and the certificates of
@@ -64,11 +61,12 @@ public final class ApiV3Key {
    * @param associatedData the payload's {@code associated_data}; empty when the payload has none
    * @param ciphertextBase64 the payload's {@code ciphertext}: Base64 of ciphertext followed by the tag
    * @return the plaintext bytes
-   * @throws ValidationException with {@link Reason#UNSUPPORTED_ALGORITHM} if the algorithm is not one of
-   *     the two above (it comes from the payload, so this is a check that failed), and with
-   *     {@link Reason#DECRYPTION_FAILED} if the tag does not match or the input is malformed
+   * @throws DecryptionException if the algorithm is not one of the two above (it comes from the payload,
+   *     so this is a check that failed; {@link DecryptionException#unsupportedAlgorithm()}), or if the tag
+   *     does not match or the input is malformed
    */
-  public byte[] decrypt(String algorithm, String nonce, String associatedData, String ciphertextBase64) {
+  public byte[] decrypt(String algorithm, String nonce, String associatedData, String ciphertextBase64)
+      throws DecryptionException {
     Objects.requireNonNull(nonce, "nonce");
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(ciphertextBase64, "ciphertextBase64");
@@ -86,7 +84,7 @@ public final class ApiV3Key {
         secretKey = new SecretKeySpec(sm4Key, "SM4");
         Arrays.fill(sm4Key, (byte) 0); // SecretKeySpec keeps its own copy
       }
-      default -> throw new ValidationException(Reason.UNSUPPORTED_ALGORITHM, "unsupported algorithm: "
+      default -> throw DecryptionException.unsupportedAlgorithm("unsupported algorithm: "
           + echo(algorithm) + "; expected " + AEAD_AES_256_GCM + " or " + AEAD_SM4_GCM);
     }
 
@@ -94,13 +92,13 @@ public final class ApiV3Key {
     try {
       ciphertext = Base64.getDecoder().decode(ciphertextBase64);
     } catch (IllegalArgumentException e) {
-      throw decryptionFailed(algorithm + " ciphertext is not Base64", e);
+      throw DecryptionException.failed(algorithm + " ciphertext is not Base64", e);
     }
     if (ciphertext.length < TAG_BITS / 8) {
-      throw decryptionFailed(algorithm + " ciphertext is shorter than its 16-byte tag", null);
+      throw DecryptionException.failed(algorithm + " ciphertext is shorter than its 16-byte tag", null);
     }
     if (nonce.isEmpty()) {
-      throw decryptionFailed(algorithm + " nonce is empty", null);
+      throw DecryptionException.failed(algorithm + " nonce is empty", null);
     }
     try {
       cipher.init(Cipher.DECRYPT_MODE, secretKey,
@@ -108,22 +106,22 @@ public final class ApiV3Key {
       cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       return cipher.doFinal(ciphertext);
     } catch (AEADBadTagException e) {
-      throw decryptionFailed(algorithm + " tag mismatch: wrong APIv3 key, nonce or associated data, or altered ciphertext",
+      throw DecryptionException.failed(algorithm + " tag mismatch: wrong APIv3 key, nonce or associated data, or altered ciphertext",
           e);
     } catch (GeneralSecurityException e) {
       // Fixed message: provider messages are not needed to act on this and are not ours to vouch for.
-      throw decryptionFailed(algorithm + " decryption failed (" + e.getClass().getSimpleName() + ")", e);
+      throw DecryptionException.failed(algorithm + " decryption failed (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
   /**
    * Like {@link #decrypt}, returning the plaintext decoded as UTF-8 (the payloads are JSON or PEM).
    *
-   * @throws ValidationException if the algorithm is not supported or the payload does not decrypt
-   * @throws ValidationException with {@link Reason#DECRYPTION_FAILED} if decryption fails
+   * @throws DecryptionException if the algorithm is not supported or the payload does not decrypt
    */
   public String decryptToString(
-      String algorithm, String nonce, String associatedData, String ciphertextBase64) {
+      String algorithm, String nonce, String associatedData, String ciphertextBase64)
+      throws DecryptionException {
     return new String(decrypt(algorithm, nonce, associatedData, ciphertextBase64), StandardCharsets.UTF_8);
   }
 
@@ -139,15 +137,6 @@ public final class ApiV3Key {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(transformation + " is not available", e);
     }
-  }
-
-  /** A {@link Reason#DECRYPTION_FAILED} with {@code cause}; the message must hold no key or plaintext. */
-  static ValidationException decryptionFailed(String message, @Nullable Throwable cause) {
-    ValidationException e = new ValidationException(Reason.DECRYPTION_FAILED, message);
-    if (cause != null) {
-      e.initCause(cause);
-    }
-    return e;
   }
 
   /** Payload text in a message, cut short: it comes from the network. */

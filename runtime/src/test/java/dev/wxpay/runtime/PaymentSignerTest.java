@@ -1,7 +1,7 @@
-package dev.wxpay.runtime.crypto;
+package dev.wxpay.runtime;
 
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.RSA;
-import static dev.wxpay.runtime.crypto.CryptoTestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.utf8;
+import static dev.wxpay.runtime.TestKeys.MERCHANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +25,7 @@ class PaymentSignerTest {
   private static final String APP_ID = "wx8888888888888888";
   private static final String PREPAY_ID = "wx201410272009395522657a690389285100";
 
-  private final PaymentSigner rsa = new PaymentSigner(RSA.getPrivate(), CLOCK);
+  private final PaymentSigner rsa = new PaymentSigner(MERCHANT.getPrivate(), CLOCK);
 
   @Test
   void jsapiParamsAreSignedOverTheFourDocumentedLines() throws Exception {
@@ -36,8 +36,8 @@ class PaymentSignerTest {
     assertEquals("prepay_id=" + PREPAY_ID, p.packageValue());
     assertEquals("RSA", p.signType());
     String message = APP_ID + "\n1414561699\n" + p.nonceStr() + "\nprepay_id=" + PREPAY_ID + "\n";
-    assertTrue(jdkVerify(RSA.getPublic(), message, p.paySign()));
-    assertFalse(jdkVerify(RSA.getPublic(), message.replace(APP_ID, "wx8888888888888889"), p.paySign()));
+    assertTrue(jdkVerify(MERCHANT.getPublic(), message, p.paySign()));
+    assertFalse(jdkVerify(MERCHANT.getPublic(), message.replace(APP_ID, "wx8888888888888889"), p.paySign()));
   }
 
   @Test
@@ -58,7 +58,7 @@ class PaymentSignerTest {
     assertEquals("1900000109", p.partnerId());
     assertTrue(p.nonceStr().matches("[A-Za-z0-9]{32}"), p.nonceStr());
     String message = APP_ID + "\n1414561699\n" + p.nonceStr() + "\n" + PREPAY_ID + "\n";
-    assertTrue(jdkVerify(RSA.getPublic(), message, p.sign()));
+    assertTrue(jdkVerify(MERCHANT.getPublic(), message, p.sign()));
     Map<String, String> map = p.toMap();
     assertEquals(List.of("appid", "partnerid", "prepayid", "package", "noncestr", "timestamp", "sign"),
         List.copyOf(map.keySet()));
@@ -84,13 +84,13 @@ class PaymentSignerTest {
 
   @Test
   void sm2KeysSignWithSm2() throws Exception {
-    KeyPair sm2 = CryptoTestKeys.sm2();
+    KeyPair sm2 = TestKeys.sm2();
     PaymentSigner signer = new PaymentSigner(sm2.getPrivate(), CLOCK);
-    assertEquals(SignatureScheme.SM2, signer.scheme());
+    assertEquals("PaymentSigner[SM2]", signer.toString());
     JsapiPayParams p = signer.jsapi(APP_ID, PREPAY_ID);
     assertEquals("SM2", p.signType());
     String message = APP_ID + "\n1414561699\n" + p.nonceStr() + "\nprepay_id=" + PREPAY_ID + "\n";
-    Signature bc = Signature.getInstance("SM3withSM2", CryptoTestKeys.BC);
+    Signature bc = Signature.getInstance("SM3withSM2", TestKeys.BC);
     bc.initVerify(sm2.getPublic());
     bc.update(utf8(message));
     assertTrue(bc.verify(Base64.getDecoder().decode(p.paySign())));
@@ -110,7 +110,7 @@ class PaymentSignerTest {
   @Test
   void otherKeysAreRejectedAndToStringHidesTheKey() {
     assertThrows(IllegalArgumentException.class,
-        () -> new PaymentSigner(CryptoTestKeys.ec("secp256r1").getPrivate(), CLOCK));
+        () -> new PaymentSigner(TestKeys.ec("secp256r1").getPrivate(), CLOCK));
     assertEquals("PaymentSigner[RSA]", rsa.toString());
   }
 
