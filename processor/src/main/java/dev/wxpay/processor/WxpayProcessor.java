@@ -100,14 +100,7 @@ public final class WxpayProcessor extends AbstractProcessor {
       }
     }
     for (Element element : round.getElementsAnnotatedWith(Model.class)) {
-      if (element instanceof TypeElement type && ModelValidator.isModel(type)) {
-        if (models.parseRecord(type)) {
-          models.markJson(dev.wxpay.processor.model.TypeRef.named(
-              dev.wxpay.processor.model.TypeRef.Kind.RECORD, ModelValidator.name(type)));
-        }
-      } else {
-        reporter.error(element, "@Model applies to records, but " + element.getSimpleName() + " is not one");
-      }
+      models.validateModel(element);
     }
     for (Parsed<Models.Record> record : models.records()) {
       writeRecord(record.model(), record.origin());

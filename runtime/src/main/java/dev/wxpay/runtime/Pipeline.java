@@ -19,7 +19,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +40,7 @@ final class Pipeline implements Caller {
       + "; " + System.getProperty("os.name") + ")";
   private static final byte[] EMPTY = new byte[0];
 
-  private final HttpClient client;
+  private final Sender sender;
   private final RequestSigner signer;
   private final AnswerCheck answerCheck;
   private final VerificationKeys keys;
@@ -51,9 +50,6 @@ final class Pipeline implements Caller {
   // The base URI, ending in '/', and its raw path (what the signature covers before the endpoint path).
   private final String base;
   private final String basePath;
-  // Failover: where a request that provably never reached WeChat Pay is sent again, and how often.
-  private final @Nullable String backupBase;
-  private final int retries;
 
   Pipeline(
       HttpClient client,
@@ -66,7 +62,7 @@ final class Pipeline implements Caller {
       URI baseUri,
       @Nullable URI backupBaseUri,
       int retries) {
-    this.client = client;
+    this.sender = new Sender(client, baseUri, backupBaseUri, retries);
     this.signer = signer;
     this.answerCheck = verifier::verify;
     this.keys = keys;
@@ -75,8 +71,6 @@ final class Pipeline implements Caller {
     this.requestTimeout = requestTimeout;
     this.base = baseUri.toString();
     this.basePath = baseUri.getRawPath();
-    this.backupBase = backupBaseUri == null ? null : backupBaseUri.toString();
-    this.retries = retries;
   }
 
   /** How a 2xx answer is authenticated before it is decoded. */
@@ -87,7 +81,7 @@ final class Pipeline implements Caller {
   }
 
   private Pipeline(Pipeline other, AnswerCheck answerCheck) {
-    this.client = other.client;
+    this.sender = other.sender;
     this.signer = other.signer;
     this.answerCheck = answerCheck;
     this.keys = other.keys;
@@ -96,8 +90,6 @@ final class Pipeline implements Caller {
     this.requestTimeout = other.requestTimeout;
     this.base = other.base;
     this.basePath = other.basePath;
-    this.backupBase = other.backupBase;
-    this.retries = other.retries;
   }
 
   /**
@@ -120,64 +112,7 @@ final class Pipeline implements Caller {
   /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
   private HttpResponse<InputStream> receive(Prepared prepared) {
     // The deadline covers the request until the headers; the body then streams as fast as it is read.
-    return await(exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries), prepared);
-  }
-
-  /**
-   * Sends a request; when it provably never reached the server (refused connection, unknown host,
-   * connect timeout, failed TLS handshake) and retries are left, sends it again, to the backup host if
-   * there is one. After a timeout or an answer, even a 5xx, nothing is resent: the caller decides. Once
-   * the returned future is done (answered, failed, timed out or cancelled) no further attempt starts, and
-   * cancelling it cancels the attempt in flight.
-   */
-  private <T> CompletableFuture<HttpResponse<T>> exchange(
-      HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft) {
-    CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-    attempt(request, handler, retriesLeft, result);
-    return result;
-  }
-
-  private <T> void attempt(HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft,
-      CompletableFuture<HttpResponse<T>> result) {
-    CompletableFuture<HttpResponse<T>> sent = client.sendAsync(request, handler);
-    result.whenComplete((response, error) -> {
-      if (error != null) {
-        sent.cancel(true);
-      }
-    });
-    sent.whenComplete((response, error) -> {
-      if (error == null) {
-        result.complete(response);
-      } else if (retriesLeft > 0 && neverReached(error) && !result.isDone()) {
-        attempt(otherHost(request), handler, retriesLeft - 1, result);
-      } else {
-        result.completeExceptionally(error);
-      }
-    });
-  }
-
-  /** The same request (same signature: it covers the path, not the host) to the other host. */
-  private HttpRequest otherHost(HttpRequest request) {
-    if (backupBase == null) {
-      return request;
-    }
-    String uri = request.uri().toString();
-    String moved = uri.startsWith(base) ? backupBase + uri.substring(base.length())
-        : uri.startsWith(backupBase) ? base + uri.substring(backupBase.length()) : uri;
-    return HttpRequest.newBuilder(request, (name, value) -> true).uri(URI.create(moved)).build();
-  }
-
-  static boolean neverReached(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.ConnectException
-          || cause instanceof java.net.http.HttpConnectTimeoutException
-          || cause instanceof java.net.UnknownHostException
-          || cause instanceof java.nio.channels.UnresolvedAddressException
-          || cause instanceof javax.net.ssl.SSLHandshakeException) {
-        return true;
-      }
-    }
-    return false;
+    return await(sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream()), prepared);
   }
 
   /** The Download of a 2xx answer, which is not signed; error answers are read as usual. */
@@ -207,7 +142,7 @@ final class Pipeline implements Caller {
    * middle of the body would otherwise hold the caller.
    */
   private HttpResponse<byte[]> send(Prepared prepared) {
-    return await(exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries), prepared);
+    return await(sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray()), prepared);
   }
 
   /** Waits up to the request timeout; the exchange is cancelled when the caller stops waiting. */
@@ -241,7 +176,7 @@ final class Pipeline implements Caller {
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
     if (call.operation().isDownload()) {
-      return exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream(), retries)
+      return sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream())
           .handle((response, error) -> {
             if (error != null) {
               Throwable failure = asyncFailure(prepared, error);
@@ -252,7 +187,7 @@ final class Pipeline implements Caller {
     }
     CompletableFuture<R> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray(), retries);
+        sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {

@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * them in the background until {@link #close()}. Instances are independent, so one
  * process can serve many merchants.
  */
+// Over 400 lines on purpose: this class and its Builder are the API users read, and most of the file
+// is their Javadoc and the checks that turn a bad key or URI into a clear error at build time.
 public final class WechatPay implements AutoCloseable {
   /** The production API. */
   public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com/");

@@ -1,20 +1,21 @@
 package dev.wxpay.processor.validation;
 
-import dev.wxpay.annotations.Body;
+import static dev.wxpay.processor.validation.Mirrors.DOWNLOAD;
+import static dev.wxpay.processor.validation.Mirrors.FUTURE;
+import static dev.wxpay.processor.validation.Mirrors.annotationValue;
+import static dev.wxpay.processor.validation.Mirrors.article;
+import static dev.wxpay.processor.validation.Mirrors.isType;
+import static dev.wxpay.processor.validation.Mirrors.mirror;
+
 import dev.wxpay.annotations.Delete;
-import dev.wxpay.annotations.Encrypted;
 import dev.wxpay.annotations.Endpoint;
 import dev.wxpay.annotations.Get;
-import dev.wxpay.annotations.Header;
 import dev.wxpay.annotations.Patch;
-import dev.wxpay.annotations.Path;
 import dev.wxpay.annotations.Post;
 import dev.wxpay.annotations.Put;
-import dev.wxpay.annotations.Query;
 import dev.wxpay.annotations.UnsignedResponse;
-import dev.wxpay.annotations.rules.HeaderRules;
-import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.annotations.rules.GeneratedNames;
+import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.processor.model.Models;
 import dev.wxpay.processor.model.Models.Param;
 import dev.wxpay.processor.model.Models.ParamRole;
@@ -29,12 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -51,13 +50,8 @@ import javax.lang.model.util.Elements;
 public final class EndpointValidator {
   private static final List<Class<? extends Annotation>> METHOD_ANNOTATIONS =
       List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
-  private static final String CONSUMER = "java.util.function.Consumer";
-  private static final String FUTURE = "java.util.concurrent.CompletableFuture";
-  private static final String DOWNLOAD = "dev.wxpay.runtime.Download";
   private static final String CONTINUATION = "kotlin.coroutines.Continuation";
   public static final String FUTURE_KT = "kotlinx.coroutines.future.FutureKt";
-  private static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
-  private static final String UPLOAD = "dev.wxpay.runtime.Upload";
 
   /** What became of an interface this round. */
   public sealed interface Result permits Parsed, Failed, Deferred {}
@@ -74,12 +68,14 @@ public final class EndpointValidator {
   private final javax.lang.model.util.Types types;
   private final Reporter reporter;
   private final ModelValidator models;
+  private final ParameterValidator parameters;
 
   public EndpointValidator(ProcessingEnvironment env, Reporter reporter, ModelValidator models) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.reporter = reporter;
     this.models = models;
+    this.parameters = new ParameterValidator(elements, reporter, models);
   }
 
   /**
@@ -100,7 +96,7 @@ public final class EndpointValidator {
     if (!lastRound) {
       for (Method method : methods) {
         for (TypeMirror parameterType : method.type().getParameterTypes()) {
-          String unresolved = unresolvedBuilder(parameterType);
+          String unresolved = ParameterValidator.unresolvedBuilder(parameterType);
           if (unresolved != null) {
             // The builder may be one this round writes: for a record the interface uses or nests.
             // Its build() method then names the record in the next round; no name is guessed.
@@ -151,12 +147,12 @@ public final class EndpointValidator {
       if (isType(use, FUTURE)) {
         use = ((DeclaredType) use).getTypeArguments().get(0);
       }
-      if (ModelValidator.isRecord(use)) {
+      if (ModelComponents.isRecord(use)) {
         models.parseRecord((TypeElement) ((DeclaredType) use).asElement());
       }
     }
     for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
-      if (ModelValidator.isModel(nested)) {
+      if (ModelComponents.isModel(nested)) {
         models.parseRecord(nested);
       }
     }
@@ -184,11 +180,6 @@ public final class EndpointValidator {
       bySignature.putIfAbsent(signature.toString(), new Method(method, type));
     }
     return new ArrayList<>(bySignature.values());
-  }
-
-  private static String article(ElementKind kind) {
-    String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    return (name.startsWith("a") || name.startsWith("e") ? "an " : "a ") + name;
   }
 
   /** Checks the path with the runtime's own rules and returns its placeholder names; null on a bad path. */
@@ -224,7 +215,7 @@ public final class EndpointValidator {
       }
       if (isType(suspended, "kotlin.Unit")) {
         response = null;
-      } else if (ModelValidator.isRecord(suspended)) {
+      } else if (ModelComponents.isRecord(suspended)) {
         response = models.typeRef(suspended, method, methodName + "() response");
       } else {
         unsupportedReturn(method, suspended);
@@ -238,12 +229,12 @@ public final class EndpointValidator {
         response = null;
       } else if (args.size() == 1 && isType(args.get(0), DOWNLOAD)) {
         response = null;
-      } else if (args.size() == 1 && ModelValidator.isRecord(args.get(0))) {
+      } else if (args.size() == 1 && ModelComponents.isRecord(args.get(0))) {
         response = models.typeRef(args.get(0), method, methodName + "() response");
       } else {
         unsupportedReturn(method, returnType);
       }
-    } else if (ModelValidator.isRecord(returnType)) {
+    } else if (ModelComponents.isRecord(returnType)) {
       returnKind = ReturnKind.VALUE;
       response = models.typeRef(returnType, method, methodName + "() response");
     } else if (isType(returnType, DOWNLOAD)) {
@@ -275,7 +266,7 @@ public final class EndpointValidator {
         params.add(new Param(parameter.getSimpleName().toString(), ParamRole.CONTINUATION, "", null, false));
         continue;
       }
-      Param param = parameter(endpoint, method, parameter,
+      Param param = parameters.parameter(endpoint, method, parameter,
           member.type().getParameterTypes().get(i), placeholders, boundPaths);
       if (param == null) {
         continue;
@@ -380,252 +371,4 @@ public final class EndpointValidator {
     return implied;
   }
 
-  private Param parameter(
-      TypeElement endpoint,
-      ExecutableElement method,
-      VariableElement parameter,
-      TypeMirror type,
-      List<String> placeholders,
-      Map<String, VariableElement> boundPaths) {
-    String javaName = parameter.getSimpleName().toString();
-    Path path = parameter.getAnnotation(Path.class);
-    Query query = parameter.getAnnotation(Query.class);
-    Header header = parameter.getAnnotation(Header.class);
-    Body body = parameter.getAnnotation(Body.class);
-    int annotations = (path != null ? 1 : 0) + (query != null ? 1 : 0) + (header != null ? 1 : 0)
-        + (body != null ? 1 : 0);
-    if (annotations > 1) {
-      reporter.error(parameter, "parameter '" + javaName
-          + "' has more than one of @Path, @Query, @Header and @Body");
-      return null;
-    }
-    String what = "parameter '" + javaName + "'";
-    if (mirror(parameter, Encrypted.class) != null) {
-      reporter.error(parameter, mirror(parameter, Encrypted.class), null, "@Encrypted applies to"
-          + " components of a body or response record; '" + javaName + "' would be sent in the clear");
-      return null;
-    }
-    if (path != null) {
-      String name = path.value();
-      if (placeholders != null && !placeholders.contains(name)) {
-        reporter.error(parameter, mirror(parameter, Path.class), null, "@Path(\"" + name + "\") on '"
-            + javaName + "' matches no placeholder of @Endpoint path; placeholders are " + placeholders);
-        return null;
-      }
-      if (boundPaths.containsKey(name)) {
-        reporter.error(parameter, mirror(parameter, Path.class), null, "duplicate @Path(\"" + name
-            + "\"): already bound to '" + boundPaths.get(name).getSimpleName() + "'");
-        return null;
-      }
-      boundPaths.put(name, parameter);
-      if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG)) {
-        reporter.error(parameter, "@Path parameter '" + javaName + "' must be a String, int or long");
-        return null;
-      }
-      return new Param(javaName, ParamRole.PATH, name, models.typeRef(type, parameter, what), nullable(parameter));
-    }
-    if (header != null) {
-      String name = header.value();
-      String problem = HeaderRules.nameProblem(name);
-      if (problem != null) {
-        reporter.error(parameter, mirror(parameter, Header.class), null, "@Header(\"" + name + "\") " + problem);
-        return null;
-      }
-      if (!isScalarOf(type, TypeRef.Kind.STRING)) {
-        reporter.error(parameter, "@Header parameter '" + javaName + "' must be a String");
-        return null;
-      }
-      return new Param(javaName, ParamRole.HEADER, name, models.typeRef(type, parameter, what), nullable(parameter));
-    }
-    if (query != null && !query.value().isEmpty()) {
-      if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG,
-          TypeRef.Kind.BOOLEAN, TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM)) {
-        reporter.error(parameter, "@Query(\"" + query.value() + "\") parameter '" + javaName
-            + "' must be a string, number, boolean, enum or OffsetDateTime; use @Query without a name"
-            + " on a record for several parameters");
-        return null;
-      }
-      return new Param(javaName, ParamRole.QUERY, query.value(), models.typeRef(type, parameter, what), nullable(parameter));
-    }
-    if (query != null) {
-      if (!ModelValidator.isRecord(type)) {
-        reporter.error(parameter, "@Query without a name needs a record whose components become query"
-            + " parameters; '" + javaName + "' is " + type);
-        return null;
-      }
-      TypeRef ref = models.typeRef(type, parameter, what);
-      if (ref == null) {
-        return null;
-      }
-      for (var property : models.record(ref.named()).properties()) {
-        if (property.encrypted()) {
-          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
-              + "' is @Encrypted, but query parameters are sent in the clear; WeChat Pay takes"
-              + " sensitive fields in a JSON body");
-          return null;
-        }
-        TypeRef.Kind kind = property.type().kind();
-        if (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD) {
-          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
-              + "' must be a scalar (string, number, boolean, enum or OffsetDateTime)");
-          return null;
-        }
-      }
-      return new Param(javaName, ParamRole.QUERY_RECORD, "", ref, nullable(parameter));
-    }
-    if (isType(type, UPLOAD) || isType(type, DOWNLOAD_HASH)) {
-      return new Param(javaName, isType(type, UPLOAD) ? ParamRole.UPLOAD : ParamRole.EXPECTED_HASH, "", null,
-          nullable(parameter));
-    }
-    if (ModelValidator.isRecord(type)) {
-      TypeRef ref = models.typeRef(type, parameter, what);
-      return ref == null ? null : new Param(javaName, ParamRole.BODY, "", ref, nullable(parameter));
-    }
-    if (isType(type, CONSUMER)) {
-      return builderBody(endpoint, parameter, (DeclaredType) type);
-    }
-    reporter.error(parameter, "unsupported parameter type " + type + " of '" + javaName
-        + "' in " + method.getSimpleName() + "(): annotate it with @Path, @Query or @Header, or pass"
-        + " the body as a record or a Consumer of its generated builder");
-    return null;
-  }
-
-  /** Whether the parameter is declared {@code @Nullable}, so the implementation says the same. */
-  private static boolean nullable(VariableElement parameter) {
-    return ModelValidator.hasNullable(parameter.getAnnotationMirrors())
-        || ModelValidator.hasNullable(parameter.asType().getAnnotationMirrors());
-  }
-
-  /**
-   * A {@code Consumer<XBuilder>} body. The builder names its record through its {@code build()} method;
-   * a builder that does not exist by the last round was never going to be written.
-   */
-  private Param builderBody(TypeElement endpoint, VariableElement parameter, DeclaredType type) {
-    String javaName = parameter.getSimpleName().toString();
-    List<? extends TypeMirror> args = type.getTypeArguments();
-    TypeMirror arg = args.size() == 1 ? args.get(0) : null;
-    if (arg != null && arg.getKind() == TypeKind.WILDCARD) {
-      reporter.error(parameter, "'" + javaName + "': write Consumer<XBuilder> without a wildcard");
-      return null;
-    }
-    TypeElement record = arg == null ? null : builtRecord(arg);
-    if (record == null) {
-      String builderName = arg == null ? "?" : simpleName(arg);
-      reporter.error(parameter, "'" + javaName + "' is " + type + ", but " + builderName + " is not a builder"
-          + " wxpay generated; wxpay writes XBuilder for each record X that an @Endpoint method takes or"
-          + " returns, that the endpoint interface nests, or that is annotated @Model (in " + packageOf(endpoint)
-          + " or imported)");
-      return null;
-    }
-    TypeRef ref = models.typeRef(record.asType(), parameter, "parameter '" + javaName + "'");
-    return ref == null ? null : new Param(javaName, ParamRole.BODY_BUILDER, "", ref, nullable(parameter));
-  }
-
-  /** The simple name of a builder type that does not resolve yet, or null. */
-  private static String unresolvedBuilder(TypeMirror type) {
-    if (!isType(type, CONSUMER)) {
-      return null;
-    }
-    List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
-    if (args.size() != 1 || args.get(0).getKind() != TypeKind.ERROR) {
-      return null;
-    }
-    return simpleName(args.get(0));
-  }
-
-  /** The record a generated builder builds, as its {@code build()} method says; null for other types. */
-  private static TypeElement builtRecord(TypeMirror builder) {
-    if (builder.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(
-        ((DeclaredType) builder).asElement().getEnclosedElements())) {
-      if (method.getSimpleName().contentEquals("build") && method.getParameters().isEmpty()
-          && !method.getModifiers().contains(Modifier.STATIC)
-          && ModelValidator.isRecord(method.getReturnType())) {
-        return (TypeElement) ((DeclaredType) method.getReturnType()).asElement();
-      }
-    }
-    return null;
-  }
-
-  private String packageOf(Element element) {
-    PackageElement pkg = elements.getPackageOf(element);
-    return pkg.getQualifiedName().toString();
-  }
-
-  private static String simpleName(TypeMirror type) {
-    String written = type.toString();
-    return written.substring(written.lastIndexOf('.') + 1);
-  }
-
-  /** Whether the type maps to one of the scalar kinds (checked without reporting). */
-  private static boolean isScalarOf(TypeMirror type, TypeRef.Kind... kinds) {
-    TypeRef.Kind kind = scalarKind(type);
-    for (TypeRef.Kind allowed : kinds) {
-      if (allowed == kind) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static TypeRef.Kind scalarKind(TypeMirror type) {
-    switch (type.getKind()) {
-      case INT:
-        return TypeRef.Kind.INT;
-      case LONG:
-        return TypeRef.Kind.LONG;
-      case BOOLEAN:
-        return TypeRef.Kind.BOOLEAN;
-      case DOUBLE:
-        return TypeRef.Kind.DOUBLE;
-      case DECLARED:
-        break;
-      default:
-        return null;
-    }
-    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-    if (element.getKind() == ElementKind.ENUM) {
-      return TypeRef.Kind.ENUM;
-    }
-    return switch (element.getQualifiedName().toString()) {
-      case "java.lang.String" -> TypeRef.Kind.STRING;
-      case "java.lang.Integer" -> TypeRef.Kind.INT;
-      case "java.lang.Long" -> TypeRef.Kind.LONG;
-      case "java.lang.Boolean" -> TypeRef.Kind.BOOLEAN;
-      case "java.lang.Double" -> TypeRef.Kind.DOUBLE;
-      case "java.time.OffsetDateTime" -> TypeRef.Kind.DATE_TIME;
-      default -> null;
-    };
-  }
-
-  private static boolean isType(TypeMirror type, String qualifiedName) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
-            .contentEquals(qualifiedName);
-  }
-
-  private static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(annotation.getCanonicalName())) {
-        return mirror;
-      }
-    }
-    return null;
-  }
-
-  private static AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
-    if (mirror == null) {
-      return null;
-    }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-        : mirror.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
-  }
 }

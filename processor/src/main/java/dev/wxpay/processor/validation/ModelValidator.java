@@ -1,5 +1,9 @@
 package dev.wxpay.processor.validation;
 
+import static dev.wxpay.processor.validation.Mirrors.hasAnnotation;
+import static dev.wxpay.processor.validation.Mirrors.hasNullable;
+import static dev.wxpay.processor.validation.Mirrors.jsonName;
+
 import dev.wxpay.annotations.rules.GeneratedNames;
 import dev.wxpay.processor.model.Models;
 import dev.wxpay.processor.model.Models.EnumConstant;
@@ -15,19 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * Validates the records and enums reachable from endpoints and {@code @Model}, and describes them in the
@@ -35,7 +34,6 @@ import javax.lang.model.util.ElementFilter;
  * component, and record cycles on the record.
  */
 public final class ModelValidator {
-  private static final String JSON_ANNOTATION = "com.squareup.moshi.Json";
   private static final String ENCRYPTED_ANNOTATION = "dev.wxpay.annotations.Encrypted";
 
   private final Sources sources;
@@ -96,6 +94,15 @@ public final class ModelValidator {
     }
   }
 
+  /** A type annotated {@code @Model}: a record JSON carries, with an adapter though no endpoint uses it. */
+  public void validateModel(Element element) {
+    if (!(element instanceof TypeElement type) || !ModelComponents.isModel(type)) {
+      reporter.error(element, "@Model applies to records, but " + element.getSimpleName() + " is not one");
+    } else if (parseRecord(type)) {
+      markJson(TypeRef.named(TypeRef.Kind.RECORD, name(type)));
+    }
+  }
+
   /** {@code p.Outer.Inner} as package and simple names. */
   public static QualifiedName name(TypeElement type) {
     List<String> simpleNames = new ArrayList<>();
@@ -108,92 +115,6 @@ public final class ModelValidator {
       element = element.getEnclosingElement();
     }
     return new QualifiedName(((PackageElement) element).getQualifiedName().toString(), simpleNames);
-  }
-
-  /** Whether {@code type} is a model: a record, or a Kotlin data class (as kapt's stubs show it). */
-  public static boolean isRecord(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED && isModel((TypeElement) ((DeclaredType) type).asElement());
-  }
-
-  public static boolean isModel(TypeElement element) {
-    return element.getKind() == ElementKind.RECORD || isKotlinDataClass(element);
-  }
-
-  /** A Kotlin data class: kotlin.Metadata, and the componentN() functions only data classes get. */
-  static boolean isKotlinDataClass(TypeElement element) {
-    if (element.getKind() != ElementKind.CLASS || !hasAnnotation(element, "kotlin.Metadata")) {
-      return false;
-    }
-    for (Element member : element.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals("component1")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A property of a model: a record component, or a data class's primary constructor parameter. Its
-   * annotations may sit on any of {@code sources}; {@code accessor} reads it.
-   */
-  private record Component(
-      String name, TypeMirror type, List<Element> sources, Element position, String accessor) {}
-
-  private List<Component> components(TypeElement model) {
-    List<Component> components = new ArrayList<>();
-    if (model.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement component : model.getRecordComponents()) {
-        Element field = position(component);
-        List<Element> sources = new ArrayList<>(List.of(component, field));
-        if (component.getAccessor() != null) {
-          sources.add(component.getAccessor());
-        }
-        components.add(new Component(component.getSimpleName().toString(), component.asType(), sources,
-            field, component.getSimpleName().toString()));
-      }
-      return components;
-    }
-    List<ExecutableElement> methods = ElementFilter.methodsIn(model.getEnclosedElements());
-    int count = 0;
-    while (hasMethod(methods, "component" + (count + 1))) {
-      count++;
-    }
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(model.getEnclosedElements())) {
-      if (constructor.getParameters().size() != count) {
-        continue;
-      }
-      for (int i = 0; i < count; i++) {
-        VariableElement parameter = constructor.getParameters().get(i);
-        String name = parameter.getSimpleName().toString();
-        String getter = "get" + Names.capitalize(name);
-        String accessor = hasMethod(methods, getter) ? getter
-            : name.startsWith("is") && hasMethod(methods, name) ? name : "component" + (i + 1);
-        List<Element> sources = new ArrayList<>(List.of(parameter));
-        for (ExecutableElement method : methods) {
-          // @get:Json(name = ...) lands on the getter.
-          if (method.getSimpleName().contentEquals(accessor) && method.getParameters().isEmpty()) {
-            sources.add(method);
-          }
-        }
-        for (VariableElement field : ElementFilter.fieldsIn(model.getEnclosedElements())) {
-          if (field.getSimpleName().contentEquals(name)) {
-            sources.add(field);
-          }
-        }
-        components.add(new Component(name, parameter.asType(), sources, parameter, accessor));
-      }
-      return components;
-    }
-    return components;
-  }
-
-  private static boolean hasMethod(List<ExecutableElement> methods, String name) {
-    for (ExecutableElement method : methods) {
-      if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -255,7 +176,7 @@ public final class ModelValidator {
       parseEnum(element);
       return TypeRef.named(TypeRef.Kind.ENUM, name(element));
     }
-    if (isModel(element)) {
+    if (ModelComponents.isModel(element)) {
       if (!element.getTypeParameters().isEmpty()) {
         reporter.error(at, what + ": generic records are not supported: " + type);
         return null;
@@ -293,7 +214,7 @@ public final class ModelValidator {
     int errorsBefore = reporter.errorCount();
     List<String> jsonNames = new ArrayList<>();
     boolean kotlin = record.getKind() != ElementKind.RECORD;
-    for (Component component : components(record)) {
+    for (ModelComponents.Component component : ModelComponents.of(record)) {
       Element at = component.position();
       String javaName = component.name();
       TypeRef ref = typeRef(component.type(), at, "component '" + javaName + "'");
@@ -345,19 +266,6 @@ public final class ModelValidator {
       return false;
     }
     return true;
-  }
-
-  /**
-   * Where to report a problem with a component. javac 17 gives record components no source position,
-   * but their implicit fields sit at the component's place in the header.
-   */
-  private static Element position(RecordComponentElement component) {
-    for (Element member : component.getEnclosingElement().getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
-        return member;
-      }
-    }
-    return component;
   }
 
   /**
@@ -433,32 +341,6 @@ public final class ModelValidator {
         type, type.generated(GeneratedNames.JSON_ADAPTER), constants), element));
   }
 
-  /** The name from Moshi's {@code @Json(name = ...)}, or the default. */
-  private static String jsonName(Element element, String defaultName) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-      if (annotation.getQualifiedName().contentEquals(JSON_ANNOTATION)) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-            : mirror.getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("name")) {
-            return entry.getValue().getValue().toString();
-          }
-        }
-      }
-    }
-    return defaultName;
-  }
-
-  private static boolean hasAnnotation(Element element, String qualifiedName) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(qualifiedName)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether the record declares toString() itself; javac lists the implicit one as a member too. */
   private boolean overridesToString(TypeElement record) {
     for (Element member : record.getEnclosedElements()) {
@@ -471,12 +353,4 @@ public final class ModelValidator {
     return false;
   }
 
-  static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
-    for (AnnotationMirror mirror : annotations) {
-      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
