@@ -11,13 +11,13 @@ import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
 import dev.wxpay.runtime.ServiceException;
 import dev.wxpay.runtime.SignatureProbeException;
+import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.TransportException;
 import dev.wxpay.runtime.ValidationException;
 import dev.wxpay.runtime.WechatPay;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,10 +150,8 @@ class SandboxFailuresTest {
 
   @Test
   void aWrongMerchantKeyIsRefusedBySignError() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
     WechatPay impostor = sandbox.clientBuilder()
-        .merchant(sandbox.mchid(), sandbox.merchantSerialNo(), generator.generateKeyPair().getPrivate())
+        .merchant(sandbox.mchid(), sandbox.merchantSerialNo(), TestKeys.rsa().getPrivate())
         .build();
     sandbox.stub("POST", PATH, StubResponse.json(OK));
 

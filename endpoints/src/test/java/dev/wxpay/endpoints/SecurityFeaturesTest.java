@@ -23,6 +23,7 @@ import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
 import dev.wxpay.endpoints.v3.merchant.media.MediaUpload;
 import dev.wxpay.runtime.Notification;
 import dev.wxpay.runtime.SignatureProbeException;
+import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.Upload;
 import dev.wxpay.runtime.ValidationException;
 import dev.wxpay.runtime.WechatPay;
@@ -34,19 +35,14 @@ import dev.wxpay.testkit.SandboxNotification;
 import dev.wxpay.testkit.SandboxVerification;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,14 +54,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.crypto.engines.SM2Engine;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,7 +222,7 @@ class SecurityFeaturesTest {
 
   @Test
   void sensitiveFieldsAreEncryptedForWechatPayAndDecryptedForTheMerchant() throws Exception {
-    KeyPair wechatpay = rsa();
+    KeyPair wechatpay = TestKeys.rsa();
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder().wechatpayKeyPair(wechatpay).start();
         WechatPay wxpay = sandbox.client()) {
       List<String> received = new ArrayList<>();
@@ -257,7 +245,7 @@ class SecurityFeaturesTest {
 
   @Test
   void inCertificateModeSensitiveFieldsUseTheCertificateTheCallNames() throws Exception {
-    KeyPair platform = rsa();
+    KeyPair platform = TestKeys.rsa();
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder()
             .verification(SandboxVerification.CERTIFICATE).wechatpayKeyPair(platform).start();
         WechatPay wxpay = sandbox.client()) {
@@ -318,7 +306,7 @@ class SecurityFeaturesTest {
   void anEncryptedFieldThatDoesNotDecryptFailsWithoutQuotingIt(SandboxAlgorithm algorithm) throws Exception {
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
         WechatPay wxpay = sandbox.client()) {
-      PublicKey stranger = algorithm == SandboxAlgorithm.SM2 ? sm2().getPublic() : rsa().getPublic();
+      PublicKey stranger = algorithm == SandboxAlgorithm.SM2 ? TestKeys.sm2().getPublic() : TestKeys.rsa().getPublic();
       String ciphertext = encryptForMerchant(algorithm, stranger, "王五");
       SandboxNotification notification = sandbox.notification("MCHTRANSFER.BILL.FINISHED", "转账完成",
           "{\"out_bill_no\":\"plfk2020042013\",\"user_name\":\"" + ciphertext + "\"}", "mch_payment");
@@ -344,23 +332,8 @@ class SecurityFeaturesTest {
       cipher.init(Cipher.ENCRYPT_MODE, key);
       return Base64.getEncoder().encodeToString(cipher.doFinal(text.getBytes(UTF_8)));
     }
-    SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
-    engine.init(true, new ParametersWithRandom(ECUtil.generatePublicKeyParameter(key), new SecureRandom()));
-    byte[] in = text.getBytes(UTF_8);
-    byte[] raw = engine.processBlock(in, 0, in.length); // 04 || x(32) || y(32) || C3(32) || C2
-    byte[] der = new DERSequence(new ASN1Encodable[] {
-        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))),
-        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))),
-        new DEROctetString(Arrays.copyOfRange(raw, 65, 97)),
-        new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)),
-    }).getEncoded();
+    byte[] der = TestKeys.sm2Encrypt(key, text.getBytes(UTF_8));
     return Base64.getEncoder().encodeToString(der);
-  }
-
-  private static KeyPair sm2() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
-    generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-    return generator.generateKeyPair();
   }
 
   @Test
@@ -475,12 +448,6 @@ class SecurityFeaturesTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static KeyPair rsa() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
   }
 
   private static final OAEPParameterSpec OAEP = new OAEPParameterSpec(

@@ -17,6 +17,16 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.crypto.engines.SM2Engine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 
 /**
  * The runtime tests' one source of keys (generated once per test run), WeChat Pay's published SM2 test
@@ -156,5 +166,25 @@ public final class TestKeys {
       out[i] = base64.substring(i * 64, i * 64 + 16);
     }
     return out;
+  }
+
+  /**
+   * SM2-encrypts with Bouncy Castle's engine directly, not through the code under test: C1C3C2 as the
+   * GM/T 0009 DER sequence (x, y, hash, ciphertext) WeChat Pay uses for sensitive fields.
+   */
+  public static byte[] sm2Encrypt(PublicKey key, byte[] plaintext) throws GeneralSecurityException {
+    try {
+      SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
+      engine.init(true, new ParametersWithRandom(ECUtil.generatePublicKeyParameter(key), new SecureRandom()));
+      byte[] raw = engine.processBlock(plaintext, 0, plaintext.length); // 04 || x || y || C3 || C2
+      return new DERSequence(new ASN1Encodable[] {
+          new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))),
+          new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))),
+          new DEROctetString(Arrays.copyOfRange(raw, 65, 97)),
+          new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)),
+      }).getEncoded();
+    } catch (java.io.IOException | org.bouncycastle.crypto.InvalidCipherTextException e) {
+      throw new GeneralSecurityException(e);
+    }
   }
 }

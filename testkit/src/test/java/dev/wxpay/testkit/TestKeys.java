@@ -1,19 +1,19 @@
 package dev.wxpay.testkit;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import java.security.Provider;
 
-/** Key pairs generated once per test run, because generating them is the slow part of a test. */
+/**
+ * The testkit tests' keys, generated once per test run (generating them is the slow part of a test) by
+ * the runtime tests' one key factory, and sandbox builders that use them.
+ */
 final class TestKeys {
   /** The tests' own Bouncy Castle provider, never registered, for acting as the merchant in SM2 mode. */
-  static final BouncyCastleProvider BC = new BouncyCastleProvider();
-  static final KeyPair MERCHANT = generate();
-  static final KeyPair WECHATPAY = generate();
+  static final Provider BC = dev.wxpay.runtime.TestKeys.BC;
+  static final KeyPair MERCHANT = dev.wxpay.runtime.TestKeys.MERCHANT;
+  static final KeyPair WECHATPAY = dev.wxpay.runtime.TestKeys.WECHATPAY;
   /** A key pair neither side knows, for signatures by the wrong key. */
-  static final KeyPair STRANGER = generate();
+  static final KeyPair STRANGER = dev.wxpay.runtime.TestKeys.rsa();
 
   static final KeyPair MERCHANT_SM2 = generateSm2();
   static final KeyPair WECHATPAY_SM2 = generateSm2();
@@ -27,27 +27,11 @@ final class TestKeys {
   }
 
   static KeyPair generateSm2() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-      generator.initialize(new ECGenParameterSpec("sm2p256v1"));
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
+    return dev.wxpay.runtime.TestKeys.sm2();
   }
 
   /** A sandbox builder using the shared keys. */
   static WechatPaySandbox.Builder sandbox() {
     return WechatPaySandbox.builder().merchantKeyPair(MERCHANT).wechatpayKeyPair(WECHATPAY);
-  }
-
-  private static KeyPair generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -19,12 +19,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
-import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
@@ -132,16 +129,7 @@ class SensitiveCipherTest {
 
   @Test
   void decryptsWhatBouncyCastlesEngineEncrypted() throws Exception {
-    SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
-    engine.init(true, new ParametersWithRandom(ECUtil.generatePublicKeyParameter(SM2.getPublic()), new SecureRandom()));
-    byte[] in = utf8(NAME);
-    byte[] raw = engine.processBlock(in, 0, in.length); // 04 || x || y || C3 || C2
-    byte[] der = new DERSequence(new ASN1Encodable[] {
-      new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 33))),
-      new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 33, 65))),
-      new DEROctetString(Arrays.copyOfRange(raw, 65, 97)),
-      new DEROctetString(Arrays.copyOfRange(raw, 97, raw.length)),
-    }).getEncoded();
+    byte[] der = TestKeys.sm2Encrypt(SM2.getPublic(), utf8(NAME));
     assertEquals(NAME, SensitiveCipher.decrypt(SM2.getPrivate(), Base64.getEncoder().encodeToString(der)));
   }
 
