@@ -344,6 +344,18 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void kaptPlaceholderForABuilderNamesTheKaptOption() {
+    // What kapt's stubs show for a builder that does not exist yet, unless correctErrorTypes is on.
+    JavaFileObject api = endpoint("v3/stocks", "  Res post(java.util.function.Consumer<error.NonExistentClass> body);");
+    Compilation compilation = compile(api, REQUEST, RESPONSE,
+        source("error.NonExistentClass", "package error;", "public final class NonExistentClass {}"));
+    assertThat(compilation).hadErrorContaining("'body': kapt replaced the builder type with"
+            + " error.NonExistentClass because it does not exist before the processor runs; set kapt's"
+            + " correctErrorTypes to true")
+        .inFile(api).onLine(5);
+  }
+
+  @Test
   void allErrorsOfARoundAreReported() {
     Compilation compilation = compileEndpoint("v3/stocks/<stock_id>",
         "  Res create(@Path(\"stock_id\") String id);",

@@ -175,6 +175,11 @@ final class ParameterValidator {
       return null;
     }
     TypeElement record = arg == null ? null : builtRecord(arg);
+    if (arg != null && isType(arg, "error.NonExistentClass")) {
+      reporter.error(parameter, "'" + javaName + "': kapt replaced the builder type with error.NonExistentClass"
+          + " because it does not exist before the processor runs; set kapt's correctErrorTypes to true");
+      return null;
+    }
     if (record == null) {
       String builderName = arg == null ? "?" : simpleName(arg);
       reporter.error(parameter, "'" + javaName + "' is " + type + ", but " + builderName + " is not a builder"

@@ -5,12 +5,17 @@ import dev.wxpay.annotations.Path
 import dev.wxpay.annotations.Post
 import java.time.OffsetDateTime
 import java.util.concurrent.CompletableFuture
+import java.util.function.Consumer
 
 /** Pauses a favor stock: an endpoint declared in Kotlin, implemented by wxpay's processor through kapt. */
 @Endpoint("v3/marketing/favor/stocks/{stock_id}/pause")
 interface PauseStock {
   /** Suspends until WeChat Pay answers, without blocking a thread. */
   suspend fun post(@Path("stock_id") stockId: String, body: PauseStockRequest): PauseStockResponse
+
+  /** The body filled through the generated Java builder, which kapt sees only from its second round. */
+  @Post
+  fun postBuilt(@Path("stock_id") stockId: String, body: Consumer<PauseStockRequestBuilder>): PauseStockResponse
 
   /** The same call, blocking. */
   @Post

@@ -78,6 +78,16 @@ class SuspendCallsTest {
   }
 
   @Test
+  fun `a Kotlin-declared Consumer of the generated builder`() {
+    sandbox.stub("POST", path,
+        StubResponse.json("""{"stock_id":"9856000","pause_time":"2015-05-20T13:29:35.120+08:00"}"""))
+
+    pause.postBuilt("9856000") { it.stockCreatorMchid("8956000").reason("盘点") }
+
+    assertEquals("""{"stock_creator_mchid":"8956000","reason":"盘点"}""", sandbox.lastRequest().bodyAsString())
+  }
+
+  @Test
   fun `an error answer is thrown through the coroutine`() {
     sandbox.stub("POST", path, StubResponse.error(400, "PARAM_ERROR", "批次不存在"))
     val failure = assertThrows<ServiceException> {
