@@ -355,6 +355,94 @@ class ProcessorErrorsTest {
         .inFile(api).onLine(5);
   }
 
+  /** Compiles one endpoint member and checks the error on line 5, where the member stands. */
+  private static void assertMemberError(String member, String message, JavaFileObject... more) {
+    JavaFileObject api = endpoint("v3/stocks/<id>", member);
+    JavaFileObject[] sources = new JavaFileObject[more.length + 3];
+    sources[0] = api;
+    sources[1] = REQUEST;
+    sources[2] = RESPONSE;
+    System.arraycopy(more, 0, sources, 3, more.length);
+    assertThat(compile(sources)).hadErrorContaining(message).inFile(api).onLine(5);
+  }
+
+  @Test
+  void aConsumerOfAnotherClassWithABuildMethodIsNotTakenForTheBuilder() {
+    assertMemberError("  Res post(@Path(\"id\") String id, java.util.function.Consumer<test.Maker> body);",
+        "'body' is java.util.function.Consumer<test.Maker>, but test.Maker is not the builder wxpay generates for"
+            + " record test.Req; write Consumer<ReqBuilder>",
+        source("test.Maker", "package test;", "public final class Maker { public Req build() { return null; } }"));
+  }
+
+  @Test
+  void aWildcardConsumer() {
+    assertMemberError("  Res post(@Path(\"id\") String id, java.util.function.Consumer<? super ReqBuilder> body);",
+        "'body': write Consumer<XBuilder> without a wildcard");
+  }
+
+  @Test
+  void moreThanOneBindingAnnotation() {
+    assertMemberError("  Res get(@Path(\"id\") @Query(\"id\") String id);",
+        "parameter 'id' has more than one of @Path, @Query, @Header and @Body");
+  }
+
+  @Test
+  void headerNameThatIsNoToken() {
+    assertMemberError("  Res get(@Path(\"id\") String id, @Header(\"Bad Name\") String value);",
+        "@Header(\"Bad Name\") is not a valid header name");
+  }
+
+  @Test
+  void parameterTypesThatDoNotFitTheirBinding() {
+    assertMemberError("  Res get(@Path(\"id\") double id);", "@Path parameter 'id' must be a String, int or long");
+    assertMemberError("  Res get(@Path(\"id\") String id, @Header(\"X-Count\") int count);",
+        "@Header parameter 'count' must be a String");
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"ids\") java.util.List<String> ids);",
+        "@Query(\"ids\") parameter 'ids' must be a string, number, boolean, enum or OffsetDateTime");
+  }
+
+  @Test
+  void typeParametersOnAMethod() {
+    assertMemberError("  <T> Res get(@Path(\"id\") String id);", "get(): endpoint methods cannot have type parameters");
+  }
+
+  @Test
+  void downloadsMustBeDeclaredUnsignedAndOnlyDownloadsMayBe() {
+    assertMemberError("  dev.wxpay.runtime.Download get(@Path(\"id\") String id);",
+        "get() returns a Download, which is not verified; mark it @UnsignedResponse");
+    assertMemberError("  @UnsignedResponse Res get(@Path(\"id\") String id);",
+        "@UnsignedResponse get() must return Download or CompletableFuture<Download>");
+    assertMemberError("  Res get(@Path(\"id\") String id, dev.wxpay.runtime.DownloadHash hash);",
+        "a DownloadHash parameter belongs to an @UnsignedResponse download");
+  }
+
+  @Test
+  void recordsTheBuilderCannotHave() {
+    JavaFileObject clash = source("test.Clash", "package test;", "public record Clash(String build) {}");
+    assertThat(compile(endpoint("v3/x", "  Res post(Clash body);"), RESPONSE, clash))
+        .hadErrorContaining("component 'build' clashes with the generated builder's build() method")
+        .inFile(clash).onLine(2);
+    JavaFileObject twice = source("test.Twice", "package test;",
+        "public record Twice(String a, @com.squareup.moshi.Json(name = \"a\") String b) {}");
+    assertThat(compile(endpoint("v3/x", "  Res post(Twice body);"), RESPONSE, twice))
+        .hadErrorContaining("JSON name 'a' is used by two components")
+        .inFile(twice).onLine(2);
+    JavaFileObject generic = source("test.Box", "package test;", "public record Box<T>(T value) {}");
+    JavaFileObject api = endpoint("v3/x", "  Res post(Box<String> body);");
+    assertThat(compile(api, RESPONSE, generic))
+        .hadErrorContaining("generic records are not supported: test.Box<java.lang.String>")
+        .inFile(api).onLine(5);
+  }
+
+  @Test
+  void aRecordWithErrorsIsNamedWhereItIsUsed() {
+    JavaFileObject bad = source("test.Bad", "package test;", "public record Bad(Object value) {}");
+    JavaFileObject api = endpoint("v3/x", "  Res post(Bad body);");
+    assertThat(compile(api, RESPONSE, bad))
+        .hadErrorContaining("parameter 'body' uses record Bad, which has errors")
+        .inFile(api).onLine(5);
+  }
+
   @Test
   void allErrorsOfARoundAreReported() {
     Compilation compilation = compileEndpoint("v3/stocks/<stock_id>",

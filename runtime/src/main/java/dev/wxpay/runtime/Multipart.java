@@ -20,6 +20,8 @@ record Multipart(byte[] meta, byte[] body, String contentType) {
   private static final byte[] CRLF = {'\r', '\n'};
 
   static Multipart of(UploadFile upload, String boundaryNonce) {
+    // Upload checked these when it was made; another UploadFile, handed to the spi directly, has not.
+    Upload.check(upload.filename(), upload.contentType());
     ByteBuffer content = upload.contentBuffer();
     byte[] metaBytes = metaJson(upload.filename(), sha256(content.duplicate()));
     String boundary = "wxpay-" + boundaryNonce;

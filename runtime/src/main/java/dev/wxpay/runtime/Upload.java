@@ -20,16 +20,23 @@ public final class Upload implements UploadFile {
   private final byte[] content;
 
   private Upload(String filename, String contentType, byte[] content) {
-    // Both are also written, unescaped, into the file part's headers.
+    check(filename, contentType);
+    this.filename = filename;
+    this.contentType = contentType;
+    this.content = content.clone();
+  }
+
+  /**
+   * Both are written, unescaped, into the file part's headers, so neither may end a header; checked
+   * again when a call is sent, for any {@link UploadFile}.
+   */
+  static void check(String filename, String contentType) {
     if (filename.isEmpty() || filename.indexOf('"') >= 0 || HeaderRules.hasLineBreak(filename)) {
       throw new IllegalArgumentException("the file name must not be empty or contain quotes, CR or LF");
     }
     if (HeaderRules.hasLineBreak(contentType)) {
       throw new IllegalArgumentException("the content type must not contain CR or LF");
     }
-    this.filename = filename;
-    this.contentType = contentType;
-    this.content = content.clone();
   }
 
   /** A file from memory; the content type follows the name's extension (jpg, png, bmp, mp4, pdf). */

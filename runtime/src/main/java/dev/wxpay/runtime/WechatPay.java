@@ -185,6 +185,9 @@ public final class WechatPay implements AutoCloseable {
     // Once per type and instance. The client sits beside the interface under the name the processor
     // gave it (GeneratedNames, shared by both), so finding it costs the same with 1 or 1,000 endpoints
     // on the class path; nothing is scanned or instantiated for other interfaces.
+    if (!type.isInterface()) {
+      throw new IllegalArgumentException(type.getName() + " is not an @Endpoint interface");
+    }
     List<String> simpleNames = new ArrayList<>();
     for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
       simpleNames.add(0, c.getSimpleName());
@@ -192,12 +195,13 @@ public final class WechatPay implements AutoCloseable {
     String name = GeneratedNames.qualifiedName(type.getPackageName(), simpleNames, GeneratedNames.CLIENT);
     Class<?> client;
     try {
-      client = Class.forName(name, true, type.getClassLoader());
+      // Not initialised yet: a class of that name that is not the client must not run any code.
+      client = Class.forName(name, false, type.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new IllegalArgumentException("no generated client for " + type.getName() + "; is wxpay-processor on"
           + " the annotation processor path and " + type.getName() + " annotated with @Endpoint?", e);
     }
-    if (!type.isInterface() || !type.isAssignableFrom(client)) {
+    if (!type.isAssignableFrom(client)) {
       throw new IllegalArgumentException(name + " is not the generated client of " + type.getName());
     }
     try {
@@ -206,6 +210,7 @@ public final class WechatPay implements AutoCloseable {
       throw new IllegalArgumentException("cannot create " + name + ": " + e, e);
     }
   }
+
 
   /** The merchant id ({@code mchid}). */
   public String mchid() {

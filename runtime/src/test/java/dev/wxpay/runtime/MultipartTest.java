@@ -3,9 +3,12 @@ package dev.wxpay.runtime;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.runtime.spi.UploadFile;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,6 +44,20 @@ class MultipartTest {
   void fileNamesThatWouldBreakThePartHeadersAreRejected() {
     for (String name : new String[] {"", "a\"b.png", "a\r.png", "a\n.png"}) {
       assertThrows(IllegalArgumentException.class, () -> Upload.of(name, CONTENT), name);
+    }
+  }
+
+  @Test
+  void anUploadFileFromElsewhereCannotEndAPartHeader() {
+    for (String[] bad : new String[][] {{"a\r\nX-Injected: 1", "image/png"}, {"a\".png", "image/png"},
+        {"", "image/png"}, {"a.png", "image/png\r\nX-Injected: 1"}}) {
+      UploadFile file = new UploadFile() {
+        @Override public String filename() { return bad[0]; }
+        @Override public String contentType() { return bad[1]; }
+        @Override public ByteBuffer contentBuffer() { return ByteBuffer.wrap(CONTENT); }
+      };
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Multipart.of(file, "NONCE"));
+      assertFalse(e.getMessage().contains("Injected"), e.getMessage());
     }
   }
 }

@@ -142,6 +142,13 @@ class WechatPayTest {
   }
 
   @Test
+  void onlyInterfacesHaveClients() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> complete().build().create(String.class));
+    assertEquals("java.lang.String is not an @Endpoint interface", e.getMessage());
+  }
+
+  @Test
   void aClassUnderTheClientNameThatDoesNotImplementTheInterfaceIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> complete().build().create(Impostor.class));

@@ -11,9 +11,11 @@ import dev.wxpay.annotations.Encrypted;
 import dev.wxpay.annotations.Header;
 import dev.wxpay.annotations.Path;
 import dev.wxpay.annotations.Query;
+import dev.wxpay.annotations.rules.GeneratedNames;
 import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.processor.model.Models.Param;
 import dev.wxpay.processor.model.Models.ParamRole;
+import dev.wxpay.processor.model.QualifiedName;
 import dev.wxpay.processor.model.TypeRef;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +188,15 @@ final class ParameterValidator {
           + " wxpay generated; wxpay writes XBuilder for each record X that an @Endpoint method takes or"
           + " returns, that the endpoint interface nests, or that is annotated @Model (in " + packageOf(endpoint)
           + " or imported)");
+      return null;
+    }
+    // The writers spell the builder by the record's generated name, so the declared one must be exactly it.
+    QualifiedName expected = ModelValidator.name(record).generated(GeneratedNames.BUILDER);
+    String declared = ((TypeElement) ((DeclaredType) arg).asElement()).getQualifiedName().toString();
+    if (!declared.equals(expected.canonicalName())) {
+      reporter.error(parameter, "'" + javaName + "' is " + type + ", but " + declared + " is not the builder"
+          + " wxpay generates for record " + record.getQualifiedName() + "; write Consumer<" + expected.simpleName()
+          + ">");
       return null;
     }
     TypeRef ref = models.typeRef(record.asType(), parameter, "parameter '" + javaName + "'");
