@@ -444,6 +444,20 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void anAdapterInTheShapeOfAnOlderProcessorIsNotReused() {
+    JavaFileObject old = source("test.ReqJsonAdapter",
+        "package test;",
+        "public final class ReqJsonAdapter extends com.squareup.moshi.JsonAdapter<Req> {",
+        "  @Override public Req fromJson(com.squareup.moshi.JsonReader reader) { return null; }",
+        "  @Override public void toJson(com.squareup.moshi.JsonWriter writer, Req value) {}",
+        "}");
+    Compilation compilation = compile(endpoint("v3/x", "  Res post(Req body);"), REQUEST, RESPONSE, old);
+    assertThat(compilation).hadErrorContaining("test.ReqJsonAdapter exists, but not in the shape this"
+            + " wxpay-processor generates (a library built by an older version?); rebuild it with this version")
+        .inFile(REQUEST).onLine(2);
+  }
+
+  @Test
   void allErrorsOfARoundAreReported() {
     Compilation compilation = compileEndpoint("v3/stocks/<stock_id>",
         "  Res create(@Path(\"stock_id\") String id);",

@@ -11,6 +11,7 @@ import com.google.testing.compile.Compiler;
 import com.squareup.moshi.JsonAdapter;
 import java.io.File;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -144,6 +145,35 @@ class ProcessorShapesTest {
     long things = compilation.generatedSourceFiles().stream()
         .filter(file -> file.getName().endsWith("ThingBuilder.java")).count();
     assertEquals(1, things);
+  }
+
+  @Test
+  void kotlinKeywordsInPackagesAndNamesAreEscaped(@TempDir Path kotlin) throws Exception {
+    // Java allows these names; Kotlin reads fun, in and object as keywords unless they are in backticks.
+    // The string checks pin the escaping; the Kotlin sample compiles such names with kotlinc.
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin.dir=" + kotlin)
+        .compile(
+            source("test.fun.Api",
+                "package test.fun;",
+                "import dev.wxpay.annotations.*;",
+                "@Endpoint(\"v3/things\")",
+                "public interface Api {",
+                "  test.Res post(Thing body);",
+                "  java.util.concurrent.CompletableFuture<test.Res> postAsync(Thing in);",
+                "}"),
+            source("test.fun.Thing", "package test.fun;",
+                "public record Thing(String in, @org.jspecify.annotations.Nullable String object) {}"),
+            RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    String dsl = Files.readString(kotlin.resolve("test/fun/ThingDsl.kt"));
+    assertTrue(dsl.contains("package test.`fun`\n"), dsl);
+    assertTrue(dsl.contains("public var `in`: String\n"), dsl);
+    assertTrue(dsl.contains("public var `object`: String?\n"), dsl);
+    assertTrue(dsl.contains("`$builder`.`in`(value)"), dsl);
+    // The await extensions (written only where kotlinx-coroutines is) are compiled by kotlinc in the
+    // Kotlin sample, whose endpoint has a parameter named `in`.
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
 import dev.wxpay.runtime.internal.crypto.CertificateSerials;
 import dev.wxpay.runtime.internal.crypto.DecryptionException;
@@ -73,10 +72,9 @@ final class CertificateDownloader {
 
   private static CertificateList decode(byte[] body) {
     try {
-      JsonReader reader = JsonReader.of(new Buffer().write(body));
-      CertificateList list = CertificateListJsonAdapter.INSTANCE.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed");
+      CertificateList list = JsonDocuments.decode(CertificateListJsonAdapter.INSTANCE, new Buffer().write(body), null);
+      if (list == null) {
+        throw new JsonDataException("the answer is JSON null");
       }
       return list;
     } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -86,9 +85,7 @@ public final class Notification {
    */
   public <T> T resource(JsonAdapter<T> adapter) {
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(resourceJson));
-      reader.setTag(SensitiveFields.class, sensitiveFields);
-      T value = adapter.fromJson(reader);
+      T value = JsonDocuments.decode(adapter, new Buffer().writeUtf8(resourceJson), sensitiveFields);
       if (value == null) {
         throw new WechatPayException("the notification resource is null");
       }

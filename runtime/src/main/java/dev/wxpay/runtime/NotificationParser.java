@@ -1,7 +1,6 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
 import dev.wxpay.runtime.internal.crypto.DecryptionException;
 import dev.wxpay.runtime.internal.model.EncryptedResource;
@@ -79,10 +78,9 @@ public final class NotificationParser {
   /** The verified body, decoded; nothing in it is decrypted yet, so messages may quote it. */
   private static NotificationEnvelope envelope(byte[] body) {
     try {
-      JsonReader reader = JsonReader.of(new Buffer().write(body));
-      NotificationEnvelope envelope = ENVELOPE.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed");
+      NotificationEnvelope envelope = JsonDocuments.decode(ENVELOPE, new Buffer().write(body), null);
+      if (envelope == null) {
+        throw new JsonDataException("the body is JSON null");
       }
       return envelope;
     } catch (JsonDataException e) {

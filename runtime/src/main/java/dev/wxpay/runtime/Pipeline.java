@@ -1,8 +1,6 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
@@ -310,13 +308,7 @@ final class Pipeline implements Caller {
       return null;
     }
     try {
-      JsonReader reader = JsonReader.of(new Buffer().write(body));
-      reader.setTag(SensitiveFields.class, prepared.sensitive());
-      R value = adapter.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed");
-      }
-      return value;
+      return JsonDocuments.decode(adapter, new Buffer().write(body), prepared.sensitive());
     } catch (ValidationException e) {
       // An @Encrypted field that does not decrypt keeps its reason.
       throw e;

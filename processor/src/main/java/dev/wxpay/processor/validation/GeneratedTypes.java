@@ -10,6 +10,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -60,6 +61,11 @@ public final class GeneratedTypes {
       return Decision.WRITE;
     }
     if (isGeneratedFor(existing, origin)) {
+      if (!isCurrentShape(existing)) {
+        reporter.error(origin, qualified + " exists, but not in the shape this wxpay-processor generates"
+            + " (a library built by an older version?); rebuild it with this version");
+        return Decision.CLASH;
+      }
       return Decision.SKIP;
     }
     reporter.error(origin, "wxpay generates " + qualified + " for " + owner + ", but a type of that name"
@@ -71,6 +77,27 @@ public final class GeneratedTypes {
   public boolean exists(QualifiedName generated) {
     return claimed.containsKey(generated.canonicalName())
         || elements.getTypeElement(generated.canonicalName()) != null;
+  }
+
+  /**
+   * Whether a type generated earlier has what today's generated code calls: an adapter's
+   * {@code INSTANCE}, a builder's {@code build(path, missing)}, a client without the old ServiceLoader
+   * factory.
+   */
+  private static boolean isCurrentShape(TypeElement existing) {
+    String superclass = existing.getSuperclass().toString();
+    if (superclass.startsWith("com.squareup.moshi.JsonAdapter")) {
+      return ElementFilter.fieldsIn(existing.getEnclosedElements()).stream()
+          .anyMatch(field -> field.getSimpleName().contentEquals("INSTANCE"));
+    }
+    boolean builder = existing.getInterfaces().stream()
+        .anyMatch(type -> type.toString().startsWith(SPI + "ModelBuilder"));
+    if (builder) {
+      return ElementFilter.methodsIn(existing.getEnclosedElements()).stream()
+          .anyMatch(method -> method.getSimpleName().contentEquals("build") && method.getParameters().size() == 2);
+    }
+    return ElementFilter.typesIn(existing.getEnclosedElements()).stream()
+        .noneMatch(nested -> nested.getSimpleName().contentEquals("Factory"));
   }
 
   /**

@@ -44,6 +44,23 @@ final class KotlinTypes {
         || !name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "`" + name + "`" : name;
   }
 
+  /** A dotted name (package, import, qualified type) with each segment escaped. */
+  static String escapeQualified(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 4);
+    for (String segment : name.split("\\.", -1)) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(escape(segment));
+    }
+    return out.toString();
+  }
+
+  /** The file's {@code package} line, or nothing for the default package. */
+  String packageLine() {
+    return packageName.isEmpty() ? "" : "package " + escapeQualified(packageName) + "\n\n";
+  }
+
   /** Imports a library type (e.g. {@code java.util.function.Consumer}) and returns its simple name. */
   String imported(String qualifiedName) {
     int dot = qualifiedName.lastIndexOf('.');
@@ -59,12 +76,12 @@ final class KotlinTypes {
     String qualifiedTop = typePackage.isEmpty() ? topLevel : typePackage + "." + topLevel;
     String holder = simpleNames.putIfAbsent(topLevel, qualifiedTop);
     if (holder != null && !holder.equals(qualifiedTop)) {
-      return typePackage.isEmpty() ? nested : typePackage + "." + nested;
+      return escapeQualified(typePackage.isEmpty() ? nested : typePackage + "." + nested);
     }
     if (!typePackage.equals(packageName)) {
       imports.add(qualifiedTop);
     }
-    return nested;
+    return escapeQualified(nested);
   }
 
   /** The Kotlin type of a JSON value, {@code ?} when it may be null. */
@@ -107,7 +124,7 @@ final class KotlinTypes {
   String importLines() {
     StringBuilder out = new StringBuilder();
     for (String imported : imports) {
-      out.append("import ").append(imported).append('\n');
+      out.append("import ").append(escapeQualified(imported)).append('\n');
     }
     return out.toString();
   }
