@@ -22,9 +22,6 @@ import dev.wxpay.processor.writing.kotlin.KotlinDslWriter;
 import dev.wxpay.processor.writing.kotlin.KotlinFile;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,9 +45,9 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class WxpayProcessor extends AbstractProcessor {
-  /** Kotlin is written when kapt runs the processor (its option is set), or into our folder for javac. */
+  /** Kotlin is written when kapt runs the processor (it sets this option), or when a javac build asks. */
   static final String KAPT_KOTLIN_GENERATED = "kapt.kotlin.generated";
-  static final String KOTLIN_DIR = "wxpay.kotlin.dir";
+  static final String KOTLIN = "wxpay.kotlin";
 
   private Reporter reporter;
   private ModelValidator models;
@@ -67,7 +64,7 @@ public final class WxpayProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(KAPT_KOTLIN_GENERATED, KOTLIN_DIR);
+    return Set.of(KAPT_KOTLIN_GENERATED, KOTLIN);
   }
 
   @Override
@@ -137,7 +134,7 @@ public final class WxpayProcessor extends AbstractProcessor {
     }
     // A library built without a Kotlin DSL gets one here, so this module's DSL can refer to it.
     QualifiedName dsl = record.type().generated(GeneratedNames.KOTLIN_DSL);
-    if (builder != Decision.CLASH && kotlinFolder() != null && !generated.exists(dsl)
+    if (builder != Decision.CLASH && writesKotlin() && !generated.exists(dsl)
         && kotlinWritten.add(dsl.canonicalName())) {
       writeKotlin(KotlinDslWriter.write(record), origin);
     }
@@ -161,32 +158,26 @@ public final class WxpayProcessor extends AbstractProcessor {
     }
   }
 
-  private String kotlinFolder() {
-    String folder = processingEnv.getOptions().get(KAPT_KOTLIN_GENERATED);
-    return folder != null ? folder : processingEnv.getOptions().get(KOTLIN_DIR);
+  /** Under kapt (its option is set), or when a javac build asks with {@code -Awxpay.kotlin=true}. */
+  private boolean writesKotlin() {
+    return processingEnv.getOptions().containsKey(KAPT_KOTLIN_GENERATED)
+        || Boolean.parseBoolean(processingEnv.getOptions().get(KOTLIN));
   }
 
   /**
-   * Writes Kotlin source. Under kapt through the Filer into the generated sources, which the Kotlin
-   * compile reads (and incremental builds clean up, by the one originating element); for a plain javac
-   * build into the folder {@code -Awxpay.kotlin.dir} names, which the build compiles with kotlinc itself.
+   * Writes Kotlin source through the Filer, beside the generated Java: kapt's Kotlin compile reads that
+   * folder, a javac build compiles it with kotlinc afterwards, and incremental builds clean it up by
+   * its one originating element.
    */
   private void writeKotlin(KotlinFile file, TypeElement origin) {
-    if (file == null || kotlinFolder() == null) {
+    if (file == null || !writesKotlin()) {
       return;
     }
     try {
-      if (processingEnv.getOptions().containsKey(KAPT_KOTLIN_GENERATED)) {
-        FileObject target = processingEnv.getFiler()
-            .createResource(StandardLocation.SOURCE_OUTPUT, file.packageName(), file.name() + ".kt", origin);
-        try (Writer writer = target.openWriter()) {
-          writer.write(file.text());
-        }
-      } else {
-        Path target = Path.of(kotlinFolder()).resolve(file.packageName().replace('.', '/'))
-            .resolve(file.name() + ".kt");
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.text(), StandardCharsets.UTF_8);
+      FileObject target = processingEnv.getFiler()
+          .createResource(StandardLocation.SOURCE_OUTPUT, file.packageName(), file.name() + ".kt", origin);
+      try (Writer writer = target.openWriter()) {
+        writer.write(file.text());
       }
     } catch (IOException e) {
       reporter.error(origin, "could not write " + file.name() + ".kt: " + e.getMessage());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,14 +58,17 @@ class GoldenFilesTest {
 
   /** The Kotlin DSL of a nested model, written when a Kotlin folder is configured. */
   @org.junit.jupiter.api.Test
-  void kotlinDslMatchesGoldenFile(@org.junit.jupiter.api.io.TempDir Path kotlin) throws IOException {
+  void kotlinDslMatchesGoldenFile() throws IOException {
     Compilation compilation = com.google.testing.compile.Compiler.javac()
         .withProcessors(new WxpayProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin.dir=" + kotlin)
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin=true")
         .compile(inputs());
     assertThat(compilation).succeededWithoutWarnings();
     for (String name : new String[] {"StockDsl.kt", "StockSendRuleDsl.kt"}) {
-      String generated = Files.readString(kotlin.resolve("golden").resolve(name), StandardCharsets.UTF_8);
+      // Written through the Filer, beside the generated Java.
+      String generated = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "golden", name)
+          .orElseThrow(() -> new AssertionError(name + " was not generated"))
+          .getCharContent(false).toString();
       Path golden = GOLDEN.resolve("expected").resolve("golden").resolve(name);
       if (UPDATE) {
         Files.writeString(golden, generated, StandardCharsets.UTF_8);

@@ -11,10 +11,10 @@ import com.google.testing.compile.Compiler;
 import com.squareup.moshi.JsonAdapter;
 import java.io.File;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,12 +148,12 @@ class ProcessorShapesTest {
   }
 
   @Test
-  void kotlinKeywordsInPackagesAndNamesAreEscaped(@TempDir Path kotlin) throws Exception {
+  void kotlinKeywordsInPackagesAndNamesAreEscaped() throws Exception {
     // Java allows these names; Kotlin reads fun, in and object as keywords unless they are in backticks.
     // The string checks pin the escaping; the Kotlin sample compiles such names with kotlinc.
     Compilation compilation = com.google.testing.compile.Compiler.javac()
         .withProcessors(new WxpayProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin.dir=" + kotlin)
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin=true")
         .compile(
             source("test.fun.Api",
                 "package test.fun;",
@@ -167,7 +167,8 @@ class ProcessorShapesTest {
                 "public record Thing(String in, @org.jspecify.annotations.Nullable String object) {}"),
             RESPONSE);
     assertThat(compilation).succeededWithoutWarnings();
-    String dsl = Files.readString(kotlin.resolve("test/fun/ThingDsl.kt"));
+    String dsl = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "test.fun", "ThingDsl.kt").orElseThrow()
+        .getCharContent(false).toString();
     assertTrue(dsl.contains("package test.`fun`\n"), dsl);
     assertTrue(dsl.contains("public var `in`: String\n"), dsl);
     assertTrue(dsl.contains("public var `object`: String?\n"), dsl);
