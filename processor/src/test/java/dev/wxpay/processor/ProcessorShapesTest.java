@@ -293,16 +293,50 @@ class ProcessorShapesTest {
 
   @Test
   void suspendFunctionsNeedKotlinxCoroutines() {
-    Compilation compilation = compile(
-        source("test.Api",
-            "package test;",
-            "import dev.wxpay.annotations.*;",
-            "@Endpoint(\"v3/pause\")",
-            "public interface Api {",
-            "  Object post(Pause body, kotlin.coroutines.Continuation<? super Pause> $completion);",
-            "}"),
-        KAPT_STUB);
+    JavaFileObject api = endpointOf("  Object post(Pause body, kotlin.coroutines.Continuation<? super Pause> $completion);");
+    Compilation compilation = compile(api, KAPT_STUB);
     assertThat(compilation).hadErrorContaining("suspend post() needs kotlinx-coroutines-core on the class"
-        + " path (it awaits the call with kotlinx.coroutines.future.await)");
+        + " path (it awaits the call with kotlinx.coroutines.future.await)")
+        .inFile(api).onLine(5);
+  }
+
+  @Test
+  void encryptedIsRefusedInKotlinDataClasses() {
+    // kapt's stub of data class Card(@Encrypted val number: String): its toString() cannot be checked.
+    JavaFileObject stub = source("test.Card",
+        "package test;",
+        "@kotlin.Metadata(mv = {2, 2, 0}, k = 1)",
+        "public final class Card {",
+        "  private final String number = null;",
+        "  public Card(@dev.wxpay.annotations.Encrypted @org.jetbrains.annotations.NotNull() String number) {}",
+        "  @org.jetbrains.annotations.NotNull() public final String getNumber() { return null; }",
+        "  public final String component1() { return null; }",
+        "}");
+    Compilation compilation = compile(endpointOf("  Pause post(Card body);"), KAPT_STUB, stub);
+    assertThat(compilation).hadErrorContaining("@Encrypted is not supported in Kotlin data classes yet")
+        .inFile(stub).onLine(5);
+  }
+
+  @Test
+  void typeParametersOnTheInterface() {
+    JavaFileObject api = source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/pause\")",
+        "public interface Api<T> {",
+        "  Pause post(Pause body);",
+        "}");
+    assertThat(compile(api, KAPT_STUB)).hadErrorContaining("@Endpoint interfaces cannot have type parameters")
+        .inFile(api).onLine(4);
+  }
+
+  private static JavaFileObject endpointOf(String member) {
+    return source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/pause\")",
+        "public interface Api {",
+        member,
+        "}");
   }
 }
