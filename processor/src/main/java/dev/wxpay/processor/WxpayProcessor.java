@@ -132,10 +132,11 @@ public final class WxpayProcessor extends AbstractProcessor {
     if (builder == Decision.WRITE) {
       write(BuilderWriter.write(record), origin);
     }
-    // A library built without a Kotlin DSL gets one here, so this module's DSL can refer to it.
     QualifiedName dsl = record.type().generated(GeneratedNames.KOTLIN_DSL);
-    if (builder != Decision.CLASH && writesKotlin() && !generated.exists(dsl)
-        && kotlinWritten.add(dsl.canonicalName())) {
+    // With the builder goes its DSL, even where an earlier build's DSL class is still on the class path;
+    // a library built without a Kotlin DSL gets one here, so this module's DSL can refer to it.
+    boolean wantsDsl = builder == Decision.WRITE || (builder == Decision.SKIP && !generated.exists(dsl));
+    if (wantsDsl && writesKotlin() && kotlinWritten.add(dsl.canonicalName())) {
       writeKotlin(KotlinDslWriter.write(record), origin);
     }
     if (models.isJson(record.type()) && generated.claim(record.adapterName(), origin) == Decision.WRITE) {
