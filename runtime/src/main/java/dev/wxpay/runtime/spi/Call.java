@@ -5,7 +5,6 @@ import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import okio.Buffer;
@@ -29,9 +28,10 @@ public final class Call<R extends @Nullable Object> {
 
   private Call(Builder<R> builder) {
     this.operation = builder.operation;
-    this.pathValues = builder.pathValues;
-    this.query = Collections.unmodifiableList(builder.query);
-    this.headers = Collections.unmodifiableList(builder.headers);
+    // Copied (a few short entries): a builder used again after build() must not change this call.
+    this.pathValues = builder.pathValues.clone();
+    this.query = List.copyOf(builder.query);
+    this.headers = List.copyOf(builder.headers);
     this.body = builder.body;
     this.upload = builder.upload;
     this.expectedHash = builder.expectedHash;
