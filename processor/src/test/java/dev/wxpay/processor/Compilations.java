@@ -20,4 +20,16 @@ final class Compilations {
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
   }
+
+  /** {@code test.Api}, an {@code @Endpoint(path)} interface with these members, from line 5 on. */
+  static JavaFileObject endpoint(String path, String... members) {
+    String[] lines = new String[4 + members.length + 1];
+    lines[0] = "package test;";
+    lines[1] = "import dev.wxpay.annotations.*;";
+    lines[2] = "@Endpoint(\"" + path + "\")";
+    lines[3] = "public interface Api {";
+    System.arraycopy(members, 0, lines, 4, members.length);
+    lines[lines.length - 1] = "}";
+    return source("test.Api", lines);
+  }
 }

@@ -2,6 +2,7 @@ package dev.wxpay.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.wxpay.processor.Compilations.compile;
+import static dev.wxpay.processor.Compilations.endpoint;
 import static dev.wxpay.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
@@ -18,16 +19,6 @@ class ProcessorErrorsTest {
       "public record Res(String id) {}");
 
   /** An endpoint interface whose body starts on line 4. */
-  private static JavaFileObject endpoint(String path, String... members) {
-    String[] lines = new String[4 + members.length + 1];
-    lines[0] = "package test;";
-    lines[1] = "import dev.wxpay.annotations.*;";
-    lines[2] = "@Endpoint(\"" + path + "\")";
-    lines[3] = "public interface Api {";
-    System.arraycopy(members, 0, lines, 4, members.length);
-    lines[lines.length - 1] = "}";
-    return source("test.Api", lines);
-  }
 
   private static Compilation compileEndpoint(String path, String... members) {
     return compile(endpoint(path, members), REQUEST, RESPONSE);

@@ -2,6 +2,7 @@ package dev.wxpay.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.wxpay.processor.Compilations.compile;
+import static dev.wxpay.processor.Compilations.endpoint;
 import static dev.wxpay.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,14 +101,7 @@ class ProcessorShapesTest {
   @Test
   void queryRecordsGetABuilderButNoAdapterUnlessJsonCarriesThem() {
     Compilation compilation = compile(
-        source("test.Api",
-            "package test;",
-            "import dev.wxpay.annotations.*;",
-            "@Endpoint(\"v3/things\")",
-            "public interface Api {",
-            "  Res get(@Query Filter filter);",
-            "  Res post(@Query Shared query, Shared body);",
-            "}"),
+        endpoint("v3/things", "  Res get(@Query Filter filter);", "  Res post(@Query Shared query, Shared body);"),
         source("test.Filter", "package test;", "public record Filter(String name, int limit) {}"),
         source("test.Shared", "package test;", "public record Shared(String name) {}"),
         RESPONSE);
@@ -123,14 +117,7 @@ class ProcessorShapesTest {
   void eachFileIsWrittenOnceAcrossRoundsAndInterfaces() {
     // Api waits a round for ThingBuilder; Other uses Thing too. A second write would fail the Filer.
     Compilation compilation = compile(
-        source("test.Api",
-            "package test;",
-            "import dev.wxpay.annotations.*;",
-            "@Endpoint(\"v3/things\")",
-            "public interface Api {",
-            "  Res put(java.util.function.Consumer<ThingBuilder> body);",
-            "  Res post(Thing body);",
-            "}"),
+        endpoint("v3/things", "  Res put(java.util.function.Consumer<ThingBuilder> body);", "  Res post(Thing body);"),
         source("test.Other",
             "package test;",
             "import dev.wxpay.annotations.*;",
@@ -293,7 +280,7 @@ class ProcessorShapesTest {
 
   @Test
   void suspendFunctionsNeedKotlinxCoroutines() {
-    JavaFileObject api = endpointOf("  Object post(Pause body, kotlin.coroutines.Continuation<? super Pause> $completion);");
+    JavaFileObject api = endpoint("v3/pause", "  Object post(Pause body, kotlin.coroutines.Continuation<? super Pause> $completion);");
     Compilation compilation = compile(api, KAPT_STUB);
     assertThat(compilation).hadErrorContaining("suspend post() needs kotlinx-coroutines-core on the class"
         + " path (it awaits the call with kotlinx.coroutines.future.await)")
@@ -312,7 +299,7 @@ class ProcessorShapesTest {
         "  @org.jetbrains.annotations.NotNull() public final String getNumber() { return null; }",
         "  public final String component1() { return null; }",
         "}");
-    Compilation compilation = compile(endpointOf("  Pause post(Card body);"), KAPT_STUB, stub);
+    Compilation compilation = compile(endpoint("v3/pause", "  Pause post(Card body);"), KAPT_STUB, stub);
     assertThat(compilation).hadErrorContaining("@Encrypted is not supported in Kotlin data classes yet")
         .inFile(stub).onLine(5);
   }
@@ -328,15 +315,5 @@ class ProcessorShapesTest {
         "}");
     assertThat(compile(api, KAPT_STUB)).hadErrorContaining("@Endpoint interfaces cannot have type parameters")
         .inFile(api).onLine(4);
-  }
-
-  private static JavaFileObject endpointOf(String member) {
-    return source("test.Api",
-        "package test;",
-        "import dev.wxpay.annotations.*;",
-        "@Endpoint(\"v3/pause\")",
-        "public interface Api {",
-        member,
-        "}");
   }
 }

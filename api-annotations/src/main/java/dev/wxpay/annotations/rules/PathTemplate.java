@@ -180,7 +180,10 @@ public final class PathTemplate {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  /** Percent-encodes everything but RFC 3986 unreserved characters, so the value stays one segment. */
+  /**
+   * Percent-encodes everything but RFC 3986 unreserved characters, so the value stays one segment; the
+   * runtime encodes query names and values the same way.
+   */
   public static void encodeSegment(String value, StringBuilder out) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (byte b : bytes) {
@@ -192,13 +195,6 @@ public final class PathTemplate {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
       }
     }
-  }
-
-  /** Percent-encodes a query name or value (RFC 3986 unreserved characters stay as they are). */
-  public static String encodeQueryComponent(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 8);
-    encodeSegment(value, out);
-    return out.toString();
   }
 
   @Override

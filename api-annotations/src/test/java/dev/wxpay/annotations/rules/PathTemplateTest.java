@@ -65,6 +65,8 @@ class PathTemplateTest {
 
   @Test
   void queryComponentsAreEncoded() {
-    assertEquals("a%20b%26c%3Dd%E4%B8%AD", PathTemplate.encodeQueryComponent("a b&c=d中"));
+    StringBuilder out = new StringBuilder();
+    PathTemplate.encodeSegment("a b&c=d中", out);
+    assertEquals("a%20b%26c%3Dd%E4%B8%AD", out.toString());
   }
 }

@@ -14,7 +14,9 @@ import dev.wxpay.processor.model.Models.Operation;
 import dev.wxpay.processor.model.Models.Param;
 import dev.wxpay.processor.model.Models.Property;
 import dev.wxpay.processor.model.TypeRef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,8 +42,9 @@ public final class ClientWriter {
             .build());
 
     Map<String, FieldSpec> operations = new LinkedHashMap<>();
+    List<String> fields = new ArrayList<>();
     for (Operation operation : endpoint.operations()) {
-      operation(operation, operations);
+      fields.add(operation(operation, operations));
     }
     operations.values().forEach(type::addField);
     type.addField(JavaTypes.CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
@@ -51,8 +54,8 @@ public final class ClientWriter {
         .addParameter(JavaTypes.CALLER, "caller")
         .addStatement("this.caller = caller")
         .build());
-    for (Operation operation : endpoint.operations()) {
-      type.addMethod(method(operation, operation(operation, operations), records));
+    for (int i = 0; i < endpoint.operations().size(); i++) {
+      type.addMethod(method(endpoint.operations().get(i), fields.get(i), records));
     }
     return JavaFile.builder(client.packageName(), type.build())
         .skipJavaLangImports(true)
