@@ -19,7 +19,6 @@ public final class JavaTypes {
   private JavaTypes() {}
 
   static final String RUNTIME_SPI = "dev.wxpay.runtime.spi";
-  static final ClassName CALL = ClassName.get(RUNTIME_SPI, "Call");
   static final ClassName CALLER = ClassName.get(RUNTIME_SPI, "Caller");
   static final ClassName OPERATION = ClassName.get(RUNTIME_SPI, "Operation");
   static final ClassName JSON_ADAPTERS = ClassName.get(RUNTIME_SPI, "JsonAdapters");
