@@ -13,11 +13,6 @@ import dev.wxpay.endpoints.testing.Payee;
 import dev.wxpay.endpoints.testing.Payees;
 import dev.wxpay.endpoints.testing.TransferNotice;
 import dev.wxpay.endpoints.testing.TransferNoticeJsonAdapter;
-import dev.wxpay.endpoints.v3.bill.BillLocation;
-import dev.wxpay.endpoints.v3.bill.BillTarType;
-import dev.wxpay.endpoints.v3.bill.TradeBill;
-import dev.wxpay.endpoints.v3.bill.TradeBillQuery;
-import dev.wxpay.endpoints.v3.billdownload.BillDownload;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
 import dev.wxpay.endpoints.v3.merchant.media.MediaUpload;
@@ -30,13 +25,10 @@ import dev.wxpay.runtime.WechatPay;
 import dev.wxpay.runtime.WechatPayException;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SandboxAlgorithm;
-import dev.wxpay.testkit.SandboxBill;
 import dev.wxpay.testkit.SandboxNotification;
 import dev.wxpay.testkit.SandboxVerification;
 import dev.wxpay.testkit.StubResponse;
 import dev.wxpay.testkit.WechatPaySandbox;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -55,7 +47,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -371,46 +362,6 @@ class SecurityFeaturesTest {
     }
   }
 
-  @ParameterizedTest
-  @CsvSource({"RSA,false", "RSA,true", "SM2,false", "SM2,true"})
-  void billsDownloadAndMatchTheirHash(SandboxAlgorithm algorithm, boolean gzip, @TempDir Path folder) {
-    try (WechatPaySandbox sandbox = WechatPaySandbox.builder().algorithm(algorithm).start();
-        WechatPay wxpay = sandbox.client()) {
-      String content = "交易时间,公众账号ID,商户号\n`2026-11-21 10:00:00,`wx2421b1c4370ec43b,`1900000001\n";
-      sandbox.bill("/v3/bill/tradebill", SandboxBill.of(content)
-          .hashType(algorithm == SandboxAlgorithm.SM2 ? "SM3" : "SHA1"));
-
-      BillLocation bill = wxpay.create(TradeBill.class)
-          .get(new TradeBillQuery("2026-11-21", null, null, gzip ? BillTarType.GZIP : null));
-      assertEquals(gzip ? "gzip" : null, bill.downloadTarType());
-      byte[] downloaded = wxpay.create(BillDownload.class).get(bill).bytes();
-      String served = sandbox.lastRequest().header("Accept");
-      assertEquals("*/*", served);
-
-      assertEquals(content, new String(downloaded, UTF_8));
-      Path file = folder.resolve("bill.csv");
-      wxpay.create(BillDownload.class).get(bill).saveTo(file);
-      assertEquals(content, readString(file));
-    }
-  }
-
-  @Test
-  void aCorruptedBillFailsItsHashAndIsNotSaved(@TempDir Path folder) {
-    try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
-      sandbox.bill("/v3/bill/tradebill", SandboxBill.of("a,b,c\n1,2,3\n").corrupted());
-      BillLocation bill = wxpay.create(TradeBill.class).get(new TradeBillQuery("2026-11-21", null, null, null));
-      BillDownload download = wxpay.create(BillDownload.class);
-
-      ValidationException e = assertThrows(ValidationException.class,
-          () -> download.get(bill).bytes());
-      assertEquals(ValidationException.Reason.HASH_MISMATCH, e.reason());
-      Path file = folder.resolve("bill.csv");
-      assertThrows(ValidationException.class, () -> download.get(bill).saveTo(file));
-      assertFalse(Files.exists(file));
-      assertTrue(folder.toFile().list().length == 0, "no temporary file is left behind");
-    }
-  }
-
   @Test
   void thirtyTwoThreadsShareOneClient() throws Exception {
     try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
@@ -439,14 +390,6 @@ class SecurityFeaturesTest {
       assertTrue(requests.stream().allMatch(RecordedRequest::signatureValid));
       assertEquals(requests.size(), requests.stream().map(r -> r.authorization().get("nonce_str")).distinct().count(),
           "every request has its own nonce");
-    }
-  }
-
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file, UTF_8);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
     }
   }
 

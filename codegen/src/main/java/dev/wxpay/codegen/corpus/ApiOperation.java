@@ -13,6 +13,8 @@ import java.util.Map;
  * @param summary the short title, e.g. {@code JSAPI下单API}
  * @param parameters each parameter's YAML map; a required flag spelled {@code require} reads as required
  * @param responses by status code as text ({@code "200"}), whether the YAML wrote a number or a string
+ * @param produces the media types of the answer as written, e.g. {@code application/x-gzip}; empty for JSON
+ * @param consumes the media types of the request as written, e.g. {@code multipart/form-data}; empty for JSON
  */
 public record ApiOperation(
     String path,
@@ -23,7 +25,9 @@ public record ApiOperation(
     List<String> tags,
     boolean deprecated,
     List<Map<String, Object>> parameters,
-    Map<String, Object> responses) {
+    Map<String, Object> responses,
+    List<String> produces,
+    List<String> consumes) {
 
   /** The names of the path's placeholders, in order. */
   public List<String> placeholders() {

@@ -170,7 +170,7 @@ public final class Corpus {
     }
     ApiOperation operation = new ApiOperation(path, method.toUpperCase(Locale.ROOT), file, Area.of(file),
         (String) yaml.get("summary"), tags, Boolean.TRUE.equals(yaml.get("deprecated")), List.copyOf(parameters),
-        responses);
+        responses, strings(yaml.get("produces")), strings(yaml.get("consumes")));
     checkPlaceholders(operation);
     return operation;
   }

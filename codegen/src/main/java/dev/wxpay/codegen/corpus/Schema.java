@@ -23,10 +23,12 @@ public sealed interface Schema {
   record ArraySchema(String description, Schema items) implements Schema {}
 
   /**
-   * A string, integer, number, boolean or file. {@code enumValues} as written (strings or numbers), empty
-   * for none; {@code embedded} the schema of JSON carried in a string ({@code x-json}), else null.
+   * A string, integer, number, boolean or file. {@code origin} is {@code file#Name} for a named definition
+   * (an enum such as {@code Enumerations.yaml#BillType}), else null; {@code enumValues} as written (strings
+   * or numbers), empty for none; {@code embedded} the schema of JSON carried in a string ({@code x-json}),
+   * else null.
    */
-  record ScalarSchema(Scalar type, String format, List<Object> enumValues, String description, Schema embedded)
+  record ScalarSchema(String origin, Scalar type, String format, List<Object> enumValues, String description, Schema embedded)
       implements Schema {}
 
   /** {@code {}}: anything; the corpus uses it for empty answers and a few untyped fields. */

@@ -117,6 +117,10 @@ public final class SchemaReader {
     if (read instanceof ObjectSchema object && object.origin() == null) {
       // A named definition keeps its name, so it becomes one shared record.
       read = new ObjectSchema(key, object.description(), object.properties());
+    } else if (read instanceof ScalarSchema scalar && scalar.origin() == null && !scalar.enumValues().isEmpty()) {
+      // A named enum keeps its name too.
+      read = new ScalarSchema(key, scalar.type(), scalar.format(), scalar.enumValues(), scalar.description(),
+          scalar.embedded());
     }
     definitions.put(key, read);
     return read;
@@ -168,7 +172,7 @@ public final class SchemaReader {
       }
     }
     Schema embedded = yaml.containsKey("x-json") ? schema(yaml.get("x-json"), file, where + "(x-json)") : null;
-    return new ScalarSchema(type, string(yaml.get("format")), List.copyOf(values), string(yaml.get("description")),
+    return new ScalarSchema(null, type, string(yaml.get("format")), List.copyOf(values), string(yaml.get("description")),
         embedded);
   }
 
@@ -181,8 +185,9 @@ public final class SchemaReader {
     Set<String> requiredNames = new LinkedHashSet<>();
     for (int i = 0; i < parts.size(); i++) {
       Object part = parts.get(i);
-      if (part instanceof Map<?, ?> map && !map.containsKey("$ref") && !map.containsKey("type")
-          && map.containsKey("enum") && !read.isEmpty() && read.get(0) instanceof ScalarSchema) {
+      if (part instanceof Map<?, ?> map && !map.containsKey("$ref") && map.containsKey("enum") && !read.isEmpty()
+          && read.get(0) instanceof ScalarSchema first
+          && (!map.containsKey("type") || first.type().name().equalsIgnoreCase(String.valueOf(map.get("type"))))) {
         ScalarSchema base = (ScalarSchema) read.remove(0);
         List<Object> values = new ArrayList<>(base.enumValues());
         for (Object value : (List<?>) map.get("enum")) {
@@ -190,7 +195,7 @@ public final class SchemaReader {
             values.add(value);
           }
         }
-        read.add(0, new ScalarSchema(base.type(), base.format(), List.copyOf(values), base.description(), null));
+        read.add(0, new ScalarSchema(base.origin(), base.type(), base.format(), List.copyOf(values), base.description(), null));
         continue;
       }
       String partWhere = where + "(allOf " + i + ")";

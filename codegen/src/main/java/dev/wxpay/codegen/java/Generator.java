@@ -1,0 +1,77 @@
+package dev.wxpay.codegen.java;
+
+import dev.wxpay.codegen.corpus.ApiOperation;
+import dev.wxpay.codegen.corpus.Corpus;
+import dev.wxpay.codegen.corpus.SchemaReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes an endpoint artifact's sources from the corpus: {@code src/main/java} of its module, and the list
+ * of operations left out, {@code excluded-operations.txt}.
+ */
+public final class Generator {
+  /** The list of operations left out, beside the module's pom. */
+  public static final String EXCLUDED = "excluded-operations.txt";
+
+  private Generator() {}
+
+  /** The files of {@code family}, by path relative to its module folder, e.g. {@code src/main/java/dev/...}. */
+  public static Map<String, String> generate(Corpus corpus, Family family) {
+    List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
+    Planner planner = new Planner(new SchemaReader(corpus));
+    planner.plan(operations);
+    Map<String, Set<String>> namesByPackage = new TreeMap<>();
+    planner.declarations().values().forEach(decl -> namesByPackage
+        .computeIfAbsent(decl.type().packageName(), pkg -> new HashSet<>()).add(decl.type().simpleName()));
+    Map<String, String> files = new TreeMap<>();
+    for (Decl decl : planner.declarations().values()) {
+      files.put(sourcePath(decl.type().packageName(), decl.type().simpleName()),
+          Emitter.write(decl, namesByPackage.get(decl.type().packageName())));
+    }
+    namesByPackage.keySet().forEach(pkg -> files.put(sourcePath(pkg, "package-info"), Emitter.packageInfo(pkg)));
+    StringBuilder excluded = new StringBuilder("# Operations of ").append(family.artifactId())
+        .append(" the generator leaves out, and why. Written by wxpay-codegen.\n");
+    excluded.append("# ").append(operations.size()).append(" operations, ")
+        .append(operations.size() - planner.excluded().size()).append(" generated\n");
+    planner.excluded().forEach((operation, why) -> excluded.append(operation).append(": ").append(why).append('\n'));
+    files.put(EXCLUDED, excluded.toString());
+    return files;
+  }
+
+  private static String sourcePath(String pkg, String simpleName) {
+    return "src/main/java/" + pkg.replace('.', '/') + "/" + simpleName + ".java";
+  }
+
+  /** Replaces the generated sources under {@code module} with {@code files}. */
+  public static void write(Path module, Map<String, String> files) throws IOException {
+    Path generatedRoot = module.resolve("src/main/java/dev/wxpay/endpoints");
+    if (Files.isDirectory(generatedRoot)) {
+      try (Stream<Path> old = Files.walk(generatedRoot)) {
+        for (Path path : old.sorted((a, b) -> b.compareTo(a)).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path target = module.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+  }
+
+  /** {@code Generator <corpus docs folder> <endpoints folder>}: regenerates every artifact. */
+  public static void main(String[] args) throws IOException {
+    Corpus corpus = Corpus.load(Path.of(args[0]));
+    for (Family family : Family.ALL) {
+      write(Path.of(args[1], family.name()), generate(corpus, family));
+    }
+  }
+}

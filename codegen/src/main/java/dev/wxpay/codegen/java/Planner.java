@@ -1,0 +1,455 @@
+package dev.wxpay.codegen.java;
+
+import dev.wxpay.codegen.corpus.ApiOperation;
+import dev.wxpay.codegen.corpus.Schema;
+import dev.wxpay.codegen.corpus.Schema.AnySchema;
+import dev.wxpay.codegen.corpus.Schema.ArraySchema;
+import dev.wxpay.codegen.corpus.Schema.ObjectSchema;
+import dev.wxpay.codegen.corpus.Schema.Property;
+import dev.wxpay.codegen.corpus.Schema.ScalarSchema;
+import dev.wxpay.codegen.corpus.SchemaReader;
+import dev.wxpay.codegen.java.Decl.Component;
+import dev.wxpay.codegen.java.Decl.Constant;
+import dev.wxpay.codegen.java.Decl.EnumDecl;
+import dev.wxpay.codegen.java.Decl.InterfaceDecl;
+import dev.wxpay.codegen.java.Decl.Kind;
+import dev.wxpay.codegen.java.Decl.Method;
+import dev.wxpay.codegen.java.Decl.Param;
+import dev.wxpay.codegen.java.Decl.RecordDecl;
+import dev.wxpay.codegen.java.JType.ClassType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the operations of one artifact into Java declarations: an interface per URL path, a record per
+ * body, answer and object shape, an enum per value list. Identical nested shapes of the same name are one
+ * declaration per package; bodies, answers and queries are always their operation's own.
+ * An operation that needs what the processor cannot express yet is left out with its reason.
+ */
+public final class Planner {
+  /** Headers the runtime sets itself. */
+  private static final Set<String> RUNTIME_HEADERS = Set.of("wechatpay-serial", "authorization", "accept",
+      "content-type", "user-agent");
+  private static final List<String> COMPANIONS = List.of("Builder", "JsonAdapter", "Dsl", "Client", "Await");
+  private static final ClassType UPLOAD = new ClassType("dev.wxpay.runtime", "Upload");
+  private static final ClassType DOWNLOAD = new ClassType("dev.wxpay.runtime", "Download");
+  private static final ClassType DOWNLOAD_HASH = new ClassType("dev.wxpay.runtime", "DownloadHash");
+  private static final ClassType BILL_LOCATION = new ClassType("dev.wxpay.runtime", "BillLocation");
+  /** A bill answer: these string fields make a record a {@code BillLocation}. */
+  private static final Set<String> BILL_FIELDS = Set.of("hash_type", "hash_value", "download_url");
+
+  private final SchemaReader reader;
+  private final Map<String, Set<String>> namesByPackage = new HashMap<>();
+  private final Map<String, ClassType> shapes = new HashMap<>();
+  private final Map<String, Decl> declarations = new TreeMap<>();
+  private final Map<String, String> excluded = new TreeMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+
+  public Planner(SchemaReader reader) {
+    this.reader = reader;
+  }
+
+  /** The declarations, by qualified name. */
+  public Map<String, Decl> declarations() {
+    return declarations;
+  }
+
+  /** Operations left out ({@code METHOD /path}) and why. */
+  public Map<String, String> excluded() {
+    return excluded;
+  }
+
+  /** Plans every operation of {@code operations}, grouped by URL path. */
+  public void plan(List<ApiOperation> operations) {
+    Map<String, List<ApiOperation>> byPath = new TreeMap<>();
+    for (ApiOperation operation : operations) {
+      byPath.computeIfAbsent(operation.path(), path -> new ArrayList<>()).add(operation);
+    }
+    Map<String, ClassType> interfaces = interfaceNames(byPath.keySet());
+    // Interfaces first, so that no shape takes an interface's name.
+    interfaces.values().forEach(type -> reserve(type.packageName(), type.simpleName()));
+    byPath.forEach((path, pathOperations) -> planPath(interfaces.get(path), path, pathOperations));
+  }
+
+  /** Interface names by path; where two paths of a package give one name, both take their qualified name. */
+  private static Map<String, ClassType> interfaceNames(Set<String> paths) {
+    Map<String, List<String>> byName = new TreeMap<>();
+    for (String path : paths) {
+      byName.computeIfAbsent(Names.packageOf(path) + "." + Names.interfaceName(path), name -> new ArrayList<>())
+          .add(path);
+    }
+    Map<String, ClassType> out = new LinkedHashMap<>();
+    byName.forEach((name, clashing) -> {
+      for (String path : clashing) {
+        String simple = Names.interfaceName(path);
+        if (clashing.size() > 1 && Names.qualifiedInterfaceName(path) != null) {
+          simple = Names.qualifiedInterfaceName(path);
+        }
+        out.put(path, new ClassType(Names.packageOf(path), simple));
+      }
+    });
+    return out;
+  }
+
+  private void planPath(ClassType type, String path, List<ApiOperation> operations) {
+    List<Method> methods = new ArrayList<>();
+    String title = null;
+    for (ApiOperation operation : operations) {
+      String base = type.simpleName()
+          + (operations.size() > 1 ? Names.upperCamel(operation.method().toLowerCase(Locale.ROOT)) : "");
+      try {
+        check(operation);
+        methods.addAll(methods(type, base, operation));
+        title = title == null ? operation.summary() : title;
+      } catch (Unsupported e) {
+        excluded.put(operation.toString(), e.getMessage());
+      }
+    }
+    if (methods.isEmpty()) {
+      return;
+    }
+    String endpointPath = path.startsWith("/") ? path.substring(1) : path;
+    declarations.put(type.qualifiedName(), new InterfaceDecl(type, endpointPath, title, methods));
+  }
+
+  /** Throws {@link Unsupported} before anything of the operation is declared. */
+  private void check(ApiOperation operation) {
+    for (Map<String, Object> parameter : operation.parameters()) {
+      String in = String.valueOf(parameter.get("in"));
+      switch (in) {
+        case "path", "header" -> {}
+        case "query" -> {
+          Schema schema = parameterSchema(operation, parameter);
+          if (!(schema instanceof ScalarSchema)) {
+            throw new Unsupported("query parameter '" + parameter.get("name") + "' is not a scalar");
+          }
+        }
+        case "body" -> checkSchema(reader.read(parameter.get("schema"), operation.file(), "body"), "body", true);
+        case "formData" -> throw new Unsupported("multipart upload, not generated yet");
+        default -> throw new Unsupported("parameter in " + in);
+      }
+    }
+    Object answer = successResponse(operation);
+    if (answer instanceof Map<?, ?> map && map.get("schema") != null && !isDownload(operation)) {
+      checkSchema(reader.read(map.get("schema"), operation.file(), "answer"), "answer", true);
+    }
+  }
+
+  private void checkSchema(Schema schema, String where, boolean top) {
+    if (schema instanceof ObjectSchema object) {
+      if (object.properties().isEmpty() && !top) {
+        throw new Unsupported(where + " is an object without properties");
+      }
+      object.properties().values().forEach(property -> checkSchema(property.schema(), where + "." + property.name(), false));
+    } else if (schema instanceof ArraySchema array) {
+      checkSchema(array.items(), where + "[]", false);
+    } else if (schema instanceof AnySchema && !top) {
+      throw new Unsupported(where + " has no type");
+    } else if (schema instanceof ScalarSchema scalar && scalar.type() == Schema.Scalar.FILE) {
+      throw new Unsupported(where + " is a file");
+    }
+  }
+
+  private List<Method> methods(ClassType endpoint, String base, ApiOperation operation) {
+    String http = operation.method().toLowerCase(Locale.ROOT);
+    boolean serial = operation.parametersIn("header").stream()
+        .anyMatch(parameter -> "wechatpay-serial".equalsIgnoreCase(String.valueOf(parameter.get("name"))));
+    String pkg = endpoint.packageName();
+    List<Param> params = new ArrayList<>();
+    Map<String, Map<String, Object>> pathParameters = new HashMap<>();
+    operation.parametersIn("path").forEach(parameter -> pathParameters.put(String.valueOf(parameter.get("name")), parameter));
+    for (String placeholder : operation.placeholders()) {
+      Map<String, Object> parameter = pathParameters.getOrDefault(placeholder, Map.of());
+      JType pathType = "integer".equals(parameter.get("type")) ? new JType.Primitive("long") : JType.STRING;
+      params.add(new Param(Names.lowerCamel(placeholder), Kind.PATH, placeholder, pathType, false,
+          title(parameter.get("description"))));
+    }
+    List<Map<String, Object>> query = operation.parametersIn("query");
+    if (query.size() == 1) {
+      Map<String, Object> parameter = query.get(0);
+      String name = String.valueOf(parameter.get("name"));
+      boolean required = Boolean.TRUE.equals(parameter.get("required"));
+      JType type = typeOf(parameterSchema(operation, parameter), new Context(pkg, base, name, false, false));
+      params.add(new Param(Names.lowerCamel(name), Kind.QUERY, name, required ? type : type, !required,
+          title(parameter.get("description"))));
+    } else if (query.size() > 1) {
+      List<Component> components = new ArrayList<>();
+      for (Map<String, Object> parameter : query) {
+        String name = String.valueOf(parameter.get("name"));
+        boolean required = Boolean.TRUE.equals(parameter.get("required"));
+        JType type = typeOf(parameterSchema(operation, parameter), new Context(pkg, base, name, false, false));
+        components.add(component(name, type, !required, false, title(parameter.get("description"))));
+      }
+      ClassType record = declareRecord(pkg, base + "Query", null, components, false, base, true);
+      params.add(new Param("query", Kind.QUERY_RECORD, "", record, false, null));
+    }
+    for (Map<String, Object> parameter : operation.parametersIn("header")) {
+      String name = String.valueOf(parameter.get("name"));
+      if (RUNTIME_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      params.add(new Param(Names.lowerCamel(name), Kind.HEADER, name, JType.STRING,
+          !Boolean.TRUE.equals(parameter.get("required")), title(parameter.get("description"))));
+    }
+    JType returns = null;
+    boolean download = isDownload(operation);
+    if (download) {
+      returns = DOWNLOAD;
+      params.add(new Param("hash", Kind.HASH, "", DOWNLOAD_HASH, false, null));
+    } else if (successResponse(operation) instanceof Map<?, ?> answer && answer.get("schema") != null) {
+      Schema schema = reader.read(answer.get("schema"), operation.file(), "answer");
+      if (schema instanceof ObjectSchema object && !object.properties().isEmpty()) {
+        returns = declareObject(object, new Context(pkg, base, null, true, serial), base + "Response", true);
+      } else if (!(schema instanceof AnySchema) && !(schema instanceof ObjectSchema)) {
+        throw new Unsupported("the answer is not an object");
+      }
+    }
+    String javadoc = operation.summary();
+    List<Method> methods = new ArrayList<>();
+    List<Map<String, Object>> body = operation.parametersIn("body");
+    if (!body.isEmpty()) {
+      Schema schema = reader.read(body.get(0).get("schema"), operation.file(), "body");
+      if (!(schema instanceof ObjectSchema object)) {
+        throw new Unsupported("the body is not an object");
+      }
+      ClassType request = declareObject(object, new Context(pkg, base, null, false, serial), base + "Request", true);
+      List<Param> withRecord = new ArrayList<>(params);
+      withRecord.add(new Param("body", Kind.BODY, "", request, false, null));
+      List<Param> withBuilder = new ArrayList<>(params);
+      withBuilder.add(new Param("body", Kind.BUILDER, "", request, false, null));
+      methods.add(new Method(http, http, javadoc, withRecord, returns, false, download, false));
+      methods.add(new Method(http, http, javadoc, withBuilder, returns, false, download, false));
+      methods.add(new Method(http + "Async", http, javadoc, withRecord, returns, true, download, false));
+    } else {
+      if (download && isBillQuery(params)) {
+        List<Param> bill = List.of(new Param("bill", Kind.BODY, "", BILL_LOCATION, false, null));
+        methods.add(new Method(http, http, javadoc, bill, returns, false, false, true));
+        methods.add(new Method(http + "Async", http, javadoc, bill, returns, true, false, true));
+      }
+      methods.add(new Method(http, http, javadoc, params, returns, false, download, false));
+      methods.add(new Method(http + "Async", http, javadoc, params, returns, true, download, false));
+    }
+    return methods;
+  }
+
+  /** A download whose query is a bill URL's: a {@code token} and a {@code tartype}, in a query record. */
+  private boolean isBillQuery(List<Param> params) {
+    if (params.size() != 2 || params.get(0).kind() != Kind.QUERY_RECORD) {
+      return false;
+    }
+    RecordDecl query = (RecordDecl) declarations.get(((ClassType) params.get(0).type()).qualifiedName());
+    return query.components().stream().map(Component::name).toList().equals(List.of("token", "tartype"));
+  }
+
+  /** Where the operation's parameters are read as a schema: its {@code type}, {@code enum}, {@code allOf}. */
+  private Schema parameterSchema(ApiOperation operation, Map<String, Object> parameter) {
+    Map<String, Object> schema = new LinkedHashMap<>(parameter);
+    for (String key : List.of("name", "in", "required", "example")) {
+      schema.remove(key);
+    }
+    schema.keySet().removeIf(key -> key.startsWith("x-") && !key.equals("x-json"));
+    return reader.read(schema, operation.file(), "parameter " + parameter.get("name"));
+  }
+
+  /** The first 2xx answer, or null. */
+  private static Object successResponse(ApiOperation operation) {
+    return operation.responses().entrySet().stream().filter(entry -> entry.getKey().startsWith("2"))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+  }
+
+  /** An answer that is a file (a bill, a PDF) rather than JSON. */
+  private static boolean isDownload(ApiOperation operation) {
+    return !operation.produces().isEmpty()
+        && operation.produces().stream().noneMatch(type -> type.toLowerCase(Locale.ROOT).contains("json"));
+  }
+
+  /**
+   * Where a type is declared and for what: the package, the record that holds it (for a fallback name),
+   * the JSON name, whether it is read from an answer (every field optional there) and whether the
+   * operation encrypts {@code base64} fields.
+   */
+  private record Context(String pkg, String owner, String property, boolean answer, boolean serial) {
+    Context at(String owner, String property) {
+      return new Context(pkg, owner, property, answer, serial);
+    }
+  }
+
+  private JType typeOf(Schema schema, Context context) {
+    if (schema instanceof ScalarSchema scalar) {
+      if (!scalar.enumValues().isEmpty()) {
+        if (scalar.type() == Schema.Scalar.STRING) {
+          return declareEnum(scalar, context);
+        }
+        // Integer enums become plain numbers until the processor can express them.
+      }
+      return switch (scalar.type()) {
+        case STRING -> "rfc3339".equals(scalar.format()) || "date-time".equals(scalar.format())
+            ? JType.DATE_TIME : JType.STRING;
+        case INTEGER -> "int64".equals(scalar.format()) ? JType.LONG : JType.INTEGER;
+        case NUMBER -> JType.DOUBLE;
+        case BOOLEAN -> JType.BOOLEAN;
+        case FILE -> throw new Unsupported(context.property() + " is a file");
+      };
+    }
+    if (schema instanceof ArraySchema array) {
+      return new JType.ListType(typeOf(array.items(), context));
+    }
+    if (schema instanceof ObjectSchema object) {
+      String name = object.origin() != null
+          ? Names.upperCamel(object.origin().substring(object.origin().indexOf('#') + 1))
+          : Names.upperCamel(context.property());
+      return declareObject(object, context, name, false);
+    }
+    throw new Unsupported(context.property() + " has no type");
+  }
+
+  private ClassType declareObject(ObjectSchema object, Context context, String candidate, boolean own) {
+    String key = object.origin() != null ? object.origin() : null;
+    if (key != null && !inProgress.add(key + context.answer())) {
+      throw new Unsupported(candidate + " contains itself");
+    }
+    try {
+      List<Component> components = new ArrayList<>();
+      for (Property property : object.properties().values()) {
+        JType type = typeOf(property.schema(), context.at(candidate, property.name()));
+        boolean encrypted = type.equals(JType.STRING) && (property.sensitive()
+            || (context.serial() && property.schema() instanceof ScalarSchema scalar && "base64".equals(scalar.format())));
+        components.add(component(property.name(), type, context.answer() || !property.required(), encrypted,
+            title(property.schema().description())));
+      }
+      return declareRecord(context.pkg(), candidate, title(object.description()), components, context.answer(),
+          context.owner(), own);
+    } finally {
+      if (key != null) {
+        inProgress.remove(key + context.answer());
+      }
+    }
+  }
+
+  private static Component component(String jsonName, JType type, boolean nullable, boolean encrypted, String title) {
+    String name = Names.lowerCamel(jsonName);
+    JType declared = nullable ? type : JType.unboxed(type);
+    return new Component(name, declared, nullable, encrypted,
+        Names.snakeCase(name).equals(jsonName) ? null : jsonName, title);
+  }
+
+  /**
+   * Declares a record, or finds the identical one of that name already declared in the package; an
+   * {@code own} record (a body, answer or query) is never shared.
+   */
+  private ClassType declareRecord(String pkg, String candidate, String javadoc, List<Component> components,
+      boolean answer, String owner, boolean own) {
+    StringBuilder shape = new StringBuilder(pkg).append(" record ").append(candidate).append(answer ? " answer" : "");
+    for (Component component : components) {
+      shape.append('|').append(component.name()).append(':').append(JType.signature(component.type()))
+          .append(component.nullable() ? "?" : "").append(component.encrypted() ? "!" : "")
+          .append(component.jsonName() == null ? "" : "=" + component.jsonName());
+    }
+    ClassType known = own ? null : shapes.get(shape.toString());
+    if (known != null) {
+      return known;
+    }
+    ClassType type = new ClassType(pkg, allocate(pkg, candidate, owner));
+    shapes.put(shape.toString(), type);
+    // A bill answer can be handed to the bill download as it is.
+    boolean bill = answer && BILL_FIELDS.stream().allMatch(json -> components.stream().anyMatch(
+        component -> component.type().equals(JType.STRING) && json.equals(Names.snakeCase(component.name()))));
+    declarations.put(type.qualifiedName(), new RecordDecl(type, javadoc, List.copyOf(components),
+        bill ? List.of(BILL_LOCATION) : List.of()));
+    return type;
+  }
+
+  private ClassType declareEnum(ScalarSchema scalar, Context context) {
+    String candidate = scalar.origin() != null
+        ? Names.upperCamel(scalar.origin().substring(scalar.origin().indexOf('#') + 1))
+        : Names.upperCamel(context.property());
+    List<Constant> constants = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (Object value : scalar.enumValues()) {
+      String text = String.valueOf(value);
+      String name = Names.enumConstant(text);
+      if (name == null) {
+        name = "V_" + (constants.size() + 1);
+      }
+      String unique = name;
+      for (int i = 2; !used.add(unique); i++) {
+        unique = name + "_" + i;
+      }
+      constants.add(new Constant(unique, unique.equals(text) ? null : text));
+    }
+    String shape = context.pkg() + " enum " + candidate + "|" + constants;
+    ClassType known = shapes.get(shape);
+    if (known != null) {
+      return known;
+    }
+    ClassType type = new ClassType(context.pkg(), allocate(context.pkg(), candidate, context.owner()));
+    shapes.put(shape, type);
+    declarations.put(type.qualifiedName(), new EnumDecl(type, title(scalar.description()), false, constants));
+    return type;
+  }
+
+  /** A free simple name in {@code pkg}: the candidate, else prefixed by its owner, else numbered. */
+  private String allocate(String pkg, String candidate, String owner) {
+    List<String> tries = new ArrayList<>(List.of(candidate));
+    if (owner != null && !candidate.startsWith(owner)) {
+      tries.add(owner + candidate);
+    }
+    for (String name : tries) {
+      if (isFree(pkg, name)) {
+        reserve(pkg, name);
+        return name;
+      }
+    }
+    String last = tries.get(tries.size() - 1);
+    for (int i = 2; ; i++) {
+      if (isFree(pkg, last + i)) {
+        reserve(pkg, last + i);
+        return last + i;
+      }
+    }
+  }
+
+  private boolean isFree(String pkg, String name) {
+    Set<String> used = namesByPackage.getOrDefault(pkg, Set.of());
+    if (used.contains(name)) {
+      return false;
+    }
+    // Nor may it be, or make, a name the processor writes beside another type.
+    for (String suffix : COMPANIONS) {
+      if (used.contains(name + suffix) || (name.endsWith(suffix) && used.contains(name.substring(0, name.length() - suffix.length())))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void reserve(String pkg, String name) {
+    namesByPackage.computeIfAbsent(pkg, p -> new HashSet<>()).add(name);
+  }
+
+  /** A short title for Javadoc: a single line of at most 30 characters, else nothing. */
+  static String title(Object description) {
+    if (description == null) {
+      return null;
+    }
+    String text = String.valueOf(description).strip();
+    if (text.isEmpty() || text.contains("\n") || text.codePointCount(0, text.length()) > 30 || text.contains("http")) {
+      return null;
+    }
+    return text;
+  }
+
+  /** Why an operation is left out. */
+  static final class Unsupported extends RuntimeException {
+    Unsupported(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
