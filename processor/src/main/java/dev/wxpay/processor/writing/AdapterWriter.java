@@ -191,8 +191,8 @@ public final class AdapterWriter {
   }
 
   /**
-   * An enum with {@code @JsonNumber} constants. A string where the number belongs fails, as it does for
-   * an int; Moshi's nextInt() alone would take {@code "3"}.
+   * An enum with {@code @JsonNumber} constants. Anything but a number fails as a type mismatch rather than
+   * reading as an unknown value; the peek is needed because nextInt() alone would take the string {@code "3"}.
    */
   private static JavaFile writeNumeric(Models.Enum model) {
     ClassName adapter = JavaTypes.className(model.adapterName());
