@@ -120,7 +120,8 @@ public final class WxpayProcessor extends AbstractProcessor {
     if (generated.claim(endpoint.clientName(), origin) != Decision.WRITE) {
       return;
     }
-    write(ClientWriter.write(endpoint, type -> models.record(type.named())), origin);
+    write(ClientWriter.write(endpoint, type -> models.record(type.named()), type -> models.enumType(type.named())),
+        origin);
     // Only where kotlinx-coroutines is there to compile them against.
     if (processingEnv.getElementUtils().getTypeElement(EndpointValidator.FUTURE_KT) != null) {
       writeKotlin(KotlinAwaitWriter.write(endpoint), origin);

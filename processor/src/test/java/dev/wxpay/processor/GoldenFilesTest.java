@@ -39,6 +39,7 @@ class GoldenFilesTest {
       "golden.StockSendRuleBuilder",
       "golden.StockPeriodJsonAdapter",
       "golden.StockStateJsonAdapter",
+      "golden.InstallmentsJsonAdapter",
       "golden.PayeeJsonAdapter",
   })
   void generatedSourceMatchesGoldenFile(String type) throws IOException {

@@ -434,6 +434,60 @@ class ProcessorErrorsTest {
         .inFile(api).onLine(5);
   }
 
+  /** Compiles {@code enumLines} as test.Installments, used by a body record, and checks the errors. */
+  private static void assertEnumError(String message, int line, String... enumLines) {
+    JavaFileObject installments = source("test.Installments", enumLines);
+    JavaFileObject plan = source("test.Plan",
+        "package test;",
+        "public record Plan(Installments installments) {}");
+    Compilation compilation = compile(endpoint("v3/plans", "  Res post(Plan body);"), plan, installments, RESPONSE);
+    assertThat(compilation).hadErrorContaining(message).inFile(installments).onLine(line);
+    assertThat(compilation).hadErrorContaining("component 'installments' uses enum Installments, which has errors")
+        .inFile(plan).onLine(2);
+    // The third names the record where the endpoint uses it; the enum's own error comes once.
+    assertThat(compilation).hadErrorCount(3);
+  }
+
+  @Test
+  void jsonNumberOnSomeConstantsOnly() {
+    assertEnumError("enum constant SIX has no @JsonNumber, but other constants of Installments have one; give"
+            + " every constant its number, or none", 5,
+        "package test;",
+        "import dev.wxpay.annotations.JsonNumber;",
+        "public enum Installments {",
+        "  @JsonNumber(3) THREE,",
+        "  SIX,",
+        "  @JsonNumber(12) TWELVE",
+        "}");
+  }
+
+  @Test
+  void oneJsonNumberOnTwoConstants() {
+    assertEnumError("@JsonNumber(3) on TRES is already on THREE; each constant needs its own number", 6,
+        "package test;",
+        "import dev.wxpay.annotations.JsonNumber;",
+        "public enum Installments {",
+        "  @JsonNumber(3) THREE,",
+        "  @JsonNumber(6) SIX,",
+        "  @JsonNumber(3)",
+        "  TRES",
+        "}");
+  }
+
+  @Test
+  void jsonNumberWithJsonName() {
+    assertEnumError("enum constant SIX has both @JsonNumber and @Json(name); its JSON is the number, so remove"
+            + " @Json(name)", 6,
+        "package test;",
+        "import dev.wxpay.annotations.JsonNumber;",
+        "public enum Installments {",
+        "  @JsonNumber(3) THREE,",
+        "  @JsonNumber(6)",
+        "  @com.squareup.moshi.Json(name = \"six\")",
+        "  SIX",
+        "}");
+  }
+
   @Test
   void anAdapterInTheShapeOfAnOlderProcessorIsNotReused() {
     JavaFileObject old = source("test.ReqJsonAdapter",

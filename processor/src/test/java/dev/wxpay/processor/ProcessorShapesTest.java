@@ -229,6 +229,38 @@ class ProcessorShapesTest {
   }
 
   @Test
+  void integerEnumsFromALibraryKeepTheirNumbers(@TempDir Path library) throws Exception {
+    Compilation models = compile(
+        source("lib.Installments", "package lib;", "import dev.wxpay.annotations.JsonNumber;",
+            "public enum Installments { @JsonNumber(3) THREE, @JsonNumber(6) SIX }"),
+        source("lib.LibPlan", "package lib;",
+            "@dev.wxpay.annotations.Model public record LibPlan(Installments installments) {}"));
+    assertThat(models).succeededWithoutWarnings();
+    CompiledClasses.load(models, library).close();
+
+    List<File> classpath = new java.util.ArrayList<>(List.of(library.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    // @JsonNumber is kept in the class file, so the processor sees it on the library's compiled enum.
+    Compilation user = Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath)
+        .compile(source("app.Plans",
+            "package app;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/plans\")",
+            "public interface Plans {",
+            "  lib.LibPlan get(@Query(\"installments\") lib.Installments installments);",
+            "}"));
+    assertThat(user).succeededWithoutWarnings();
+    assertThat(user).generatedSourceFile("app.PlansClient").contentsAsUtf8String()
+        .contains(".query(\"installments\", InstallmentsJsonAdapter.jsonNumber(installments))");
+    assertEquals(1, user.generatedSourceFiles().size(), "the library's enum adapter is reused");
+  }
+
+  @Test
   void aModelNoEndpointUsesGetsItsAdapter() {
     Compilation compilation = compile(source("test.Transaction",
         "package test;",

@@ -39,6 +39,7 @@ public final class ListStocksClient implements ListStocks {
         .query("offset", query.offset())
         .query("page_size", query.limit())
         .query("state", StockStateJsonAdapter.jsonName(query.state()))
+        .query("installments", InstallmentsJsonAdapter.jsonNumber(query.installments()))
         .query("since", JsonAdapters.queryValue(query.since()))
         .header("Idempotency-Key", idempotencyKey)
         .build());

@@ -9,4 +9,5 @@ public record StockQuery(
     @Nullable Integer offset,
     @Json(name = "page_size") int limit,
     @Nullable StockState state,
+    @Nullable Installments installments,
     @Nullable OffsetDateTime since) {}

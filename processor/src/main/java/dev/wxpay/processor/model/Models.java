@@ -64,8 +64,16 @@ public final class Models {
   public record Property(String javaName, String jsonName, TypeRef type, boolean required, boolean encrypted,
       String accessor) {}
 
-  /** An enum mapped to JSON by constant name or {@code @Json(name = ...)}. */
-  public record Enum(QualifiedName type, QualifiedName adapterName, List<EnumConstant> constants) {}
+  /**
+   * An enum mapped to JSON by constant name or {@code @Json(name = ...)}, or, when every constant has a
+   * {@code @JsonNumber}, by number.
+   */
+  public record Enum(QualifiedName type, QualifiedName adapterName, List<EnumConstant> constants) {
+    public boolean numeric() {
+      return !constants.isEmpty() && constants.get(0).jsonNumber() != null;
+    }
+  }
 
-  public record EnumConstant(String javaName, String jsonName) {}
+  /** {@code jsonNumber} is the constant's {@code @JsonNumber}, or null in an enum written by name. */
+  public record EnumConstant(String javaName, String jsonName, Integer jsonNumber) {}
 }

@@ -21,6 +21,7 @@ final class Mirrors {
   static final String DOWNLOAD = "dev.wxpay.runtime.Download";
   static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   static final String UPLOAD = "dev.wxpay.runtime.Upload";
+  static final String MOSHI_JSON = "com.squareup.moshi.Json";
 
   private Mirrors() {}
 
@@ -33,9 +34,14 @@ final class Mirrors {
 
   /** The annotation on {@code element}, or null: the exact thing to report an error on. */
   static AnnotationMirror mirror(Element element, Class<? extends Annotation> annotation) {
+    return mirror(element, annotation.getCanonicalName());
+  }
+
+  /** The annotation named {@code qualifiedName} on {@code element}, or null. */
+  static AnnotationMirror mirror(Element element, String qualifiedName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(annotation.getCanonicalName())) {
+          .contentEquals(qualifiedName)) {
         return mirror;
       }
     }
@@ -64,29 +70,13 @@ final class Mirrors {
 
   /** The name from Moshi's {@code @Json(name = ...)}, or the default. */
   static String jsonName(Element element, String defaultName) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-      if (annotation.getQualifiedName().contentEquals("com.squareup.moshi.Json")) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-            : mirror.getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("name")) {
-            return entry.getValue().getValue().toString();
-          }
-        }
-      }
-    }
-    return defaultName;
+    AnnotationValue name = annotationValue(mirror(element, MOSHI_JSON), "name");
+    return name == null ? defaultName : name.getValue().toString();
   }
 
   /** Whether {@code element} carries the annotation named {@code qualifiedName}. */
   static boolean hasAnnotation(Element element, String qualifiedName) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-          .contentEquals(qualifiedName)) {
-        return true;
-      }
-    }
-    return false;
+    return mirror(element, qualifiedName) != null;
   }
 
   /** Whether any annotation named Nullable is among these (JSpecify, JetBrains, ...). */

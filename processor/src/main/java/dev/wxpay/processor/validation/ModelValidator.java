@@ -1,9 +1,13 @@
 package dev.wxpay.processor.validation;
 
+import static dev.wxpay.processor.validation.Mirrors.MOSHI_JSON;
+import static dev.wxpay.processor.validation.Mirrors.annotationValue;
 import static dev.wxpay.processor.validation.Mirrors.hasAnnotation;
 import static dev.wxpay.processor.validation.Mirrors.hasNullable;
 import static dev.wxpay.processor.validation.Mirrors.jsonName;
+import static dev.wxpay.processor.validation.Mirrors.mirror;
 
+import dev.wxpay.annotations.JsonNumber;
 import dev.wxpay.annotations.rules.GeneratedNames;
 import dev.wxpay.processor.model.Models;
 import dev.wxpay.processor.model.Models.EnumConstant;
@@ -19,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -31,7 +37,7 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Validates the records and enums reachable from endpoints and {@code @Model}, and describes them in the
  * plain model. Each type is parsed once per processor run; errors are reported on the offending record
- * component, and record cycles on the record.
+ * component or enum constant, and record cycles on the record.
  */
 public final class ModelValidator {
   private static final String ENCRYPTED_ANNOTATION = "dev.wxpay.annotations.Encrypted";
@@ -73,6 +79,10 @@ public final class ModelValidator {
 
   public Models.Record record(QualifiedName type) {
     return records.get(type.canonicalName()).model();
+  }
+
+  public Models.Enum enumType(QualifiedName type) {
+    return enums.get(type.canonicalName()).model();
   }
 
   /** Whether JSON carries the record, so that it needs an adapter. */
@@ -173,7 +183,10 @@ public final class ModelValidator {
         break;
     }
     if (element.getKind() == ElementKind.ENUM) {
-      parseEnum(element);
+      if (!parseEnum(element)) {
+        reporter.error(at, what + " uses enum " + element.getSimpleName() + ", which has errors");
+        return null;
+      }
       return TypeRef.named(TypeRef.Kind.ENUM, name(element));
     }
     if (ModelComponents.isModel(element)) {
@@ -324,21 +337,66 @@ public final class ModelValidator {
     return result;
   }
 
-  private void parseEnum(TypeElement element) {
+  /**
+   * Parses an enum: by name, or by number when its constants carry {@code @JsonNumber}, which then each
+   * need one of their own. False if it has errors.
+   */
+  private boolean parseEnum(TypeElement element) {
     String key = element.getQualifiedName().toString();
     if (enums.containsKey(key)) {
-      return;
+      return true;
     }
-    List<EnumConstant> constants = new ArrayList<>();
+    if (failed.contains(key)) {
+      return false;
+    }
+    List<Element> declared = new ArrayList<>();
     for (Element enclosed : element.getEnclosedElements()) {
       if (enclosed.getKind() == ElementKind.ENUM_CONSTANT) {
-        String javaName = enclosed.getSimpleName().toString();
-        constants.add(new EnumConstant(javaName, jsonName(enclosed, javaName)));
+        declared.add(enclosed);
       }
+    }
+    boolean numeric = declared.stream().anyMatch(constant -> mirror(constant, JsonNumber.class) != null);
+    int errorsBefore = reporter.errorCount();
+    Map<Integer, String> numbers = new HashMap<>();
+    List<EnumConstant> constants = new ArrayList<>();
+    for (Element constant : declared) {
+      String javaName = constant.getSimpleName().toString();
+      if (!numeric) {
+        constants.add(new EnumConstant(javaName, jsonName(constant, javaName), null));
+        continue;
+      }
+      AnnotationMirror annotation = mirror(constant, JsonNumber.class);
+      if (annotation == null) {
+        reporter.error(constant, "enum constant " + javaName + " has no @JsonNumber, but other constants of "
+            + element.getSimpleName() + " have one; give every constant its number, or none");
+        continue;
+      }
+      AnnotationMirror json = mirror(constant, MOSHI_JSON);
+      AnnotationValue name = annotationValue(json, "name");
+      if (name != null) {
+        reporter.error(constant, json, name, "enum constant " + javaName
+            + " has both @JsonNumber and @Json(name); its JSON is the number, so remove @Json(name)");
+      }
+      AnnotationValue value = annotationValue(annotation, "value");
+      if (value == null) {
+        continue; // @JsonNumber without its value: javac reports it
+      }
+      int number = (Integer) value.getValue();
+      String previous = numbers.putIfAbsent(number, javaName);
+      if (previous != null) {
+        reporter.error(constant, annotation, value, "@JsonNumber(" + number + ") on " + javaName
+            + " is already on " + previous + "; each constant needs its own number");
+      }
+      constants.add(new EnumConstant(javaName, javaName, number));
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      failed.add(key);
+      return false;
     }
     QualifiedName type = name(element);
     enums.put(key, new Parsed<>(new Models.Enum(
         type, type.generated(GeneratedNames.JSON_ADAPTER), constants), element));
+    return true;
   }
 
   /** Whether the record declares toString() itself; javac lists the implicit one as a member too. */

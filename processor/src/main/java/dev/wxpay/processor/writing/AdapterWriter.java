@@ -139,6 +139,9 @@ public final class AdapterWriter {
   }
 
   public static JavaFile write(Models.Enum model) {
+    if (model.numeric()) {
+      return writeNumeric(model);
+    }
     ClassName adapter = JavaTypes.className(model.adapterName());
     ClassName type = JavaTypes.className(model.type());
     List<CodeBlock> names = new ArrayList<>();
@@ -183,6 +186,50 @@ public final class AdapterWriter {
             .addStatement("return CONSTANTS[index]")
             .build())
         .addMethod(toJsonWritingNull(type).addStatement("writer.value(NAMES[value.ordinal()])").build())
+        .addMethod(toStringMethod(type));
+    return file(adapter, spec);
+  }
+
+  /**
+   * An enum with {@code @JsonNumber} constants. Anything but a number fails as a type mismatch rather than
+   * reading as an unknown value; the peek is needed because nextInt() alone would take the string {@code "3"}.
+   */
+  private static JavaFile writeNumeric(Models.Enum model) {
+    ClassName adapter = JavaTypes.className(model.adapterName());
+    ClassName type = JavaTypes.className(model.type());
+    List<CodeBlock> numbers = new ArrayList<>();
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (EnumConstant constant : model.constants()) {
+      numbers.add(CodeBlock.of("$L", constant.jsonNumber()));
+      cases.addStatement("case $L -> $T.$N", constant.jsonNumber(), type, constant.javaName());
+    }
+    cases.addStatement("default -> null");
+    TypeSpec.Builder spec = singleton(adapter, type)
+        .addJavadoc("Reads and writes {@link $T} as JSON numbers. A number this version does not know"
+            + " reads as null,\nso a value WeChat Pay adds later does not fail a call.\n", type)
+        .addField(FieldSpec.builder(int[].class, "NUMBERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("{$L}", CodeBlock.join(numbers, ",$W"))
+            .build())
+        .addMethod(MethodSpec.methodBuilder("jsonNumber")
+            .addJavadoc("The JSON number of {@code value}, e.g. for a query string; null for null.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(JavaTypes.nullable(ClassName.get(Integer.class)))
+            .addParameter(JavaTypes.nullable(type), "value")
+            .addStatement("return value == null ? null : NUMBERS[value.ordinal()]")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("fromJson")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(JavaTypes.nullable(type))
+            .addParameter(JavaTypes.JSON_READER, "reader")
+            .addException(JavaTypes.IO_EXCEPTION)
+            .beginControlFlow("if (reader.peek() != $T.Token.NUMBER)", JavaTypes.JSON_READER)
+            .addStatement("throw new $T($S + reader.peek() + $S + reader.getPath())",
+                JavaTypes.JSON_DATA_EXCEPTION, "Expected a number but was ", " at path ")
+            .endControlFlow()
+            .addCode("return switch (reader.nextInt()) {\n$>$L$<};\n", cases.build())
+            .build())
+        .addMethod(toJsonWritingNull(type).addStatement("writer.value(NUMBERS[value.ordinal()])").build())
         .addMethod(toStringMethod(type));
     return file(adapter, spec);
   }

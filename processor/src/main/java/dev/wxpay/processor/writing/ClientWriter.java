@@ -30,8 +30,12 @@ import javax.lang.model.element.Modifier;
 public final class ClientWriter {
   private ClientWriter() {}
 
-  /** Writes the client; {@code records} looks up a query record's properties. */
-  public static JavaFile write(Models.Endpoint endpoint, Function<TypeRef, Models.Record> records) {
+  /**
+   * Writes the client; {@code records} looks up a query record's properties, {@code enums} whether a
+   * query enum is sent by name or by number.
+   */
+  public static JavaFile write(Models.Endpoint endpoint, Function<TypeRef, Models.Record> records,
+      Function<TypeRef, Models.Enum> enums) {
     ClassName client = JavaTypes.className(endpoint.clientName());
     ClassName iface = JavaTypes.className(endpoint.interfaceName());
     TypeSpec.Builder type = JavaTypes.generatedClass(client)
@@ -55,7 +59,7 @@ public final class ClientWriter {
         .addStatement("this.caller = caller")
         .build());
     for (int i = 0; i < endpoint.operations().size(); i++) {
-      type.addMethod(method(endpoint.operations().get(i), fields.get(i), records));
+      type.addMethod(method(endpoint.operations().get(i), fields.get(i), records, enums));
     }
     return JavaFile.builder(client.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -97,7 +101,7 @@ public final class ClientWriter {
   }
 
   private static MethodSpec method(Operation operation, String operationField,
-      Function<TypeRef, Models.Record> records) {
+      Function<TypeRef, Models.Record> records, Function<TypeRef, Models.Enum> enums) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(operation.methodName())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -112,11 +116,12 @@ public final class ClientWriter {
       switch (param.role()) {
         case PATH -> call.add("\n.path($S, $L)", param.name(), pathValue(param, name));
         case HEADER -> call.add("\n.header($S, $N)", param.name(), name);
-        case QUERY -> call.add("\n.query($S, $L)", param.name(), queryValue(param.type(), CodeBlock.of("$N", name)));
+        case QUERY -> call.add("\n.query($S, $L)", param.name(),
+            queryValue(param.type(), CodeBlock.of("$N", name), enums));
         case QUERY_RECORD -> {
           for (Property property : records.apply(param.type()).properties()) {
             call.add("\n.query($S, $L)", property.jsonName(),
-                queryValue(property.type(), CodeBlock.of("$N.$N()", name, property.accessor())));
+                queryValue(property.type(), CodeBlock.of("$N.$N()", name, property.accessor()), enums));
           }
         }
         case BODY -> call.add("\n.body($N, $T.INSTANCE)", name, JavaTypes.adapter(param.type().named()));
@@ -168,10 +173,11 @@ public final class ClientWriter {
         ? name + "Value" : name;
   }
 
-  /** Query values the runtime takes as they are; enums and date-times become their JSON text. */
-  private static CodeBlock queryValue(TypeRef type, CodeBlock value) {
+  /** Query values the runtime takes as they are; enums become their JSON name or number, date-times text. */
+  private static CodeBlock queryValue(TypeRef type, CodeBlock value, Function<TypeRef, Models.Enum> enums) {
     return switch (type.kind()) {
-      case ENUM -> CodeBlock.of("$T.jsonName($L)", JavaTypes.adapter(type.named()), value);
+      case ENUM -> CodeBlock.of(enums.apply(type).numeric() ? "$T.jsonNumber($L)" : "$T.jsonName($L)",
+          JavaTypes.adapter(type.named()), value);
       case DATE_TIME -> CodeBlock.of("$T.queryValue($L)", JavaTypes.JSON_ADAPTERS, value);
       default -> value;
     };

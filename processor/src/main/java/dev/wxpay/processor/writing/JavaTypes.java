@@ -33,6 +33,7 @@ public final class JavaTypes {
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");
   static final ClassName JSON_READER = ClassName.get("com.squareup.moshi", "JsonReader");
   static final ClassName JSON_WRITER = ClassName.get("com.squareup.moshi", "JsonWriter");
+  static final ClassName JSON_DATA_EXCEPTION = ClassName.get("com.squareup.moshi", "JsonDataException");
   static final ClassName JSON_OPTIONS = JSON_READER.nestedClass("Options");
 
   static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
