@@ -23,7 +23,10 @@ public sealed interface Decl {
    */
   record Component(String name, JType type, boolean nullable, boolean encrypted, String jsonName, String title) {}
 
-  /** An enum; {@code jsonValue} of a constant is null when the constant's name is its JSON value. */
+  /**
+   * An enum; {@code jsonValue} of a constant is null when the constant's name is its JSON value. An
+   * {@code integer} enum's values are JSON numbers, each constant's {@code jsonValue} its digits.
+   */
   record EnumDecl(JType.ClassType type, String javadoc, boolean integer, List<Constant> constants)
       implements Decl {}
 

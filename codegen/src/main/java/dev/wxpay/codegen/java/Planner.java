@@ -285,9 +285,11 @@ public final class Planner {
     if (schema instanceof ScalarSchema scalar) {
       if (!scalar.enumValues().isEmpty()) {
         if (scalar.type() == Schema.Scalar.STRING) {
-          return declareEnum(scalar, context);
+          return declareEnum(scalar, context, false);
         }
-        // Integer enums become plain numbers until the processor can express them.
+        if (scalar.type() == Schema.Scalar.INTEGER && scalar.enumValues().stream().allMatch(Planner::isInt)) {
+          return declareEnum(scalar, context, true);
+        }
       }
       return switch (scalar.type()) {
         case STRING -> "rfc3339".equals(scalar.format()) || "date-time".equals(scalar.format())
@@ -366,7 +368,16 @@ public final class Planner {
     return type;
   }
 
-  private ClassType declareEnum(ScalarSchema scalar, Context context) {
+  private static boolean isInt(Object value) {
+    try {
+      Integer.parseInt(String.valueOf(value));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private ClassType declareEnum(ScalarSchema scalar, Context context, boolean integer) {
     String candidate = scalar.origin() != null
         ? Names.upperCamel(scalar.origin().substring(scalar.origin().indexOf('#') + 1))
         : Names.upperCamel(context.property());
@@ -382,16 +393,16 @@ public final class Planner {
       for (int i = 2; !used.add(unique); i++) {
         unique = name + "_" + i;
       }
-      constants.add(new Constant(unique, unique.equals(text) ? null : text));
+      constants.add(new Constant(unique, integer || !unique.equals(text) ? text : null));
     }
-    String shape = context.pkg() + " enum " + candidate + "|" + constants;
+    String shape = context.pkg() + " enum " + candidate + (integer ? " numbers|" : "|") + constants;
     ClassType known = shapes.get(shape);
     if (known != null) {
       return known;
     }
     ClassType type = new ClassType(context.pkg(), allocate(context.pkg(), candidate, context.owner()));
     shapes.put(shape, type);
-    declarations.put(type.qualifiedName(), new EnumDecl(type, title(scalar.description()), false, constants));
+    declarations.put(type.qualifiedName(), new EnumDecl(type, title(scalar.description()), integer, constants));
     return type;
   }
 

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.pay.transactions;
  * @param subsidyPercent 贴息比例
  */
 public record SubsidyPlan(
-    int subsidyInstallmentNum,
-    int subsidyPercent) {}
+    SubsidyInstallmentNum subsidyInstallmentNum,
+    SubsidyPercent subsidyPercent) {}
