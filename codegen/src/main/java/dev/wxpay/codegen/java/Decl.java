@@ -18,10 +18,15 @@ public sealed interface Decl {
   }
 
   /**
-   * A record component. {@code jsonName} is null when the processor's snake_case of {@code name} is the
-   * JSON name already.
+   * A record component. {@code wireName} is its name in the corpus (the JSON or query name);
+   * {@code jsonName} is what {@code @Json} says, null when the processor's snake_case of {@code name} is the
+   * wire name already.
    */
-  record Component(String name, JType type, boolean nullable, boolean encrypted, String jsonName, String title) {}
+  record Component(String name, JType type, boolean nullable, boolean encrypted, String wireName, String title) {
+    public String jsonName() {
+      return Names.snakeCase(name).equals(wireName) ? null : wireName;
+    }
+  }
 
   /**
    * An enum; {@code jsonValue} of a constant is null when the constant's name is its JSON value. An

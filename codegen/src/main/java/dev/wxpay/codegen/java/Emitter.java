@@ -11,10 +11,7 @@ import dev.wxpay.codegen.java.Decl.RecordDecl;
 import dev.wxpay.codegen.java.JType.ClassType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Writes a declaration as a Java source file, formatted as the project's hand-written code is. */
 public final class Emitter {
@@ -29,14 +26,10 @@ public final class Emitter {
   private static final ClassType CONSUMER = new ClassType("java.util.function", "Consumer");
   private static final ClassType LIST = new ClassType("java.util", "List");
 
-  private final String pkg;
-  private final Set<String> localNames;
-  /** Simple name → qualified name of each import. */
-  private final Map<String, String> imports = new TreeMap<>();
+  private final Imports imports;
 
   private Emitter(String pkg, Set<String> localNames) {
-    this.pkg = pkg;
-    this.localNames = localNames;
+    this.imports = new Imports(pkg, localNames);
   }
 
   /**
@@ -53,13 +46,7 @@ public final class Emitter {
     } else {
       body = emitter.endpoint((InterfaceDecl) decl);
     }
-    StringBuilder out = new StringBuilder(HEADER).append("package ").append(decl.type().packageName())
-        .append(";\n\n");
-    if (!emitter.imports.isEmpty()) {
-      new TreeSet<>(emitter.imports.values()).forEach(name -> out.append("import ").append(name).append(";\n"));
-      out.append('\n');
-    }
-    return out.append(body).toString();
+    return emitter.imports.header(HEADER) + body;
   }
 
   /** The {@code package-info.java} of a generated package. */
@@ -234,22 +221,8 @@ public final class Emitter {
         : simple.substring(0, dot + 1) + "@" + name(NULLABLE) + " " + simple.substring(dot + 1);
   }
 
-  /** The name to write for a class: simple when imported or local, else qualified. */
   private String name(ClassType type) {
-    String simple = type.simpleName();
-    if (type.packageName().equals(pkg) || type.packageName().equals("java.lang") && !localNames.contains(simple)) {
-      return simple;
-    }
-    String qualified = type.qualifiedName();
-    String known = imports.get(simple);
-    if (qualified.equals(known)) {
-      return simple;
-    }
-    if (known == null && !localNames.contains(simple)) {
-      imports.put(simple, qualified);
-      return simple;
-    }
-    return qualified;
+    return imports.name(type);
   }
 
   private static void javadoc(StringBuilder out, String indent, List<String> lines) {

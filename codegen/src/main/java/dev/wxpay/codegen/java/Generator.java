@@ -23,7 +23,10 @@ public final class Generator {
 
   private Generator() {}
 
-  /** The files of {@code family}, by path relative to its module folder, e.g. {@code src/main/java/dev/...}. */
+  /**
+   * The files of {@code family}, by path relative to its module folder: its sources under
+   * {@code src/main/java}, the exclusion list and the operation test under {@code src/test/java}.
+   */
   public static Map<String, String> generate(Corpus corpus, Family family) {
     List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
     Planner planner = new Planner(new SchemaReader(corpus));
@@ -43,6 +46,7 @@ public final class Generator {
         .append(operations.size() - planner.excluded().size()).append(" generated\n");
     planner.excluded().forEach((operation, why) -> excluded.append(operation).append(": ").append(why).append('\n'));
     files.put(EXCLUDED, excluded.toString());
+    files.put(TestWriter.path(family), TestWriter.write(family, planner.declarations()));
     return files;
   }
 

@@ -338,8 +338,7 @@ public final class Planner {
   private static Component component(String jsonName, JType type, boolean nullable, boolean encrypted, String title) {
     String name = Names.lowerCamel(jsonName);
     JType declared = nullable ? type : JType.unboxed(type);
-    return new Component(name, declared, nullable, encrypted,
-        Names.snakeCase(name).equals(jsonName) ? null : jsonName, title);
+    return new Component(name, declared, nullable, encrypted, jsonName, title);
   }
 
   /**
@@ -352,7 +351,7 @@ public final class Planner {
     for (Component component : components) {
       shape.append('|').append(component.name()).append(':').append(JType.signature(component.type()))
           .append(component.nullable() ? "?" : "").append(component.encrypted() ? "!" : "")
-          .append(component.jsonName() == null ? "" : "=" + component.jsonName());
+          .append('=').append(component.wireName());
     }
     ClassType known = own ? null : shapes.get(shape.toString());
     if (known != null) {

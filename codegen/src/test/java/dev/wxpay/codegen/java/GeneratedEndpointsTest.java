@@ -46,7 +46,7 @@ class GeneratedEndpointsTest {
         Generator.write(module, generated);
         continue;
       }
-      Map<String, String> committed = committed(module);
+      Map<String, String> committed = committed(family, module);
       for (String file : generated.keySet()) {
         if (!committed.containsKey(file)) {
           differences.add("missing " + family.name() + "/" + file);
@@ -65,7 +65,7 @@ class GeneratedEndpointsTest {
   }
 
   /** The files the generator owns in a module: its generated sources and the exclusion list. */
-  private static Map<String, String> committed(Path module) throws IOException {
+  private static Map<String, String> committed(Family family, Path module) throws IOException {
     Map<String, String> files = new TreeMap<>();
     Path sources = module.resolve("src/main/java/dev/wxpay/endpoints");
     if (Files.isDirectory(sources)) {
@@ -74,6 +74,10 @@ class GeneratedEndpointsTest {
           files.put(module.relativize(file).toString().replace('\\', '/'), Files.readString(file));
         }
       }
+    }
+    Path test = module.resolve(TestWriter.path(family));
+    if (Files.isRegularFile(test)) {
+      files.put(TestWriter.path(family), Files.readString(test));
     }
     Path excluded = module.resolve(Generator.EXCLUDED);
     if (Files.isRegularFile(excluded)) {
