@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.wxpay.runtime.spi.SensitiveFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +60,41 @@ public final class OperationAssertions {
     assertEquals(parse(body), sent);
   }
 
+  /**
+   * {@code json} with the fields at {@code paths} encrypted for the merchant under {@code merchant}
+   * (RSA-OAEP), as WeChat Pay sends sensitive answer fields.
+   */
+  public static String encryptedFor(PublicKey merchant, String json, List<String> paths) {
+    Object tree = parse(json);
+    for (String path : paths) {
+      transformAt(tree, path.split("\\."), 0, plain -> encrypt(merchant, plain));
+    }
+    return JSON.toJson(tree);
+  }
+
+  /** {@code value} as JSON with its {@code @Encrypted} fields in plain text, to compare with an answer. */
+  public static <T> String plainJson(JsonAdapter<T> adapter, T value) {
+    Buffer buffer = new Buffer();
+    JsonWriter writer = JsonWriter.of(buffer);
+    writer.setTag(SensitiveFields.class, new SensitiveFields() {
+      @Override
+      public String encrypt(String plaintext) {
+        return plaintext;
+      }
+
+      @Override
+      public String decrypt(String ciphertext) {
+        return ciphertext;
+      }
+    });
+    try {
+      adapter.toJson(writer, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readUtf8();
+  }
+
   /** Two JSON texts are the same value (numbers compared as numbers, key order ignored). */
   public static void assertJson(String expected, String actual) {
     assertEquals(parse(expected), parse(actual));
@@ -71,8 +111,17 @@ public final class OperationAssertions {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static void decryptAt(Object node, String[] path, int index, PrivateKey key, String field) {
+    transformAt(node, path, index, ciphertext -> {
+      String plain = decrypt(key, ciphertext);
+      assertNotEquals(plain, ciphertext, field + " left in the clear");
+      return plain;
+    });
+  }
+
+  /** Replaces the string at {@code path} ({@code a.b[].c}: each element of b) by {@code change} of it. */
+  @SuppressWarnings("unchecked")
+  private static void transformAt(Object node, String[] path, int index, UnaryOperator<String> change) {
     String step = path[index];
     boolean each = step.endsWith("[]");
     String name = each ? step.substring(0, step.length() - 2) : step;
@@ -80,15 +129,22 @@ public final class OperationAssertions {
     Object value = object.get(name);
     if (each) {
       for (Object element : (List<Object>) value) {
-        decryptAt(element, path, index + 1, key, field);
+        transformAt(element, path, index + 1, change);
       }
     } else if (index + 1 < path.length) {
-      decryptAt(value, path, index + 1, key, field);
+      transformAt(value, path, index + 1, change);
     } else {
-      String ciphertext = (String) value;
-      String plain = decrypt(key, ciphertext);
-      assertNotEquals(plain, ciphertext, field + " left in the clear");
-      object.put(name, plain);
+      object.put(name, change.apply((String) value));
+    }
+  }
+
+  private static String encrypt(PublicKey key, String text) {
+    try {
+      Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, OAEP);
+      return Base64.getEncoder().encodeToString(cipher.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError(e);
     }
   }
 

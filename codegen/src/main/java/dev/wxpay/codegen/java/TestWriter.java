@@ -116,9 +116,10 @@ final class TestWriter {
       }
     }
     Map<String, Object> answer = null;
+    List<String> encryptedAnswer = new ArrayList<>();
     if (method.returns() != null) {
       answer = new LinkedHashMap<>();
-      answerJson(record(method.returns()), answer);
+      answerJson(record(method.returns()), answer, "", encryptedAnswer);
     }
     out.append('\n');
     out.append("  /** ").append(Emitter.escape(method.javadoc() == null ? operation : method.javadoc()))
@@ -130,8 +131,10 @@ final class TestWriter {
     String stub = imports.name(new ClassType("dev.wxpay.testkit", "StubResponse"));
     if (answer != null) {
       out.append("    String answer = ").append(textBlock(answer, "        ")).append(";\n");
+      String sent = encryptedAnswer.isEmpty() ? "answer"
+          : "encryptedFor(answer, " + stringList(encryptedAnswer) + ")";
       out.append("    sandbox.stub(").append(methodLiteral).append(", ").append(stubPath).append(", ").append(stub)
-          .append(".json(answer));\n");
+          .append(".json(").append(sent).append("));\n");
     } else {
       out.append("    sandbox.stub(").append(methodLiteral).append(", ").append(stubPath).append(", ").append(stub)
           .append(".noContent());\n");
@@ -150,7 +153,7 @@ final class TestWriter {
     if (answer != null) {
       ClassType adapter = new ClassType(((ClassType) method.returns()).packageName(),
           ((ClassType) method.returns()).simpleName() + "JsonAdapter");
-      out.append("    assertJson(answer, ").append(imports.name(adapter)).append(".INSTANCE.toJson(decoded));\n");
+      out.append("    assertJson(answer, plainJson(").append(imports.name(adapter)).append(".INSTANCE, decoded));\n");
     }
     out.append("  }\n");
   }
@@ -195,21 +198,21 @@ final class TestWriter {
   }
 
   /** A full answer: every field set, as WeChat Pay would send it. */
-  private void answerJson(RecordDecl record, Map<String, Object> json) {
+  private void answerJson(RecordDecl record, Map<String, Object> json, String at, List<String> encrypted) {
     for (Component component : record.components()) {
-      if (component.encrypted()) {
-        throw new IllegalStateException("an encrypted answer field, which the operation test cannot write yet: "
-            + record.type().qualifiedName() + "." + component.name());
-      }
       JType type = component.type();
       JType item = type instanceof JType.ListType list ? list.item() : type;
       Object value;
+      String where = at + component.wireName() + (type instanceof JType.ListType ? "[]" : "");
       if (isRecord(item)) {
         Map<String, Object> nested = new LinkedHashMap<>();
-        answerJson(record(item), nested);
+        answerJson(record(item), nested, where + ".", encrypted);
         value = nested;
       } else {
-        value = scalar(item, component.wireName(), false).json();
+        if (component.encrypted()) {
+          encrypted.add(where);
+        }
+        value = scalar(item, component.wireName(), component.encrypted()).json();
       }
       json.put(component.wireName(), type instanceof JType.ListType ? List.of(value) : value);
     }
@@ -364,11 +367,20 @@ final class TestWriter {
                 encrypted);
           }
 
+          private static String encryptedFor(String answer, List<String> paths) {
+            return %s.encryptedFor(sandbox.merchantPublicKey(), answer, paths);
+          }
+
+          private static <T> String plainJson(JsonAdapter<T> adapter, T value) {
+            return %s.plainJson(adapter, value);
+          }
+
           private static void assertJson(String expected, String actual) {
             %s.assertJson(expected, actual);
           }
         }
-        """.formatted(assertions, assertions));
+        """.formatted(assertions, assertions, assertions, assertions));
+    imports.name(new ClassType("com.squareup.moshi", "JsonAdapter"));
     imports.name(new ClassType("java.util", "List"));
     imports.name(new ClassType("java.util", "Map"));
     imports.name(new ClassType("org.jspecify.annotations", "Nullable"));
