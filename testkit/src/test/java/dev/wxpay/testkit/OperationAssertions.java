@@ -1,5 +1,6 @@
 package dev.wxpay.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,29 @@ public final class OperationAssertions {
       throw new UncheckedIOException(e);
     }
     return buffer.readUtf8();
+  }
+
+  /**
+   * The request is a signed upload of {@code content} named {@code filename}: its meta part names the file
+   * and its SHA-256, as WeChat Pay checks it.
+   */
+  public static void assertUploaded(RecordedRequest request, String method, String path, String filename,
+      byte[] content) {
+    assertTrue(request.signatureValid(), request.rejection());
+    assertEquals(method, request.method());
+    assertEquals(path, request.rawPath());
+    assertArrayEquals(content, request.uploadFile());
+    Object meta = parse(String.valueOf(request.uploadMeta()));
+    assertEquals(filename, ((Map<?, ?>) meta).get("filename"));
+    assertEquals(sha256Hex(content), ((Map<?, ?>) meta).get("sha256"));
+  }
+
+  private static String sha256Hex(byte[] content) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Two JSON texts are the same value (numbers compared as numbers, key order ignored). */

@@ -21,6 +21,11 @@ public record Family(String name, String title, List<String> prefixes) {
     return prefixes.stream().anyMatch(prefix -> operation.path().startsWith(prefix));
   }
 
+  /** The artifact's own package, for the shapes its packages share: {@code dev.wxpay.endpoints.payments}. */
+  public String sharedPackage() {
+    return Names.ROOT_PACKAGE + "." + Names.packageSegment(name);
+  }
+
   public String artifactId() {
     return "wxpay-endpoints-" + name;
   }

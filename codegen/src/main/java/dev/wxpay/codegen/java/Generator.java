@@ -29,8 +29,8 @@ public final class Generator {
    */
   public static Map<String, String> generate(Corpus corpus, Family family) {
     List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
-    Planner planner = new Planner(new SchemaReader(corpus));
-    planner.plan(operations);
+    Planner planner = Planner.plan(new SchemaReader(corpus), operations, owned(corpus, family),
+        family.sharedPackage());
     Map<String, Set<String>> namesByPackage = new TreeMap<>();
     planner.declarations().values().forEach(decl -> namesByPackage
         .computeIfAbsent(decl.type().packageName(), pkg -> new HashSet<>()).add(decl.type().simpleName()));
@@ -48,6 +48,17 @@ public final class Generator {
     files.put(EXCLUDED, excluded.toString());
     files.put(TestWriter.path(family), TestWriter.write(family, planner.declarations()));
     return files;
+  }
+
+  /**
+   * Whether a package is {@code family}'s alone: no JSON operation of another artifact has its interface in
+   * it or under it.
+   */
+  static java.util.function.Predicate<String> owned(Corpus corpus, Family family) {
+    List<String> others = corpus.jsonOperations().stream().filter(operation -> !family.owns(operation))
+        .map(operation -> Names.packageOf(operation.path())).distinct().toList();
+    return pkg -> pkg.startsWith(Names.ROOT_PACKAGE + ".")
+        && others.stream().noneMatch(other -> other.equals(pkg) || other.startsWith(pkg + "."));
   }
 
   private static String sourcePath(String pkg, String simpleName) {

@@ -29,9 +29,12 @@ import java.util.TreeMap;
 
 /**
  * Turns the operations of one artifact into Java declarations: an interface per URL path, a record per
- * body, answer and object shape, an enum per value list. Identical nested shapes of the same name are one
- * declaration per package; bodies, answers and queries are always their operation's own.
- * An operation that needs what the processor cannot express yet is left out with its reason.
+ * body, answer and object shape, an enum per value list. Bodies, answers and queries are always their
+ * operation's own; identical nested shapes of the same name are one declaration in the whole artifact, in
+ * the deepest package above all their users that only this artifact uses, else in the artifact's own
+ * package ({@code dev.wxpay.endpoints.payments}). Planning runs twice: the first pass finds each shape's
+ * users, the second places and names it. An operation that needs what the processor cannot express yet is
+ * left out with its reason.
  */
 public final class Planner {
   /** Headers the runtime sets itself. */
@@ -46,14 +49,53 @@ public final class Planner {
   private static final Set<String> BILL_FIELDS = Set.of("hash_type", "hash_value", "download_url");
 
   private final SchemaReader reader;
+  /** Where a shared shape goes, by its key; null in the first pass, which only finds the users. */
+  private final Map<String, String> placement;
+  private final Map<String, Set<String>> usersByShape = new HashMap<>();
+  private final Map<ClassType, String> shapeKeys = new HashMap<>();
   private final Map<String, Set<String>> namesByPackage = new HashMap<>();
   private final Map<String, ClassType> shapes = new HashMap<>();
   private final Map<String, Decl> declarations = new TreeMap<>();
   private final Map<String, String> excluded = new TreeMap<>();
   private final Set<String> inProgress = new HashSet<>();
 
-  public Planner(SchemaReader reader) {
+  private Planner(SchemaReader reader, Map<String, String> placement) {
     this.reader = reader;
+    this.placement = placement;
+  }
+
+  /**
+   * Plans {@code operations}, one artifact's. {@code owned} tells whether a package is this artifact's
+   * alone (no other artifact declares in it or under it); {@code sharedPackage} takes the shapes whose
+   * users meet only in a package that is not.
+   */
+  public static Planner plan(SchemaReader reader, List<ApiOperation> operations,
+      java.util.function.Predicate<String> owned, String sharedPackage) {
+    Planner users = new Planner(reader, null);
+    users.plan(operations);
+    Map<String, String> placement = new HashMap<>();
+    users.usersByShape.forEach((key, packages) -> {
+      String common = commonPackage(packages);
+      placement.put(key, owned.test(common) ? common : sharedPackage);
+    });
+    Planner planner = new Planner(reader, placement);
+    planner.plan(operations);
+    return planner;
+  }
+
+  /** The deepest package that all of {@code packages} are in or under. */
+  static String commonPackage(Set<String> packages) {
+    String common = null;
+    for (String pkg : packages) {
+      if (common == null) {
+        common = pkg;
+        continue;
+      }
+      while (!pkg.equals(common) && !pkg.startsWith(common + ".")) {
+        common = common.substring(0, Math.max(0, common.lastIndexOf('.')));
+      }
+    }
+    return common;
   }
 
   /** The declarations, by qualified name. */
@@ -67,7 +109,7 @@ public final class Planner {
   }
 
   /** Plans every operation of {@code operations}, grouped by URL path. */
-  public void plan(List<ApiOperation> operations) {
+  private void plan(List<ApiOperation> operations) {
     Map<String, List<ApiOperation>> byPath = new TreeMap<>();
     for (ApiOperation operation : operations) {
       byPath.computeIfAbsent(operation.path(), path -> new ArrayList<>()).add(operation);
@@ -132,7 +174,7 @@ public final class Planner {
           }
         }
         case "body" -> checkSchema(reader.read(parameter.get("schema"), operation.file(), "body"), "body", true);
-        case "formData" -> throw new Unsupported("multipart upload, not generated yet");
+        case "formData" -> checkUpload(operation);
         default -> throw new Unsupported("parameter in " + in);
       }
     }
@@ -140,6 +182,27 @@ public final class Planner {
     if (answer instanceof Map<?, ?> map && map.get("schema") != null && !isDownload(operation)) {
       checkSchema(reader.read(map.get("schema"), operation.file(), "answer"), "answer", true);
     }
+  }
+
+  /**
+   * An upload the runtime's {@code Upload} sends: a {@code file} part and a {@code meta} part of exactly
+   * {@code filename} and {@code sha256}, which the runtime computes.
+   */
+  private void checkUpload(ApiOperation operation) {
+    List<Map<String, Object>> form = operation.parametersIn("formData");
+    List<String> names = form.stream().map(parameter -> String.valueOf(parameter.get("name"))).sorted().toList();
+    Object meta = form.stream().filter(parameter -> "meta".equals(parameter.get("name"))).findFirst()
+        .map(parameter -> parameter.get("schema")).orElse(null);
+    Set<String> metaFields = meta instanceof Map<?, ?> map && map.get("properties") instanceof Map<?, ?> properties
+        ? new java.util.TreeSet<>(properties.keySet().stream().map(String::valueOf).toList()) : Set.of();
+    if (!names.equals(List.of("file", "meta")) || !metaFields.equals(Set.of("filename", "sha256"))) {
+      throw new Unsupported("multipart upload with parts " + names + " and meta " + metaFields
+          + "; Upload sends a file with meta {filename, sha256} only");
+    }
+  }
+
+  private static boolean isUpload(ApiOperation operation) {
+    return !operation.parametersIn("formData").isEmpty();
   }
 
   private void checkSchema(Schema schema, String where, boolean top) {
@@ -214,7 +277,12 @@ public final class Planner {
     String javadoc = operation.summary();
     List<Method> methods = new ArrayList<>();
     List<Map<String, Object>> body = operation.parametersIn("body");
-    if (!body.isEmpty()) {
+    if (isUpload(operation)) {
+      List<Param> withFile = new ArrayList<>(params);
+      withFile.add(new Param("file", Kind.UPLOAD, "", UPLOAD, false, null));
+      methods.add(new Method(http, http, javadoc, withFile, returns, false, false, false));
+      methods.add(new Method(http + "Async", http, javadoc, withFile, returns, true, false, false));
+    } else if (!body.isEmpty()) {
       Schema schema = reader.read(body.get(0).get("schema"), operation.file(), "body");
       if (!(schema instanceof ObjectSchema object)) {
         throw new Unsupported("the body is not an object");
@@ -342,29 +410,49 @@ public final class Planner {
   }
 
   /**
-   * Declares a record, or finds the identical one of that name already declared in the package; an
+   * Declares a record, or finds the identical one of that name already declared in the artifact; an
    * {@code own} record (a body, answer or query) is never shared.
    */
   private ClassType declareRecord(String pkg, String candidate, String javadoc, List<Component> components,
       boolean answer, String owner, boolean own) {
-    StringBuilder shape = new StringBuilder(pkg).append(" record ").append(candidate).append(answer ? " answer" : "");
+    StringBuilder shape = new StringBuilder("record ").append(candidate).append(answer ? " answer" : "");
     for (Component component : components) {
-      shape.append('|').append(component.name()).append(':').append(JType.signature(component.type()))
+      shape.append('|').append(component.name()).append(':').append(typeKey(component.type()))
           .append(component.nullable() ? "?" : "").append(component.encrypted() ? "!" : "")
           .append('=').append(component.wireName());
     }
-    ClassType known = own ? null : shapes.get(shape.toString());
-    if (known != null) {
-      return known;
+    String key = shape.toString();
+    String target = pkg;
+    if (!own) {
+      usersByShape.computeIfAbsent(key, k -> new HashSet<>()).add(pkg);
+      ClassType known = shapes.get(key);
+      if (known != null) {
+        return known;
+      }
+      target = placement == null ? pkg : placement.get(key);
     }
-    ClassType type = new ClassType(pkg, allocate(pkg, candidate, owner));
-    shapes.put(shape.toString(), type);
+    ClassType type = new ClassType(target, allocate(target, candidate, owner));
+    if (!own) {
+      shapes.put(key, type);
+    }
+    shapeKeys.put(type, key);
     // A bill answer can be handed to the bill download as it is.
     boolean bill = answer && BILL_FIELDS.stream().allMatch(json -> components.stream().anyMatch(
         component -> component.type().equals(JType.STRING) && json.equals(Names.snakeCase(component.name()))));
     declarations.put(type.qualifiedName(), new RecordDecl(type, javadoc, List.copyOf(components),
         bill ? List.of(BILL_LOCATION) : List.of()));
     return type;
+  }
+
+  /** A type as a shape key sees it: a declared shape by its own key, so that keys do not depend on names. */
+  private String typeKey(JType type) {
+    if (type instanceof JType.ListType list) {
+      return "List<" + typeKey(list.item()) + ">";
+    }
+    if (type instanceof ClassType classType && shapeKeys.containsKey(classType)) {
+      return "{" + shapeKeys.get(classType) + "}";
+    }
+    return JType.signature(type);
   }
 
   private static boolean isInt(Object value) {
@@ -394,13 +482,16 @@ public final class Planner {
       }
       constants.add(new Constant(unique, integer || !unique.equals(text) ? text : null));
     }
-    String shape = context.pkg() + " enum " + candidate + (integer ? " numbers|" : "|") + constants;
+    String shape = "enum " + candidate + (integer ? " numbers|" : "|") + constants;
+    usersByShape.computeIfAbsent(shape, k -> new HashSet<>()).add(context.pkg());
     ClassType known = shapes.get(shape);
     if (known != null) {
       return known;
     }
-    ClassType type = new ClassType(context.pkg(), allocate(context.pkg(), candidate, context.owner()));
+    String target = placement == null ? context.pkg() : placement.get(shape);
+    ClassType type = new ClassType(target, allocate(target, candidate, context.owner()));
     shapes.put(shape, type);
+    shapeKeys.put(type, shape);
     declarations.put(type.qualifiedName(), new EnumDecl(type, title(scalar.description()), integer, constants));
     return type;
   }

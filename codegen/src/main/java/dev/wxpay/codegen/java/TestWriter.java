@@ -32,7 +32,11 @@ final class TestWriter {
 
   private TestWriter(String pkg, Map<String, Decl> declarations) {
     this.declarations = declarations;
-    this.imports = new Imports(pkg, Set.of());
+    // The test shares its package with the artifact's shared shapes; an import must not hide them.
+    Set<String> local = new HashSet<>();
+    declarations.values().stream().filter(decl -> decl.type().packageName().equals(pkg))
+        .forEach(decl -> local.add(decl.type().simpleName()));
+    this.imports = new Imports(pkg, local);
   }
 
   /** The test class of {@code family}, in package {@code dev.wxpay.endpoints.<family>}. */
@@ -78,6 +82,7 @@ final class TestWriter {
     List<String> query = new ArrayList<>();
     Map<String, String> headers = new LinkedHashMap<>();
     Object body = null;
+    boolean upload = false;
     List<String> encrypted = new ArrayList<>();
     String path = "/" + endpoint.path();
     for (Param param : method.params()) {
@@ -111,6 +116,11 @@ final class TestWriter {
           Map<String, Object> json = new LinkedHashMap<>();
           args.add(builder(record(param.type()), 0, json, "", encrypted, "        "));
           body = json;
+        }
+        case UPLOAD -> {
+          args.add(imports.name(new ClassType("dev.wxpay.runtime", "Upload"))
+              + ".of(\"v-file.png\", new byte[] {1, 2, 3})");
+          upload = true;
         }
         default -> throw new IllegalStateException(param.kind() + " in " + operation);
       }
@@ -146,10 +156,15 @@ final class TestWriter {
     } else {
       out.append("    ").append(call).append(";\n");
     }
-    out.append("    assertSent(").append(methodLiteral).append(", ").append(stubPath).append(", ")
-        .append(stringList(query)).append(", ").append(headersMap(headers)).append(", ")
-        .append(body == null ? "null" : textBlock(body, "        ")).append(", ").append(stringList(encrypted))
-        .append(");\n");
+    if (upload) {
+      out.append("    assertUploaded(").append(methodLiteral).append(", ").append(stubPath)
+          .append(", \"v-file.png\", new byte[] {1, 2, 3});\n");
+    } else {
+      out.append("    assertSent(").append(methodLiteral).append(", ").append(stubPath).append(", ")
+          .append(stringList(query)).append(", ").append(headersMap(headers)).append(", ")
+          .append(body == null ? "null" : textBlock(body, "        ")).append(", ").append(stringList(encrypted))
+          .append(");\n");
+    }
     if (answer != null) {
       ClassType adapter = new ClassType(((ClassType) method.returns()).packageName(),
           ((ClassType) method.returns()).simpleName() + "JsonAdapter");
@@ -367,6 +382,10 @@ final class TestWriter {
                 encrypted);
           }
 
+          private static void assertUploaded(String method, String path, String filename, byte[] content) {
+            %s.assertUploaded(sandbox.lastRequest(), method, path, filename, content);
+          }
+
           private static String encryptedFor(String answer, List<String> paths) {
             return %s.encryptedFor(sandbox.merchantPublicKey(), answer, paths);
           }
@@ -379,7 +398,7 @@ final class TestWriter {
             %s.assertJson(expected, actual);
           }
         }
-        """.formatted(assertions, assertions, assertions, assertions));
+        """.formatted(assertions, assertions, assertions, assertions, assertions));
     imports.name(new ClassType("com.squareup.moshi", "JsonAdapter"));
     imports.name(new ClassType("java.util", "List"));
     imports.name(new ClassType("java.util", "Map"));

@@ -102,8 +102,8 @@ class GeneratedEndpointsTest {
   void eachArtifactGeneratesOrListsEachOfItsOperations() {
     for (Family family : Family.ALL) {
       List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
-      Planner planner = new Planner(new dev.wxpay.codegen.corpus.SchemaReader(corpus));
-      planner.plan(operations);
+      Planner planner = Planner.plan(new dev.wxpay.codegen.corpus.SchemaReader(corpus), operations,
+          Generator.owned(corpus, family), family.sharedPackage());
       long generatedMethods = planner.declarations().values().stream()
           .filter(decl -> decl instanceof Decl.InterfaceDecl)
           .flatMap(decl -> ((Decl.InterfaceDecl) decl).methods().stream())

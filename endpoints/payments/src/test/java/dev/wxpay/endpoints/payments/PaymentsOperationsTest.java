@@ -42,16 +42,13 @@ import dev.wxpay.endpoints.v3.combine_transactions.OrderServiceType;
 import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNo;
 import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNoResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNoResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.PromotionDetailType;
 import dev.wxpay.endpoints.v3.combine_transactions.Scope;
-import dev.wxpay.endpoints.v3.combine_transactions.SubsidyInstallmentNum;
-import dev.wxpay.endpoints.v3.combine_transactions.SubsidyPercent;
-import dev.wxpay.endpoints.v3.combine_transactions.SubsidyPeriodType;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeScenario;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeState;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeType;
-import dev.wxpay.endpoints.v3.combine_transactions.Type;
 import dev.wxpay.endpoints.v3.combine_transactions.out_trade_no.Close;
+import dev.wxpay.endpoints.v3.pay.TransactionTradeState;
+import dev.wxpay.endpoints.v3.pay.TransactionTradeType;
 import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.Exposure;
 import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.ExposureResponse;
 import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.ExposureResponseJsonAdapter;
@@ -76,8 +73,6 @@ import dev.wxpay.endpoints.v3.pay.partner.transactions.OutTradeNoByOutTradeNoRes
 import dev.wxpay.endpoints.v3.pay.partner.transactions.Scannedpos;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.ScannedposResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.ScannedposResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.TransactionTradeState;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.TransactionTradeType;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.Reverse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.ReverseResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.ReverseResponseJsonAdapter;
@@ -858,7 +853,7 @@ class PaymentsOperationsTest {
         .subAppid("v-sub_appid")
         .subMchid("v-sub_mchid")
         .userId(b1 -> b1
-            .userIdType(dev.wxpay.endpoints.v3.pay.instal.partner.UserIdType.UNKNOWN_USER_ID_TYPE)
+            .userIdType(UserIdType.UNKNOWN_USER_ID_TYPE)
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid")
             .phoneNumberHash("v-phone_number_hash")));
@@ -903,7 +898,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.partner.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -924,15 +919,15 @@ class PaymentsOperationsTest {
                 .address("v-address")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.partner.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .subsidyInfo(b1 -> b1
             .addSubsidyDetail(b2 -> b2
-                .subsidyPeriodType(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyPeriodType.DAILY)
+                .subsidyPeriodType(SubsidyPeriodType.DAILY)
                 .addSubsidyPlan(b3 -> b3
-                    .subsidyInstallmentNum(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyInstallmentNum.V_3)
-                    .subsidyPercent(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyPercent.V_0)))));
+                    .subsidyInstallmentNum(SubsidyInstallmentNum.V_3)
+                    .subsidyPercent(SubsidyPercent.V_0)))));
     assertSent("POST", "/v3/pay/partner/transactions/app", List.of(), Map.of(), """
         {
           "sp_appid": "v-sp_appid",
@@ -1284,7 +1279,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.partner.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -1304,7 +1299,7 @@ class PaymentsOperationsTest {
                 .packageName("v-package_name")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.partner.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name"))));
     assertSent("POST", "/v3/pay/partner/transactions/h5", List.of(), Map.of(), """
@@ -1448,7 +1443,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.partner.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -1471,15 +1466,15 @@ class PaymentsOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid")
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.partner.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .subsidyInfo(b1 -> b1
             .addSubsidyDetail(b2 -> b2
-                .subsidyPeriodType(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyPeriodType.DAILY)
+                .subsidyPeriodType(SubsidyPeriodType.DAILY)
                 .addSubsidyPlan(b3 -> b3
-                    .subsidyInstallmentNum(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyInstallmentNum.V_3)
-                    .subsidyPercent(dev.wxpay.endpoints.v3.pay.partner.transactions.SubsidyPercent.V_0)))));
+                    .subsidyInstallmentNum(SubsidyInstallmentNum.V_3)
+                    .subsidyPercent(SubsidyPercent.V_0)))));
     assertSent("POST", "/v3/pay/partner/transactions/jsapi", List.of(), Map.of(), """
         {
           "sp_appid": "v-sp_appid",
@@ -1775,7 +1770,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.partner.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -1796,7 +1791,7 @@ class PaymentsOperationsTest {
                 .address("v-address")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.partner.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name"))));
     assertSent("POST", "/v3/pay/partner/transactions/native", List.of(), Map.of(), """
@@ -2071,7 +2066,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -2092,17 +2087,17 @@ class PaymentsOperationsTest {
                 .address("v-address")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .settleInfo(b1 -> b1
             .profitSharing(true))
         .subsidyInfo(b1 -> b1
             .addSubsidyDetail(b2 -> b2
-                .subsidyPeriodType(dev.wxpay.endpoints.v3.pay.transactions.SubsidyPeriodType.DAILY)
+                .subsidyPeriodType(SubsidyPeriodType.DAILY)
                 .addSubsidyPlan(b3 -> b3
-                    .subsidyInstallmentNum(dev.wxpay.endpoints.v3.pay.transactions.SubsidyInstallmentNum.V_3)
-                    .subsidyPercent(dev.wxpay.endpoints.v3.pay.transactions.SubsidyPercent.V_0)))));
+                    .subsidyInstallmentNum(SubsidyInstallmentNum.V_3)
+                    .subsidyPercent(SubsidyPercent.V_0)))));
     assertSent("POST", "/v3/pay/transactions/app", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -2429,7 +2424,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -2449,7 +2444,7 @@ class PaymentsOperationsTest {
                 .packageName("v-package_name")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .settleInfo(b1 -> b1
@@ -2577,7 +2572,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -2599,17 +2594,17 @@ class PaymentsOperationsTest {
         .payer(b1 -> b1
             .openid("v-openid")
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .settleInfo(b1 -> b1
             .profitSharing(true))
         .subsidyInfo(b1 -> b1
             .addSubsidyDetail(b2 -> b2
-                .subsidyPeriodType(dev.wxpay.endpoints.v3.pay.transactions.SubsidyPeriodType.DAILY)
+                .subsidyPeriodType(SubsidyPeriodType.DAILY)
                 .addSubsidyPlan(b3 -> b3
-                    .subsidyInstallmentNum(dev.wxpay.endpoints.v3.pay.transactions.SubsidyInstallmentNum.V_3)
-                    .subsidyPercent(dev.wxpay.endpoints.v3.pay.transactions.SubsidyPercent.V_0)))));
+                    .subsidyInstallmentNum(SubsidyInstallmentNum.V_3)
+                    .subsidyPercent(SubsidyPercent.V_0)))));
     assertSent("POST", "/v3/pay/transactions/jsapi", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -2800,7 +2795,7 @@ class PaymentsOperationsTest {
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .goodsTag("v-goods_tag")
-        .limitPay(dev.wxpay.endpoints.v3.pay.transactions.LimitPay.NO_BALANCE)
+        .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
             .costPrice(7)
@@ -2821,7 +2816,7 @@ class PaymentsOperationsTest {
                 .address("v-address")))
         .payer(b1 -> b1
             .identity(b2 -> b2
-                .type(dev.wxpay.endpoints.v3.pay.transactions.Type.IDCARD)
+                .type(Type.IDCARD)
                 .number("明文-number")
                 .name("明文-name")))
         .settleInfo(b1 -> b1
@@ -3191,6 +3186,10 @@ class PaymentsOperationsTest {
       @Nullable String body, List<String> encrypted) {
     OperationAssertions.assertSent(sandbox.lastRequest(), WECHATPAY.getPrivate(), method, path, query, headers, body,
         encrypted);
+  }
+
+  private static void assertUploaded(String method, String path, String filename, byte[] content) {
+    OperationAssertions.assertUploaded(sandbox.lastRequest(), method, path, filename, content);
   }
 
   private static String encryptedFor(String answer, List<String> paths) {

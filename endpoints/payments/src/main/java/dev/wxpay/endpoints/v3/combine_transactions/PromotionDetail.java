@@ -21,7 +21,7 @@ public record PromotionDetail(
     @Nullable String couponId,
     @Nullable String name,
     @Nullable Scope scope,
-    @Nullable PromotionDetailType type,
+    @Nullable Type type,
     @Nullable Integer amount,
     @Nullable String stockId,
     @Nullable Integer wechatpayContribute,

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * 签约授权信息.
  *
+ * @param token 扣费服务预授权token
+ * @param passwordFreeContractId 免密协议ID
  * @param planId 模板ID
  * @param contractMchid 签约商户号
  * @param contractAppid 签约AppID
@@ -15,10 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param contractNotifyUrl 签约信息通知URL
  */
 public record ContractInfo(
-    String planId,
-    String contractMchid,
-    String contractAppid,
-    String contractCode,
-    String requestSerial,
-    String contractDisplayAccount,
+    @Nullable String token,
+    @Nullable String passwordFreeContractId,
+    @Nullable String planId,
+    @Nullable String contractMchid,
+    @Nullable String contractAppid,
+    @Nullable String contractCode,
+    @Nullable String requestSerial,
+    @Nullable String contractDisplayAccount,
     @Nullable String contractNotifyUrl) {}

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * 支付者.
  *
- * @param identity 实名支付(需单独申请权限)
+ * @param openid 用户标识
  */
 public record Payer(
-    @Nullable Identity identity) {}
+    @Nullable String openid) {}

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * 支付者.
  *
- * @param identity 实名支付(需单独申请权限)
+ * @param spOpenid 合作伙伴用户标识
+ * @param subOpenid 特约商户用户标识
  */
 public record Payer(
-    @Nullable Identity identity) {}
+    @Nullable String spOpenid,
+    @Nullable String subOpenid) {}
