@@ -3,6 +3,7 @@ package dev.wxpay.codegen.java;
 import dev.wxpay.codegen.corpus.ApiOperation;
 import dev.wxpay.codegen.corpus.Corpus;
 import dev.wxpay.codegen.corpus.SchemaReader;
+import dev.wxpay.codegen.java.JType.ClassType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class Generator {
   public static Map<String, String> generate(Corpus corpus, Family family) {
     List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
     Planner planner = Planner.plan(new SchemaReader(corpus), operations, owned(corpus, family),
-        family.sharedPackage());
+        family.sharedPackage(), Set.of(NavWriter.apiType(family).simpleName()));
     Map<String, Set<String>> namesByPackage = new TreeMap<>();
     planner.declarations().values().forEach(decl -> namesByPackage
         .computeIfAbsent(decl.type().packageName(), pkg -> new HashSet<>()).add(decl.type().simpleName()));
@@ -46,7 +47,14 @@ public final class Generator {
         .append(operations.size() - planner.excluded().size()).append(" generated\n");
     planner.excluded().forEach((operation, why) -> excluded.append(operation).append(": ").append(why).append('\n'));
     files.put(EXCLUDED, excluded.toString());
-    files.put(TestWriter.path(family), TestWriter.write(family, planner.declarations()));
+    NavWriter navigation = new NavWriter(family, planner.declarations(),
+        namesByPackage.getOrDefault(family.sharedPackage(), Set.of()));
+    ClassType api = NavWriter.apiType(family);
+    files.put(sourcePath(api.packageName(), api.simpleName()), navigation.write());
+    if (!namesByPackage.containsKey(api.packageName())) {
+      files.put(sourcePath(api.packageName(), "package-info"), Emitter.packageInfo(api.packageName()));
+    }
+    files.put(TestWriter.path(family), TestWriter.write(family, planner.declarations(), navigation));
     return files;
   }
 

@@ -59,26 +59,27 @@ public final class Planner {
   private final Map<String, String> excluded = new TreeMap<>();
   private final Set<String> inProgress = new HashSet<>();
 
-  private Planner(SchemaReader reader, Map<String, String> placement) {
+  private Planner(SchemaReader reader, Map<String, String> placement, String sharedPackage, Set<String> reserved) {
     this.reader = reader;
     this.placement = placement;
+    reserved.forEach(name -> reserve(sharedPackage, name));
   }
 
   /**
    * Plans {@code operations}, one artifact's. {@code owned} tells whether a package is this artifact's
    * alone (no other artifact declares in it or under it); {@code sharedPackage} takes the shapes whose
-   * users meet only in a package that is not.
+   * users meet only in a package that is not; {@code reserved} names there are taken already.
    */
   public static Planner plan(SchemaReader reader, List<ApiOperation> operations,
-      java.util.function.Predicate<String> owned, String sharedPackage) {
-    Planner users = new Planner(reader, null);
+      java.util.function.Predicate<String> owned, String sharedPackage, Set<String> reserved) {
+    Planner users = new Planner(reader, null, sharedPackage, reserved);
     users.plan(operations);
     Map<String, String> placement = new HashMap<>();
     users.usersByShape.forEach((key, packages) -> {
       String common = commonPackage(packages);
       placement.put(key, owned.test(common) ? common : sharedPackage);
     });
-    Planner planner = new Planner(reader, placement);
+    Planner planner = new Planner(reader, placement, sharedPackage, reserved);
     planner.plan(operations);
     return planner;
   }
@@ -230,8 +231,8 @@ public final class Planner {
     operation.parametersIn("path").forEach(parameter -> pathParameters.put(String.valueOf(parameter.get("name")), parameter));
     for (String placeholder : operation.placeholders()) {
       Map<String, Object> parameter = pathParameters.getOrDefault(placeholder, Map.of());
-      JType pathType = "integer".equals(parameter.get("type")) ? new JType.Primitive("long") : JType.STRING;
-      params.add(new Param(Names.lowerCamel(placeholder), Kind.PATH, placeholder, pathType, false,
+      // Text whatever the corpus says: a path segment is text, and navigation binds it as such.
+      params.add(new Param(Names.lowerCamel(placeholder), Kind.PATH, placeholder, JType.STRING, false,
           title(parameter.get("description"))));
     }
     List<Map<String, Object>> query = operation.parametersIn("query");

@@ -30,8 +30,11 @@ final class TestWriter {
   private final Set<String> testNames = new HashSet<>();
   private final List<String> skipped = new ArrayList<>();
 
-  private TestWriter(String pkg, Map<String, Decl> declarations) {
+  private final NavWriter navigation;
+
+  private TestWriter(String pkg, Map<String, Decl> declarations, NavWriter navigation) {
     this.declarations = declarations;
+    this.navigation = navigation;
     // The test shares its package with the artifact's shared shapes; an import must not hide them.
     Set<String> local = new HashSet<>();
     declarations.values().stream().filter(decl -> decl.type().packageName().equals(pkg))
@@ -40,9 +43,9 @@ final class TestWriter {
   }
 
   /** The test class of {@code family}, in package {@code dev.wxpay.endpoints.<family>}. */
-  static String write(Family family, Map<String, Decl> declarations) {
-    String pkg = Names.ROOT_PACKAGE + "." + Names.packageSegment(family.name());
-    TestWriter writer = new TestWriter(pkg, declarations);
+  static String write(Family family, Map<String, Decl> declarations, NavWriter navigation) {
+    String pkg = family.sharedPackage();
+    TestWriter writer = new TestWriter(pkg, declarations, navigation);
     StringBuilder tests = new StringBuilder();
     for (Decl decl : declarations.values()) {
       if (decl instanceof InterfaceDecl endpoint) {
@@ -57,7 +60,7 @@ final class TestWriter {
 
   /** The test file's path within the module. */
   static String path(Family family) {
-    return "src/test/java/" + (Names.ROOT_PACKAGE + "." + Names.packageSegment(family.name())).replace('.', '/')
+    return "src/test/java/" + family.sharedPackage().replace('.', '/')
         + "/" + className(family) + ".java";
   }
 
@@ -87,12 +90,7 @@ final class TestWriter {
     String path = "/" + endpoint.path();
     for (Param param : method.params()) {
       switch (param.kind()) {
-        case PATH -> {
-          Sample sample = param.type() instanceof JType.Primitive ? new Sample("7", 7L)
-              : new Sample(Emitter.literal("p-" + param.wireName()), "p-" + param.wireName());
-          args.add(sample.java());
-          path = path.replace("{" + param.wireName() + "}", String.valueOf(sample.json()));
-        }
+        case PATH -> path = path.replace("{" + param.wireName() + "}", "p-" + param.wireName());
         case QUERY -> {
           Sample sample = scalar(param.type(), param.wireName(), false);
           args.add(sample.java());
@@ -149,8 +147,9 @@ final class TestWriter {
       out.append("    sandbox.stub(").append(methodLiteral).append(", ").append(stubPath).append(", ").append(stub)
           .append(".noContent());\n");
     }
-    String call = "wxpay.create(" + imports.name(endpoint.type()) + ".class)." + method.name() + "("
-        + String.join(", ", args) + ")";
+    // Through the navigation, which binds the path's values.
+    String call = navigation.chain("api", endpoint, placeholder -> Emitter.literal("p-" + placeholder)) + "."
+        + method.name() + "(" + String.join(", ", args) + ")";
     if (answer != null) {
       out.append("    ").append(type(method.returns())).append(" decoded = ").append(call).append(";\n");
     } else {
@@ -356,7 +355,8 @@ final class TestWriter {
     ClassType support = new ClassType("dev.wxpay.testkit", "OperationAssertions");
     StringBuilder out = new StringBuilder();
     out.append("/**\n * Every generated operation of {@code ").append(family.artifactId())
-        .append("} against the sandbox, as its\n * builder DSL makes it: written by wxpay-codegen beside the endpoints.");
+        .append("} against the sandbox, reached through\n * {@code ").append(NavWriter.apiType(family).simpleName())
+        .append("} and filled in with its builder DSL: written by wxpay-codegen beside the endpoints.");
     if (!skipped.isEmpty()) {
       out.append(" Downloads go their own way\n * (see {@code BillsTest}): ").append(String.join(", ", skipped)).append('.');
     }
@@ -365,11 +365,13 @@ final class TestWriter {
     out.append("  private static final ").append(imports.name(keyPair)).append(" WECHATPAY = ")
         .append(imports.name(testKeys)).append(".rsa();\n");
     out.append("  private static ").append(imports.name(sandbox)).append(" sandbox;\n");
-    out.append("  private static ").append(imports.name(wechatPay)).append(" wxpay;\n\n");
+    out.append("  private static ").append(imports.name(wechatPay)).append(" wxpay;\n");
+    out.append("  private static ").append(imports.name(NavWriter.apiType(family))).append(" api;\n\n");
     out.append("  @").append(imports.name(beforeAll)).append('\n');
     out.append("  static void start() {\n");
     out.append("    sandbox = ").append(imports.name(sandbox)).append(".builder().wechatpayKeyPair(WECHATPAY).start();\n");
-    out.append("    wxpay = sandbox.client();\n  }\n\n");
+    out.append("    wxpay = sandbox.client();\n");
+    out.append("    api = ").append(imports.name(NavWriter.apiType(family))).append(".of(wxpay);\n  }\n\n");
     out.append("  @").append(imports.name(afterAll)).append('\n');
     out.append("  static void stop() {\n    wxpay.close();\n    sandbox.close();\n  }\n");
     out.append(tests);

@@ -103,7 +103,7 @@ class GeneratedEndpointsTest {
     for (Family family : Family.ALL) {
       List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
       Planner planner = Planner.plan(new dev.wxpay.codegen.corpus.SchemaReader(corpus), operations,
-          Generator.owned(corpus, family), family.sharedPackage());
+          Generator.owned(corpus, family), family.sharedPackage(), java.util.Set.of());
       long generatedMethods = planner.declarations().values().stream()
           .filter(decl -> decl instanceof Decl.InterfaceDecl)
           .flatMap(decl -> ((Decl.InterfaceDecl) decl).methods().stream())

@@ -7,82 +7,60 @@ import dev.wxpay.endpoints.v3.bill.Algorithm;
 import dev.wxpay.endpoints.v3.bill.BillAccountType;
 import dev.wxpay.endpoints.v3.bill.BillTarType;
 import dev.wxpay.endpoints.v3.bill.BillType;
-import dev.wxpay.endpoints.v3.bill.Fundflowbill;
 import dev.wxpay.endpoints.v3.bill.FundflowbillQuery;
 import dev.wxpay.endpoints.v3.bill.FundflowbillResponse;
 import dev.wxpay.endpoints.v3.bill.FundflowbillResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.bill.SubMerchantFundflowbill;
 import dev.wxpay.endpoints.v3.bill.SubMerchantFundflowbillQuery;
 import dev.wxpay.endpoints.v3.bill.SubMerchantFundflowbillResponse;
 import dev.wxpay.endpoints.v3.bill.SubMerchantFundflowbillResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.bill.Tradebill;
 import dev.wxpay.endpoints.v3.bill.TradebillQuery;
 import dev.wxpay.endpoints.v3.bill.TradebillResponse;
 import dev.wxpay.endpoints.v3.bill.TradebillResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.App;
 import dev.wxpay.endpoints.v3.combine_transactions.AppResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.AppResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.H5;
 import dev.wxpay.endpoints.v3.combine_transactions.H5Response;
 import dev.wxpay.endpoints.v3.combine_transactions.H5ResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.IdByCombineTransactionId;
 import dev.wxpay.endpoints.v3.combine_transactions.IdByCombineTransactionIdResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.IdByCombineTransactionIdResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.Jsapi;
 import dev.wxpay.endpoints.v3.combine_transactions.JsapiResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.JsapiResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.combine_transactions.LimitPay;
-import dev.wxpay.endpoints.v3.combine_transactions.Miniprogram;
 import dev.wxpay.endpoints.v3.combine_transactions.MiniprogramResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.MiniprogramResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.combine_transactions.Native;
 import dev.wxpay.endpoints.v3.combine_transactions.NativeResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.NativeResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.combine_transactions.OrderServiceType;
-import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNo;
 import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNoResponse;
 import dev.wxpay.endpoints.v3.combine_transactions.OutTradeNoByCombineOutTradeNoResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.combine_transactions.Scope;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeScenario;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeState;
 import dev.wxpay.endpoints.v3.combine_transactions.TradeType;
-import dev.wxpay.endpoints.v3.combine_transactions.out_trade_no.Close;
 import dev.wxpay.endpoints.v3.pay.TransactionTradeState;
 import dev.wxpay.endpoints.v3.pay.TransactionTradeType;
-import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.Exposure;
 import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.ExposureResponse;
 import dev.wxpay.endpoints.v3.pay.acquiring_bank.transactions.ExposureResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.pay.instal.UserIdType;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.AppWithContract;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.AppWithContractResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.AppWithContractResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.Codepay;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.CodepayResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.CodepayResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.IdByTransactionId;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.IdByTransactionIdQuery;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.IdByTransactionIdResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.IdByTransactionIdResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.JsapiWithContract;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.JsapiWithContractResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.JsapiWithContractResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.OutTradeNoByOutTradeNo;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.OutTradeNoByOutTradeNoQuery;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.OutTradeNoByOutTradeNoResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.OutTradeNoByOutTradeNoResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.Scannedpos;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.ScannedposResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.ScannedposResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.Reverse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.ReverseResponse;
 import dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.ReverseResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.refund.domestic.Refunds;
-import dev.wxpay.endpoints.v3.refund.domestic.RefundsByOutRefundNo;
 import dev.wxpay.endpoints.v3.refund.domestic.RefundsByOutRefundNoResponse;
 import dev.wxpay.endpoints.v3.refund.domestic.RefundsByOutRefundNoResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.refund.domestic.RefundsResponse;
 import dev.wxpay.endpoints.v3.refund.domestic.RefundsResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.refund.domestic.refunds.ApplyAbnormalRefund;
 import dev.wxpay.endpoints.v3.refund.domestic.refunds.ApplyAbnormalRefundResponse;
 import dev.wxpay.endpoints.v3.refund.domestic.refunds.ApplyAbnormalRefundResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.refund.domestic.refunds.BankType;
@@ -101,19 +79,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every generated operation of {@code wxpay-endpoints-payments} against the sandbox, as its
- * builder DSL makes it: written by wxpay-codegen beside the endpoints. Downloads go their own way
+ * Every generated operation of {@code wxpay-endpoints-payments} against the sandbox, reached through
+ * {@code PaymentsApi} and filled in with its builder DSL: written by wxpay-codegen beside the endpoints. Downloads go their own way
  * (see {@code BillsTest}): GET /v3/billdownload/file.
  */
 class PaymentsOperationsTest {
   private static final KeyPair WECHATPAY = TestKeys.rsa();
   private static WechatPaySandbox sandbox;
   private static WechatPay wxpay;
+  private static PaymentsApi api;
 
   @BeforeAll
   static void start() {
     sandbox = WechatPaySandbox.builder().wechatpayKeyPair(WECHATPAY).start();
     wxpay = sandbox.client();
+    api = PaymentsApi.of(wxpay);
   }
 
   @AfterAll
@@ -132,7 +112,7 @@ class PaymentsOperationsTest {
           "download_url": "v-download_url"
         }""";
     sandbox.stub("GET", "/v3/bill/fundflowbill", StubResponse.json(answer));
-    FundflowbillResponse decoded = wxpay.create(Fundflowbill.class).get(new FundflowbillQuery("v-bill_date", "v-sub_mchid", BillAccountType.BASIC, BillTarType.GZIP));
+    FundflowbillResponse decoded = api.v3().bill().fundflowbill().get(new FundflowbillQuery("v-bill_date", "v-sub_mchid", BillAccountType.BASIC, BillTarType.GZIP));
     assertSent("GET", "/v3/bill/fundflowbill", List.of("bill_date=v-bill_date", "sub_mchid=v-sub_mchid", "account_type=BASIC", "tar_type=GZIP"), Map.of(), null, List.of());
     assertJson(answer, plainJson(FundflowbillResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -153,7 +133,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/bill/sub-merchant-fundflowbill", StubResponse.json(answer));
-    SubMerchantFundflowbillResponse decoded = wxpay.create(SubMerchantFundflowbill.class).get(new SubMerchantFundflowbillQuery("v-sub_mchid", "v-bill_date", BillTarType.GZIP, Algorithm.AEAD_AES_256_GCM, AccountType.BASIC));
+    SubMerchantFundflowbillResponse decoded = api.v3().bill().subMerchantFundflowbill().get(new SubMerchantFundflowbillQuery("v-sub_mchid", "v-bill_date", BillTarType.GZIP, Algorithm.AEAD_AES_256_GCM, AccountType.BASIC));
     assertSent("GET", "/v3/bill/sub-merchant-fundflowbill", List.of("sub_mchid=v-sub_mchid", "bill_date=v-bill_date", "tar_type=GZIP", "algorithm=AEAD_AES_256_GCM", "account_type=BASIC"), Map.of(), null, List.of());
     assertJson(answer, plainJson(SubMerchantFundflowbillResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -168,7 +148,7 @@ class PaymentsOperationsTest {
           "download_url": "v-download_url"
         }""";
     sandbox.stub("GET", "/v3/bill/tradebill", StubResponse.json(answer));
-    TradebillResponse decoded = wxpay.create(Tradebill.class).get(new TradebillQuery("v-bill_date", "v-sub_mchid", BillType.ALL, BillTarType.GZIP));
+    TradebillResponse decoded = api.v3().bill().tradebill().get(new TradebillQuery("v-bill_date", "v-sub_mchid", BillType.ALL, BillTarType.GZIP));
     assertSent("GET", "/v3/bill/tradebill", List.of("bill_date=v-bill_date", "sub_mchid=v-sub_mchid", "bill_type=ALL", "tar_type=GZIP"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TradebillResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -185,7 +165,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("POST", "/v3/combine-transactions/app", StubResponse.json(answer));
-    AppResponse decoded = wxpay.create(App.class).post(b -> b
+    AppResponse decoded = api.v3().combineTransactions().app().post(b -> b
         .combineAppid("v-combine_appid")
         .combineMchid("v-combine_mchid")
         .combineOutTradeNo("v-combine_out_trade_no")
@@ -306,7 +286,7 @@ class PaymentsOperationsTest {
           "h5_url": "v-h5_url"
         }""";
     sandbox.stub("POST", "/v3/combine-transactions/h5", StubResponse.json(answer));
-    H5Response decoded = wxpay.create(H5.class).post(b -> b
+    H5Response decoded = api.v3().combineTransactions().h5().post(b -> b
         .combineAppid("v-combine_appid")
         .combineMchid("v-combine_mchid")
         .combineOutTradeNo("v-combine_out_trade_no")
@@ -431,7 +411,7 @@ class PaymentsOperationsTest {
           "trade_scenario": "RECOMMERCE"
         }""";
     sandbox.stub("GET", "/v3/combine-transactions/id/p-combine_transaction_id", StubResponse.json(answer));
-    IdByCombineTransactionIdResponse decoded = wxpay.create(IdByCombineTransactionId.class).get("p-combine_transaction_id");
+    IdByCombineTransactionIdResponse decoded = api.v3().combineTransactions().id("p-combine_transaction_id").get();
     assertSent("GET", "/v3/combine-transactions/id/p-combine_transaction_id", List.of(), Map.of(), null, List.of());
     assertJson(answer, plainJson(IdByCombineTransactionIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -444,7 +424,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/combine-transactions/jsapi", StubResponse.json(answer));
-    JsapiResponse decoded = wxpay.create(Jsapi.class).post(b -> b
+    JsapiResponse decoded = api.v3().combineTransactions().jsapi().post(b -> b
         .combineAppid("v-combine_appid")
         .combineMchid("v-combine_mchid")
         .combineOutTradeNo("v-combine_out_trade_no")
@@ -546,7 +526,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/combine-transactions/miniprogram", StubResponse.json(answer));
-    MiniprogramResponse decoded = wxpay.create(Miniprogram.class).post(b -> b
+    MiniprogramResponse decoded = api.v3().combineTransactions().miniprogram().post(b -> b
         .combineAppid("v-combine_appid")
         .combineMchid("v-combine_mchid")
         .combineOutTradeNo("v-combine_out_trade_no")
@@ -609,7 +589,7 @@ class PaymentsOperationsTest {
           "code_url": "v-code_url"
         }""";
     sandbox.stub("POST", "/v3/combine-transactions/native", StubResponse.json(answer));
-    NativeResponse decoded = wxpay.create(Native.class).post(b -> b
+    NativeResponse decoded = api.v3().combineTransactions().nativeValue().post(b -> b
         .combineAppid("v-combine_appid")
         .combineMchid("v-combine_mchid")
         .combineOutTradeNo("v-combine_out_trade_no")
@@ -747,7 +727,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/combine-transactions/out-trade-no/p-combine_out_trade_no", StubResponse.json(answer));
-    OutTradeNoByCombineOutTradeNoResponse decoded = wxpay.create(OutTradeNoByCombineOutTradeNo.class).get("p-combine_out_trade_no");
+    OutTradeNoByCombineOutTradeNoResponse decoded = api.v3().combineTransactions().outTradeNo("p-combine_out_trade_no").get();
     assertSent("GET", "/v3/combine-transactions/out-trade-no/p-combine_out_trade_no", List.of(), Map.of(), null, List.of());
     assertJson(answer, plainJson(OutTradeNoByCombineOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -756,7 +736,7 @@ class PaymentsOperationsTest {
   @Test
   void postV3CombineTransactionsOutTradeNoCombineOutTradeNoClose() throws Exception {
     sandbox.stub("POST", "/v3/combine-transactions/out-trade-no/p-combine_out_trade_no/close", StubResponse.noContent());
-    wxpay.create(Close.class).post("p-combine_out_trade_no", b -> b
+    api.v3().combineTransactions().outTradeNo("p-combine_out_trade_no").close().post(b -> b
         .combineAppid("v-combine_appid")
         .addSubOrders(b1 -> b1
             .mchid("v-mchid")
@@ -786,7 +766,7 @@ class PaymentsOperationsTest {
           "market_exposure_token": "v-market_exposure_token"
         }""";
     sandbox.stub("POST", "/v3/pay/acquiring-bank/transactions/exposure", StubResponse.json(answer));
-    ExposureResponse decoded = wxpay.create(Exposure.class).post(b -> b
+    ExposureResponse decoded = api.v3().pay().acquiringBank().transactions().exposure().post(b -> b
         .acquiringBankId("v-acquiring_bank_id")
         .acquiringBankAppid("v-acquiring_bank_appid")
         .merchantId("v-merchant_id")
@@ -822,7 +802,7 @@ class PaymentsOperationsTest {
           "recommend_exposure": true
         }""";
     sandbox.stub("POST", "/v3/pay/instal/exposure", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.instal.ExposureResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.instal.Exposure.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.instal.ExposureResponse decoded = api.v3().pay().instal().exposure().post(b -> b
         .mchid("v-mchid")
         .appid("v-appid")
         .userIdType(UserIdType.UNKNOWN_USER_ID_TYPE)
@@ -847,7 +827,7 @@ class PaymentsOperationsTest {
           "recommend_exposure": true
         }""";
     sandbox.stub("POST", "/v3/pay/instal/partner/exposure", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.instal.partner.ExposureResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.instal.partner.Exposure.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.instal.partner.ExposureResponse decoded = api.v3().pay().instal().partner().exposure().post(b -> b
         .spMchid("v-sp_mchid")
         .spAppid("v-sp_appid")
         .subAppid("v-sub_appid")
@@ -881,7 +861,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/app", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.AppResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.App.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.AppResponse decoded = api.v3().pay().partner().transactions().app().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -999,7 +979,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/app-with-contract", StubResponse.json(answer));
-    AppWithContractResponse decoded = wxpay.create(AppWithContract.class).post(b -> b
+    AppWithContractResponse decoded = api.v3().pay().partner().transactions().appWithContract().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1143,7 +1123,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/codepay", StubResponse.json(answer));
-    CodepayResponse decoded = wxpay.create(Codepay.class).post(b -> b
+    CodepayResponse decoded = api.v3().pay().partner().transactions().codepay().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1228,7 +1208,7 @@ class PaymentsOperationsTest {
           "market_exposure_token": "v-market_exposure_token"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/exposure", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.ExposureResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.Exposure.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.ExposureResponse decoded = api.v3().pay().partner().transactions().exposure().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1262,7 +1242,7 @@ class PaymentsOperationsTest {
           "h5_url": "v-h5_url"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/h5", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.H5Response decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.H5.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.H5Response decoded = api.v3().pay().partner().transactions().h5().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1413,7 +1393,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/pay/partner/transactions/id/p-transaction_id", StubResponse.json(answer));
-    IdByTransactionIdResponse decoded = wxpay.create(IdByTransactionId.class).get("p-transaction_id", new IdByTransactionIdQuery("v-sp_mchid", "v-sub_mchid"));
+    IdByTransactionIdResponse decoded = api.v3().pay().partner().transactions().id("p-transaction_id").get(new IdByTransactionIdQuery("v-sp_mchid", "v-sub_mchid"));
     assertSent("GET", "/v3/pay/partner/transactions/id/p-transaction_id", List.of("sp_mchid=v-sp_mchid", "sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(IdByTransactionIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1426,7 +1406,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/jsapi", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.JsapiResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.Jsapi.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.JsapiResponse decoded = api.v3().pay().partner().transactions().jsapi().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1548,7 +1528,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/jsapi-with-contract", StubResponse.json(answer));
-    JsapiWithContractResponse decoded = wxpay.create(JsapiWithContract.class).post(b -> b
+    JsapiWithContractResponse decoded = api.v3().pay().partner().transactions().jsapiWithContract().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1663,7 +1643,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/miniprogram", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.MiniprogramResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.Miniprogram.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.MiniprogramResponse decoded = api.v3().pay().partner().transactions().miniprogram().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1753,7 +1733,7 @@ class PaymentsOperationsTest {
           "code_url": "v-code_url"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/native", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.partner.transactions.NativeResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.Native.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.partner.transactions.NativeResponse decoded = api.v3().pay().partner().transactions().nativeValue().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -1910,7 +1890,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/pay/partner/transactions/out-trade-no/p-out_trade_no", StubResponse.json(answer));
-    OutTradeNoByOutTradeNoResponse decoded = wxpay.create(OutTradeNoByOutTradeNo.class).get("p-out_trade_no", new OutTradeNoByOutTradeNoQuery("v-sp_mchid", "v-sub_mchid"));
+    OutTradeNoByOutTradeNoResponse decoded = api.v3().pay().partner().transactions().outTradeNo("p-out_trade_no").get(new OutTradeNoByOutTradeNoQuery("v-sp_mchid", "v-sub_mchid"));
     assertSent("GET", "/v3/pay/partner/transactions/out-trade-no/p-out_trade_no", List.of("sp_mchid=v-sp_mchid", "sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1923,7 +1903,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/scannedpos", StubResponse.json(answer));
-    ScannedposResponse decoded = wxpay.create(Scannedpos.class).post(b -> b
+    ScannedposResponse decoded = api.v3().pay().partner().transactions().scannedpos().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -2009,7 +1989,7 @@ class PaymentsOperationsTest {
   @Test
   void postV3PayPartnerTransactionsOutTradeNoOutTradeNoClose() throws Exception {
     sandbox.stub("POST", "/v3/pay/partner/transactions/out-trade-no/p-out_trade_no/close", StubResponse.noContent());
-    wxpay.create(dev.wxpay.endpoints.v3.pay.partner.transactions.out_trade_no.Close.class).post("p-out_trade_no", b -> b
+    api.v3().pay().partner().transactions().outTradeNo("p-out_trade_no").close().post(b -> b
         .spMchid("v-sp_mchid")
         .subMchid("v-sub_mchid"));
     assertSent("POST", "/v3/pay/partner/transactions/out-trade-no/p-out_trade_no/close", List.of(), Map.of(), """
@@ -2031,7 +2011,7 @@ class PaymentsOperationsTest {
           "out_trade_no": "v-out_trade_no"
         }""";
     sandbox.stub("POST", "/v3/pay/partner/transactions/out-trade-no/p-out_trade_no/reverse", StubResponse.json(answer));
-    ReverseResponse decoded = wxpay.create(Reverse.class).post("p-out_trade_no", b -> b
+    ReverseResponse decoded = api.v3().pay().partner().transactions().outTradeNo("p-out_trade_no").reverse().post(b -> b
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
@@ -2054,7 +2034,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/app", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.AppResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.App.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.AppResponse decoded = api.v3().pay().transactions().app().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2166,7 +2146,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/app-with-contract", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.AppWithContractResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.AppWithContract.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.AppWithContractResponse decoded = api.v3().pay().transactions().appWithContract().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2303,7 +2283,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/codepay", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.CodepayResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.Codepay.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.CodepayResponse decoded = api.v3().pay().transactions().codepay().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2384,7 +2364,7 @@ class PaymentsOperationsTest {
           "market_exposure_token": "v-market_exposure_token"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/exposure", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.ExposureResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.Exposure.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.ExposureResponse decoded = api.v3().pay().transactions().exposure().post(b -> b
         .mchid("v-mchid")
         .appid("v-appid")
         .payer(b1 -> b1
@@ -2412,7 +2392,7 @@ class PaymentsOperationsTest {
           "h5_url": "v-h5_url"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/h5", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.H5Response decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.H5.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.H5Response decoded = api.v3().pay().transactions().h5().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2547,7 +2527,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/pay/transactions/id/p-transaction_id", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.IdByTransactionIdResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.IdByTransactionId.class).get("p-transaction_id", "v-mchid");
+    dev.wxpay.endpoints.v3.pay.transactions.IdByTransactionIdResponse decoded = api.v3().pay().transactions().id("p-transaction_id").get("v-mchid");
     assertSent("GET", "/v3/pay/transactions/id/p-transaction_id", List.of("mchid=v-mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.pay.transactions.IdByTransactionIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2560,7 +2540,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/jsapi", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.JsapiResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.Jsapi.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.JsapiResponse decoded = api.v3().pay().transactions().jsapi().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2674,7 +2654,7 @@ class PaymentsOperationsTest {
           "prepay_id": "v-prepay_id"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/jsapi-with-contract", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.JsapiWithContractResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.JsapiWithContract.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.JsapiWithContractResponse decoded = api.v3().pay().transactions().jsapiWithContract().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2783,7 +2763,7 @@ class PaymentsOperationsTest {
           "code_url": "v-code_url"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/native", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.NativeResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.Native.class).post(b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.NativeResponse decoded = api.v3().pay().transactions().nativeValue().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid")
         .description("v-description")
@@ -2927,7 +2907,7 @@ class PaymentsOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/pay/transactions/out-trade-no/p-out_trade_no", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.OutTradeNoByOutTradeNoResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.OutTradeNoByOutTradeNo.class).get("p-out_trade_no", "v-mchid");
+    dev.wxpay.endpoints.v3.pay.transactions.OutTradeNoByOutTradeNoResponse decoded = api.v3().pay().transactions().outTradeNo("p-out_trade_no").get("v-mchid");
     assertSent("GET", "/v3/pay/transactions/out-trade-no/p-out_trade_no", List.of("mchid=v-mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.pay.transactions.OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2936,7 +2916,7 @@ class PaymentsOperationsTest {
   @Test
   void postV3PayTransactionsOutTradeNoOutTradeNoClose() throws Exception {
     sandbox.stub("POST", "/v3/pay/transactions/out-trade-no/p-out_trade_no/close", StubResponse.noContent());
-    wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.out_trade_no.Close.class).post("p-out_trade_no", b -> b
+    api.v3().pay().transactions().outTradeNo("p-out_trade_no").close().post(b -> b
         .mchid("v-mchid"));
     assertSent("POST", "/v3/pay/transactions/out-trade-no/p-out_trade_no/close", List.of(), Map.of(), """
         {
@@ -2954,7 +2934,7 @@ class PaymentsOperationsTest {
           "out_trade_no": "v-out_trade_no"
         }""";
     sandbox.stub("POST", "/v3/pay/transactions/out-trade-no/p-out_trade_no/reverse", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.pay.transactions.out_trade_no.ReverseResponse decoded = wxpay.create(dev.wxpay.endpoints.v3.pay.transactions.out_trade_no.Reverse.class).post("p-out_trade_no", b -> b
+    dev.wxpay.endpoints.v3.pay.transactions.out_trade_no.ReverseResponse decoded = api.v3().pay().transactions().outTradeNo("p-out_trade_no").reverse().post(b -> b
         .appid("v-appid")
         .mchid("v-mchid"));
     assertSent("POST", "/v3/pay/transactions/out-trade-no/p-out_trade_no/reverse", List.of(), Map.of(), """
@@ -3012,7 +2992,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("POST", "/v3/refund/domestic/refunds", StubResponse.json(answer));
-    RefundsResponse decoded = wxpay.create(Refunds.class).post(b -> b
+    RefundsResponse decoded = api.v3().refund().domestic().refunds().post(b -> b
         .subMchid("v-sub_mchid")
         .transactionId("v-transaction_id")
         .outTradeNo("v-out_trade_no")
@@ -3111,7 +3091,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/refund/domestic/refunds/p-out_refund_no", StubResponse.json(answer));
-    RefundsByOutRefundNoResponse decoded = wxpay.create(RefundsByOutRefundNo.class).get("p-out_refund_no", "v-sub_mchid");
+    RefundsByOutRefundNoResponse decoded = api.v3().refund().domestic().refundsByOutRefundNo("p-out_refund_no").get("v-sub_mchid");
     assertSent("GET", "/v3/refund/domestic/refunds/p-out_refund_no", List.of("sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(RefundsByOutRefundNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -3163,7 +3143,7 @@ class PaymentsOperationsTest {
           }]
         }""";
     sandbox.stub("POST", "/v3/refund/domestic/refunds/p-refund_id/apply-abnormal-refund", StubResponse.json(answer));
-    ApplyAbnormalRefundResponse decoded = wxpay.create(ApplyAbnormalRefund.class).post("p-refund_id", b -> b
+    ApplyAbnormalRefundResponse decoded = api.v3().refund().domestic().refundsByRefundId("p-refund_id").applyAbnormalRefund().post(b -> b
         .subMchid("v-sub_mchid")
         .outRefundNo("v-out_refund_no")
         .type(dev.wxpay.endpoints.v3.refund.domestic.refunds.Type.USER_BANK_CARD)
