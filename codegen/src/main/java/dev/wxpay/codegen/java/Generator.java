@@ -25,8 +25,8 @@ public final class Generator {
   private Generator() {}
 
   /**
-   * The files of {@code family}, by path relative to its module folder: its sources under
-   * {@code src/main/java}, the exclusion list and the operation test under {@code src/test/java}.
+   * The files of {@code family}, by path relative to the {@code endpoints} folder: its module's pom, sources
+   * under {@code src/main/java}, exclusion list and operation test, and its Kotlin companion's pom.
    */
   public static Map<String, String> generate(Corpus corpus, Family family) {
     List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
@@ -55,7 +55,11 @@ public final class Generator {
       files.put(sourcePath(api.packageName(), "package-info"), Emitter.packageInfo(api.packageName()));
     }
     files.put(TestWriter.path(family), TestWriter.write(family, planner.declarations(), navigation));
-    return files;
+    files.put("pom.xml", pom("family-pom.xml", family));
+    Map<String, String> out = new TreeMap<>();
+    files.forEach((path, text) -> out.put(family.name() + "/" + path, text));
+    out.put(family.name() + "-kotlin/pom.xml", pom("family-kotlin-pom.xml", family));
+    return out;
   }
 
   /**
@@ -73,9 +77,19 @@ public final class Generator {
     return "src/main/java/" + pkg.replace('.', '/') + "/" + simpleName + ".java";
   }
 
-  /** Replaces the generated sources under {@code module} with {@code files}. */
-  public static void write(Path module, Map<String, String> files) throws IOException {
-    Path generatedRoot = module.resolve("src/main/java/dev/wxpay/endpoints");
+  private static String pom(String template, Family family) {
+    try (var in = Generator.class.getResourceAsStream(template)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("@family@", family.name()).replace("@package@", Names.packageSegment(family.name()))
+          .replace("@title@", family.title());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces {@code family}'s generated files under the {@code endpoints} folder with {@code files}. */
+  public static void write(Path endpoints, Family family, Map<String, String> files) throws IOException {
+    Path generatedRoot = endpoints.resolve(family.name()).resolve("src/main/java/dev/wxpay/endpoints");
     if (Files.isDirectory(generatedRoot)) {
       try (Stream<Path> old = Files.walk(generatedRoot)) {
         for (Path path : old.sorted((a, b) -> b.compareTo(a)).toList()) {
@@ -84,7 +98,7 @@ public final class Generator {
       }
     }
     for (Map.Entry<String, String> file : files.entrySet()) {
-      Path target = module.resolve(file.getKey());
+      Path target = endpoints.resolve(file.getKey());
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue());
     }
@@ -94,7 +108,7 @@ public final class Generator {
   public static void main(String[] args) throws IOException {
     Corpus corpus = Corpus.load(Path.of(args[0]));
     for (Family family : Family.ALL) {
-      write(Path.of(args[1], family.name()), generate(corpus, family));
+      write(Path.of(args[1]), family, generate(corpus, family));
     }
   }
 }
