@@ -143,6 +143,7 @@ final class NavWriter {
     for (Node child : node.children.values()) {
       arities.merge(Names.lowerCamel(child.step().get(0)) + "/" + (child.step().size() - 1), 1, Integer::sum);
     }
+    Set<String> taken = new HashSet<>();
     Set<String> endpointMethods = new HashSet<>();
     if (node.endpoint != null) {
       node.endpoint.methods().forEach(method -> endpointMethods.add(method.name()));
@@ -151,13 +152,18 @@ final class NavWriter {
       List<String> step = child.step();
       List<String> placeholders = step.subList(1, step.size()).stream().map(Names::placeholderName).toList();
       String name = Names.lowerCamel(step.get(0));
-      if (arities.get(name + "/" + placeholders.size()) > 1) {
+      if (arities.get(name + "/" + placeholders.size()) > 1 && !placeholders.isEmpty()) {
         name += "By" + String.join("And", placeholders.stream().map(Names::upperCamel).toList());
       }
       if (endpointMethods.contains(name)) {
         throw new IllegalStateException("step " + name + " clashes with a method of " + node.endpoint.path());
       }
-      child.methodName = name;
+      // Segments that differ only in '-' and '_' (policy-periods, policy_periods) are numbered in path order.
+      String unique = name;
+      for (int i = 2; !taken.add(unique + "/" + placeholders.size()); i++) {
+        unique = name + i;
+      }
+      child.methodName = unique;
     }
   }
 

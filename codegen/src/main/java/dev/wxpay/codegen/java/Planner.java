@@ -164,6 +164,12 @@ public final class Planner {
 
   /** Throws {@link Unsupported} before anything of the operation is declared. */
   private void check(ApiOperation operation) {
+    if (operation.method().equals("DELETE") && !operation.parametersIn("body").isEmpty()) {
+      throw new Unsupported("a DELETE with a JSON body, which the processor refuses yet");
+    }
+    if (operation.path().endsWith("/")) {
+      throw new Unsupported("a path that ends in '/', which the processor refuses yet");
+    }
     for (Map<String, Object> parameter : operation.parameters()) {
       String in = String.valueOf(parameter.get("in"));
       switch (in) {
