@@ -34,6 +34,7 @@ class GoldenFilesTest {
       "golden.RestartStockRequestBuilder",
       "golden.RestartStockResponseJsonAdapter",
       "golden.ListStocksClient",
+      "golden.HongKongOrderClient",
       "golden.StockBuilder",
       "golden.StockJsonAdapter",
       "golden.StockSendRuleBuilder",

@@ -190,6 +190,34 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void hongKongPathOnTheMainlandHost() {
+    JavaFileObject file = source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"hk/v3/refunds\")",
+        "public interface Api {",
+        "  Res post(Req body);",
+        "}");
+    Compilation compilation = compile(file, REQUEST, RESPONSE);
+    assertThat(compilation).hadErrorContaining(
+            "@Endpoint path \"hk/v3/refunds\" is served by the Hong Kong host only; add host = Host.HONG_KONG")
+        .inFile(file).onLine(3);
+    assertThat(compilation).hadErrorCount(1);
+
+    // Said explicitly, MAINLAND is the same mistake; HONG_KONG is right.
+    assertThat(compile(source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(value = \"hk/v3/refunds\", host = Host.MAINLAND)",
+        "public interface Api { Res post(Req body); }"), REQUEST, RESPONSE)).hadErrorCount(1);
+    assertThat(compile(source("test.Api",
+        "package test;",
+        "import dev.wxpay.annotations.*;",
+        "@Endpoint(value = \"hk/v3/refunds\", host = Host.HONG_KONG)",
+        "public interface Api { Res post(Req body); }"), REQUEST, RESPONSE)).succeededWithoutWarnings();
+  }
+
+  @Test
   void headerSetByTheRuntime() {
     Compilation compilation = compileEndpoint("v3/stocks",
         "  Res get(@Header(\"Authorization\") String token);");

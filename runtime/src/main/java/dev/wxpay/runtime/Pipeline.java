@@ -1,6 +1,7 @@
 package dev.wxpay.runtime;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.Host;
 import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
@@ -45,9 +46,8 @@ final class Pipeline implements Caller {
   private final PrivateKey merchantKey;
   private final Clock clock;
   private final Duration requestTimeout;
-  // The base URI, ending in '/', and its raw path (what the signature covers before the endpoint path).
-  private final String base;
-  private final String basePath;
+  // One base per host, indexed by Host.ordinal(): choosing an operation's base is one array read.
+  private final Base[] bases;
 
   Pipeline(
       HttpClient client,
@@ -58,6 +58,7 @@ final class Pipeline implements Caller {
       Clock clock,
       Duration requestTimeout,
       URI baseUri,
+      URI hongKongBaseUri,
       @Nullable URI backupBaseUri,
       int retries) {
     this.sender = new Sender(client, baseUri, backupBaseUri, retries);
@@ -67,9 +68,21 @@ final class Pipeline implements Caller {
     this.merchantKey = merchantKey;
     this.clock = clock;
     this.requestTimeout = requestTimeout;
-    this.base = baseUri.toString();
-    this.basePath = baseUri.getRawPath();
+    this.bases = new Base[Host.values().length];
+    for (Host host : Host.values()) {
+      URI uri = switch (host) {
+        case MAINLAND -> baseUri;
+        case HONG_KONG -> hongKongBaseUri;
+      };
+      bases[host.ordinal()] = new Base(uri.toString(), uri.getRawPath());
+    }
   }
+
+  /**
+   * A host's base URI, ending in '/', and its raw path: what the signature covers before the endpoint
+   * path. The host itself is not signed.
+   */
+  private record Base(String uri, String path) {}
 
   /** How a 2xx answer is authenticated before it is decoded. */
   @FunctionalInterface
@@ -86,8 +99,7 @@ final class Pipeline implements Caller {
     this.merchantKey = other.merchantKey;
     this.clock = other.clock;
     this.requestTimeout = other.requestTimeout;
-    this.base = other.base;
-    this.basePath = other.basePath;
+    this.bases = other.bases;
   }
 
   /**
@@ -110,7 +122,7 @@ final class Pipeline implements Caller {
   /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
   private HttpResponse<InputStream> receive(Prepared prepared) {
     // The deadline covers the request until the headers; the body then streams as fast as it is read.
-    return await(sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream()), prepared);
+    return await(exchange(prepared, HttpResponse.BodyHandlers.ofInputStream()), prepared);
   }
 
   /** The Download of a 2xx answer, which is not signed; error answers are read as usual. */
@@ -140,7 +152,12 @@ final class Pipeline implements Caller {
    * middle of the body would otherwise hold the caller.
    */
   private HttpResponse<byte[]> send(Prepared prepared) {
-    return await(sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray()), prepared);
+    return await(exchange(prepared, HttpResponse.BodyHandlers.ofByteArray()), prepared);
+  }
+
+  /** Hands a prepared request to the sender; only mainland requests fail over to the backup host. */
+  private <T> CompletableFuture<HttpResponse<T>> exchange(Prepared prepared, HttpResponse.BodyHandler<T> handler) {
+    return sender.exchange(prepared.request, handler, prepared.host == Host.MAINLAND);
   }
 
   /** Waits up to the request timeout; the exchange is cancelled when the caller stops waiting. */
@@ -174,7 +191,7 @@ final class Pipeline implements Caller {
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
     if (call.operation().isDownload()) {
-      return sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofInputStream())
+      return exchange(prepared, HttpResponse.BodyHandlers.ofInputStream())
           .handle((response, error) -> {
             if (error != null) {
               Throwable failure = asyncFailure(prepared, error);
@@ -185,7 +202,7 @@ final class Pipeline implements Caller {
     }
     CompletableFuture<R> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        sender.exchange(prepared.request, HttpResponse.BodyHandlers.ofByteArray());
+        exchange(prepared, HttpResponse.BodyHandlers.ofByteArray());
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {
@@ -212,7 +229,8 @@ final class Pipeline implements Caller {
    * A request ready to send, with what error messages call it and the keys for its sensitive fields
    * (the answer's are decrypted with the same call's keys).
    */
-  record Prepared(HttpRequest request, String signedUrl, String description, SensitiveFields sensitive) {}
+  record Prepared(
+      HttpRequest request, Host host, String signedUrl, String description, SensitiveFields sensitive) {}
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
@@ -229,7 +247,8 @@ final class Pipeline implements Caller {
       PathTemplate.encodeSegment(query.get(i + 1), relative);
     }
     String relativeUrl = relative.toString();
-    String signedUrl = basePath + relativeUrl;
+    Base base = bases[operation.host().ordinal()];
+    String signedUrl = base.path + relativeUrl;
     String method = operation.method();
     String description = method + " " + path;
 
@@ -257,7 +276,7 @@ final class Pipeline implements Caller {
       publisher = HttpRequest.BodyPublishers.noBody();
     }
 
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + relativeUrl))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.uri + relativeUrl))
         .timeout(requestTimeout)
         .method(method, publisher)
         .setHeader("Accept", operation.isDownload() ? "*/*" : "application/json")
@@ -279,7 +298,7 @@ final class Pipeline implements Caller {
     long timestamp = clock.instant().getEpochSecond();
     String nonce = signer.nonce();
     builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, signedBody));
-    return new Prepared(builder.build(), signedUrl, description, sensitive);
+    return new Prepared(builder.build(), operation.host(), signedUrl, description, sensitive);
   }
 
   /** The processor's @Header checks, again at call time for calls built by hand or by older code. */

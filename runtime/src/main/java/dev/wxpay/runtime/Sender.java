@@ -28,18 +28,22 @@ final class Sender {
   /**
    * Sends a request; when it provably never reached the server (refused connection, unknown host,
    * connect timeout, failed TLS handshake) and retries are left, sends it again, to the backup host if
-   * there is one. After a timeout or an answer, even a 5xx, nothing is resent: the caller decides. Once
-   * the returned future is done (answered, failed, timed out or cancelled) no further attempt starts, and
-   * cancelling it cancels the attempt in flight.
+   * there is one and {@code failOver} allows it. After a timeout or an answer, even a 5xx, nothing is
+   * resent: the caller decides. Once the returned future is done (answered, failed, timed out or
+   * cancelled) no further attempt starts, and cancelling it cancels the attempt in flight.
+   *
+   * @param failOver whether the backup host serves this request: it stands in for the mainland host
+   *     only, so a Hong Kong request is retried on its own host
    */
-  <T> CompletableFuture<HttpResponse<T>> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  <T> CompletableFuture<HttpResponse<T>> exchange(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler, boolean failOver) {
     CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-    attempt(request, handler, retries, result);
+    attempt(request, handler, retries, failOver, result);
     return result;
   }
 
   private <T> void attempt(HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft,
-      CompletableFuture<HttpResponse<T>> result) {
+      boolean failOver, CompletableFuture<HttpResponse<T>> result) {
     CompletableFuture<HttpResponse<T>> sent = client.sendAsync(request, handler);
     result.whenComplete((response, error) -> {
       if (error != null) {
@@ -50,7 +54,7 @@ final class Sender {
       if (error == null) {
         result.complete(response);
       } else if (retriesLeft > 0 && neverReached(error) && !result.isDone()) {
-        attempt(otherHost(request), handler, retriesLeft - 1, result);
+        attempt(failOver ? otherHost(request) : request, handler, retriesLeft - 1, failOver, result);
       } else {
         result.completeExceptionally(error);
       }

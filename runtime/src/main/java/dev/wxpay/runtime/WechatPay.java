@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
 public final class WechatPay implements AutoCloseable {
   /** The production API. */
   public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com/");
+  /** The production Hong Kong API, which serves the endpoints declared {@code host = Host.HONG_KONG}. */
+  public static final URI DEFAULT_HONG_KONG_BASE_URI = URI.create("https://apihk.mch.weixin.qq.com/");
 
   private static final System.Logger LOG = System.getLogger(WechatPay.class.getName());
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
@@ -58,6 +60,7 @@ public final class WechatPay implements AutoCloseable {
   private final String mchid;
   private final String merchantSerialNo;
   private final URI baseUri;
+  private final URI hongKongBaseUri;
   private final Pipeline pipeline;
   private final @Nullable NotificationParser notifications;
   private final PaymentSigner paymentSigner;
@@ -65,10 +68,12 @@ public final class WechatPay implements AutoCloseable {
   private final Cleaner.@Nullable Cleanable refresher;
   private final ConcurrentHashMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
 
-  private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri) {
+  private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri,
+      URI hongKongBaseUri, @Nullable URI backupBaseUri) {
     this.mchid = Objects.requireNonNull(builder.mchid);
     this.merchantSerialNo = Objects.requireNonNull(builder.merchantSerialNo);
     this.baseUri = baseUri;
+    this.hongKongBaseUri = hongKongBaseUri;
     ApiV3Key apiV3Key = builder.apiV3Key;
     this.paymentSigner = new PaymentSigner(privateKey, builder.clock);
     HttpClient client = HttpClient.newBuilder()
@@ -89,9 +94,11 @@ public final class WechatPay implements AutoCloseable {
         builder.clock,
         builder.requestTimeout,
         baseUri,
-        builder.backupBaseUri == null ? null : Builder.normalize(builder.backupBaseUri),
+        hongKongBaseUri,
+        backupBaseUri,
         builder.retries);
     if (builder.downloadCertificates) {
+      // From the mainland host (v3/certificates), whatever hosts the merchant's endpoints use.
       CertificateDownloader downloader =
           new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock,
               SignatureScheme.forKey(privateKey));
@@ -242,14 +249,20 @@ public final class WechatPay implements AutoCloseable {
     }
   }
 
-  /** The base URI every endpoint path is resolved against, ending in '/'. */
+  /** The base URI the paths of mainland endpoints (the default host) are resolved against, ending in '/'. */
   public URI baseUri() {
     return baseUri;
   }
 
+  /** The base URI the paths of {@code Host.HONG_KONG} endpoints are resolved against, ending in '/'. */
+  public URI hongKongBaseUri() {
+    return hongKongBaseUri;
+  }
+
   @Override
   public String toString() {
-    return "WechatPay{mchid=" + mchid + ", merchantSerialNo=" + merchantSerialNo + ", baseUri=" + baseUri + "}";
+    return "WechatPay{mchid=" + mchid + ", merchantSerialNo=" + merchantSerialNo + ", baseUri=" + baseUri
+        + ", hongKongBaseUri=" + hongKongBaseUri + "}";
   }
 
   /** Configures a {@link WechatPay}. Not thread-safe; {@link #build} checks everything at once. */
@@ -262,6 +275,7 @@ public final class WechatPay implements AutoCloseable {
     private @Nullable String publicKeyId;
     private @Nullable PublicKey publicKey;
     private URI baseUri = DEFAULT_BASE_URI;
+    private URI hongKongBaseUri = DEFAULT_HONG_KONG_BASE_URI;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -375,10 +389,23 @@ public final class WechatPay implements AutoCloseable {
 
     /**
      * Where requests go; default {@code https://api.mch.weixin.qq.com/}. Plain {@code http} is only
-     * accepted for loopback hosts (a local sandbox). A path prefix is kept.
+     * accepted for loopback hosts (a local sandbox). A path prefix is kept. Endpoints declared
+     * {@code host = Host.HONG_KONG} go to {@link #hongKongBaseUri} instead.
      */
     public Builder baseUri(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+      return this;
+    }
+
+    /**
+     * Where requests of endpoints declared {@code @Endpoint(..., host = Host.HONG_KONG)} go, such as the
+     * cross-border {@code hk/v3/...} operations; default {@code https://apihk.mch.weixin.qq.com/}. The
+     * same rules as for {@link #baseUri}: plain {@code http} only for loopback hosts, a path prefix is
+     * kept (and signed, like the endpoint path; the host is not). {@link #backupBaseUri} stands in for the
+     * mainland host only: a Hong Kong request that is retried goes to this host again.
+     */
+    public Builder hongKongBaseUri(URI hongKongBaseUri) {
+      this.hongKongBaseUri = Objects.requireNonNull(hongKongBaseUri, "hongKongBaseUri");
       return this;
     }
 
@@ -396,8 +423,9 @@ public final class WechatPay implements AutoCloseable {
     }
 
     /**
-     * A backup host for those retries, such as {@code https://api2.wechatpay.cn/}: a retried request goes
-     * there, under the same rule. It must have the same path as the base URI (the signature covers it).
+     * A backup host for those retries, such as {@code https://api2.wechatpay.cn/}: a retried request to
+     * the mainland host goes there, under the same rule. It must have the same path as the base URI (the
+     * signature covers it).
      */
     public Builder backupBaseUri(URI backupBaseUri) {
       this.backupBaseUri = Objects.requireNonNull(backupBaseUri, "backupBaseUri");
@@ -429,8 +457,9 @@ public final class WechatPay implements AutoCloseable {
      * @throws IllegalStateException if the merchant or every verification key is missing, or the
      *     certificate download fails
      * @throws IllegalArgumentException if a value is invalid: an id that is empty or contains CR, LF or
-     *     {@code "}, a key of the wrong type (RSA, or SM2 in SM mode, for all keys alike), a base URI that
-     *     is not https on a non-loopback host, or a duration that is not positive
+     *     {@code "}, a key of the wrong type (RSA, or SM2 in SM mode, for all keys alike), a base URI
+     *     (mainland, Hong Kong or backup) that is not https on a non-loopback host, or a duration that is
+     *     not positive
      */
     public WechatPay build() {
       String mchid = this.mchid;
@@ -460,12 +489,14 @@ public final class WechatPay implements AutoCloseable {
       checkPositive("connectTimeout", connectTimeout);
       checkPositive("requestTimeout", requestTimeout);
       checkPositive("certificateRefreshInterval", refreshInterval);
-      if (backupBaseUri != null
-          && !normalize(backupBaseUri).getRawPath().equals(normalize(baseUri).getRawPath())) {
+      URI base = normalize("baseUri", baseUri);
+      URI hongKongBase = normalize("hongKongBaseUri", hongKongBaseUri);
+      URI backupBase = backupBaseUri == null ? null : normalize("backupBaseUri", backupBaseUri);
+      if (backupBase != null && !backupBase.getRawPath().equals(base.getRawPath())) {
         throw new IllegalArgumentException("backupBaseUri must have the same path as baseUri");
       }
       VerificationKeys keys = new VerificationKeys(wechatpayKey, certificates, clock);
-      return new WechatPay(this, privateKey, keys, normalize(baseUri));
+      return new WechatPay(this, privateKey, keys, base, hongKongBase, backupBase);
     }
 
     private static void checkScheme(SignatureScheme merchant, PublicKey key, String what) {
@@ -505,17 +536,18 @@ public final class WechatPay implements AutoCloseable {
       }
     }
 
-    static URI normalize(URI uri) {
+    /** Checks a base URI setting, named {@code what} in errors, and makes its path end in '/'. */
+    static URI normalize(String what, URI uri) {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String host = uri.getHost();
       if (!uri.isAbsolute() || host == null || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host, was " + uri);
+        throw new IllegalArgumentException(what + " must be an absolute http(s) URI with a host, was " + uri);
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUri must not have user info, a query or a fragment, was " + uri);
+        throw new IllegalArgumentException(what + " must not have user info, a query or a fragment, was " + uri);
       }
       if (scheme.equals("http") && !isLoopback(host)) {
-        throw new IllegalArgumentException("baseUri must use https unless the host is a loopback address"
+        throw new IllegalArgumentException(what + " must use https unless the host is a loopback address"
             + " (127.0.0.0/8, ::1, localhost), was " + uri);
       }
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();

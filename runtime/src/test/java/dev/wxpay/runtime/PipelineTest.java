@@ -11,6 +11,7 @@ import com.squareup.moshi.JsonAdapter;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.JsonAdapters;
+import dev.wxpay.annotations.Host;
 import dev.wxpay.annotations.rules.HeaderRules;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,10 @@ class PipelineTest {
   private static final String ORDER = "v3/pay/transactions/out-trade-no/{out_trade_no}";
 
   private static Pipeline pipeline(String base) {
+    return pipeline(base, "https://apihk.mch.weixin.qq.com/");
+  }
+
+  private static Pipeline pipeline(String base, String hongKongBase) {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     VerificationKeys keys = new VerificationKeys(
         new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), clock);
@@ -52,7 +57,8 @@ class PipelineTest {
         TestKeys.MERCHANT.getPrivate(),
         clock,
         Duration.ofSeconds(7),
-        WechatPay.Builder.normalize(URI.create(base)),
+        WechatPay.Builder.normalize("baseUri", URI.create(base)),
+        WechatPay.Builder.normalize("hongKongBaseUri", URI.create(hongKongBase)),
         null,
         0);
   }
@@ -91,6 +97,23 @@ class PipelineTest {
         .matches("wxpay/\\S+ \\(Java/\\S+; [^)]+\\)"), request.headers().toString());
     assertEquals(Optional.empty(), request.headers().firstValue("Content-Type"));
     assertSigned(request, urlAndQuery, "");
+  }
+
+  @Test
+  void hongKongOperationsGoToTheHongKongBaseAndSignItsPathButNotItsHost() {
+    Operation<String> app = Operation.of("POST", "hk/v3/transactions/app", JsonAdapters.STRING);
+    Pipeline pipeline = pipeline("https://api.mch.weixin.qq.com/", "http://127.0.0.1:8081/hk-prefix");
+
+    Call<String> call = app.withHost(Host.HONG_KONG).call().body("x", JsonAdapters.STRING).build();
+    Pipeline.Prepared prepared = pipeline.prepare(call);
+    assertEquals(URI.create("http://127.0.0.1:8081/hk-prefix/hk/v3/transactions/app"), prepared.request().uri());
+    assertEquals(Host.HONG_KONG, prepared.host());
+    assertSigned(prepared.request(), "/hk-prefix/hk/v3/transactions/app", "\"x\"");
+
+    // The same operation without a host stays on the mainland base, prefix and all.
+    Pipeline.Prepared mainland = pipeline.prepare(app.call().body("x", JsonAdapters.STRING).build());
+    assertEquals(URI.create("https://api.mch.weixin.qq.com/hk/v3/transactions/app"), mainland.request().uri());
+    assertSigned(mainland.request(), "/hk/v3/transactions/app", "\"x\"");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.annotations.Host;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.Caller;
@@ -16,6 +17,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -132,5 +134,38 @@ class TransportFailureTest {
         () -> caller.executeAsync(CALL).get(10, TimeUnit.SECONDS));
     assertInstanceOf(TransportException.class, async.getCause());
     assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void onlyMainlandRequestsFailOverToTheBackupHost() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    URI down = URI.create("http://127.0.0.1:" + closedPort + "/");
+    // Both hosts are down; the backup is the silent socket, so a request that reaches it times out.
+    Caller caller = WechatPay.builder()
+        .merchant("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate())
+        .wechatpayPublicKey("PUB_KEY_ID_1", TestKeys.WECHATPAY.getPublic())
+        .baseUri(down)
+        .hongKongBaseUri(down)
+        .backupBaseUri(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"))
+        .retries(1)
+        .requestTimeout(Duration.ofMillis(300))
+        .build()
+        .create(TestEndpoint.class)
+        .caller();
+    silent.setSoTimeout(300);
+
+    Call<String> hongKong = Operation.of("GET", "hk/v3/transactions/id/{transaction_id}", JsonAdapters.STRING)
+        .withHost(Host.HONG_KONG).call().path("transaction_id", "4200000001").build();
+    TransportException e = assertThrows(TransportException.class, () -> caller.execute(hongKong));
+    assertInstanceOf(ConnectException.class, e.getCause());
+    // The backup stands in for the mainland host only: nothing connected to it.
+    assertThrows(SocketTimeoutException.class, silent::accept);
+
+    TransportException mainland = assertThrows(TransportException.class, () -> caller.execute(CALL));
+    assertTimeout(mainland.getCause());
+    silent.accept().close();
   }
 }

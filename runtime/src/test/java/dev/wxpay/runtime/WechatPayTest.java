@@ -30,6 +30,13 @@ class WechatPayTest {
   }
 
   @Test
+  void defaultsToProductionHongKongBaseUriWhateverTheMainlandBase() {
+    assertEquals(URI.create("https://apihk.mch.weixin.qq.com/"), complete().build().hongKongBaseUri());
+    assertEquals(URI.create("https://apihk.mch.weixin.qq.com/"),
+        complete().baseUri(URI.create("http://127.0.0.1:8080/")).build().hongKongBaseUri());
+  }
+
+  @Test
   void acceptsPemKeys() {
     WechatPay wxpay = WechatPay.builder()
         .merchant("1900000001", "SERIAL", TestKeys.pem("PRIVATE KEY", TestKeys.MERCHANT.getPrivate().getEncoded()))
@@ -79,7 +86,19 @@ class WechatPayTest {
   void nonHttpsOrOddBaseUrisAreRejected(String uri) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> complete().baseUri(URI.create(uri)).build());
-    assertTrue(e.getMessage().contains("baseUri"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("baseUri "), e.getMessage());
+    // The Hong Kong base follows the same rules, and the error names that setting.
+    IllegalArgumentException hongKong = assertThrows(IllegalArgumentException.class,
+        () -> complete().hongKongBaseUri(URI.create(uri)).build());
+    assertTrue(hongKong.getMessage().startsWith("hongKongBaseUri "), hongKong.getMessage());
+    IllegalArgumentException backup = assertThrows(IllegalArgumentException.class,
+        () -> complete().backupBaseUri(URI.create(uri)).build());
+    assertTrue(backup.getMessage().startsWith("backupBaseUri "), backup.getMessage());
+  }
+
+  @Test
+  void hongKongBaseUriMustNotBeNull() {
+    assertThrows(NullPointerException.class, () -> complete().hongKongBaseUri(null));
   }
 
   @ParameterizedTest
@@ -95,6 +114,9 @@ class WechatPayTest {
   })
   void loopbackHttpAndHttpsAreAcceptedAndNormalised(String uri, String normalised) {
     assertEquals(URI.create(normalised), complete().baseUri(URI.create(uri)).build().baseUri());
+    WechatPay hongKong = complete().hongKongBaseUri(URI.create(uri)).build();
+    assertEquals(URI.create(normalised), hongKong.hongKongBaseUri());
+    assertEquals(WechatPay.DEFAULT_BASE_URI, hongKong.baseUri());
   }
 
   @Test
@@ -105,10 +127,12 @@ class WechatPayTest {
 
   @Test
   void toStringShowsIdentityButNoKey() {
-    String text = complete().baseUri(URI.create("http://127.0.0.1:1/")).build().toString();
+    String text = complete().baseUri(URI.create("http://127.0.0.1:1/"))
+        .hongKongBaseUri(URI.create("http://127.0.0.1:2/")).build().toString();
     assertTrue(text.contains("1900000001"), text);
     assertTrue(text.contains("5157F09EFDC096DE15EBE81A47057A72"), text);
     assertTrue(text.contains("http://127.0.0.1:1/"), text);
+    assertTrue(text.contains("http://127.0.0.1:2/"), text);
     for (String fragment : TestKeys.fragments(TestKeys.MERCHANT.getPrivate().getEncoded())) {
       assertFalse(text.contains(fragment), text);
     }

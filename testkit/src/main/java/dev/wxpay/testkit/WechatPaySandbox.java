@@ -239,13 +239,19 @@ public final class WechatPaySandbox implements AutoCloseable {
   /**
    * Returns a client builder set up for this sandbox as a merchant would set it up: the merchant key (RSA
    * or SM2), the WeChat Pay public key and/or platform certificates to download (per the verification
-   * mode), the APIv3 key, the base URI and the sandbox's clock. Set anything else (timeouts, say), then
+   * mode), the APIv3 key, the base URIs and the sandbox's clock. Set anything else (timeouts, say), then
    * {@code build()}; with certificates, build() downloads them from the sandbox.
+   *
+   * <p>Both hosts, the mainland and the Hong Kong one ({@code @Endpoint(..., host = Host.HONG_KONG)}),
+   * point at this sandbox, so Hong Kong endpoints are tested offline too. The sandbox cannot tell which
+   * host a request was meant for (the host is not signed, and both are this one server); a test that
+   * cares can give {@code hongKongBaseUri} a second sandbox started with the same keys.
    */
   public WechatPay.Builder clientBuilder() {
     WechatPay.Builder builder = WechatPay.builder()
         .merchant(mchid(), merchantSerialNo(), merchantPrivateKey())
         .baseUri(baseUri())
+        .hongKongBaseUri(baseUri())
         // The client's timestamps and skew checks must agree with the sandbox's clock.
         .clock(clock);
     SandboxVerification verification = verification();

@@ -1,5 +1,6 @@
 package dev.wxpay.processor.model;
 
+import dev.wxpay.annotations.Host;
 import java.util.List;
 
 /**
@@ -9,9 +10,13 @@ import java.util.List;
 public final class Models {
   private Models() {}
 
-  /** One {@code @Endpoint} interface and the client generated for it. */
+  /** One {@code @Endpoint} interface, the host that serves it, and the client generated for it. */
   public record Endpoint(
-      QualifiedName interfaceName, QualifiedName clientName, String pathTemplate, List<Operation> operations) {}
+      QualifiedName interfaceName,
+      QualifiedName clientName,
+      String pathTemplate,
+      Host host,
+      List<Operation> operations) {}
 
   public enum ReturnKind {
     VALUE,

@@ -10,6 +10,7 @@ import static dev.wxpay.processor.validation.Mirrors.mirror;
 import dev.wxpay.annotations.Delete;
 import dev.wxpay.annotations.Endpoint;
 import dev.wxpay.annotations.Get;
+import dev.wxpay.annotations.Host;
 import dev.wxpay.annotations.Patch;
 import dev.wxpay.annotations.Post;
 import dev.wxpay.annotations.Put;
@@ -108,8 +109,15 @@ public final class EndpointValidator {
     }
 
     int errorsBefore = reporter.errorCount();
-    String path = type.getAnnotation(Endpoint.class).value();
+    Endpoint endpoint = type.getAnnotation(Endpoint.class);
+    String path = endpoint.value();
+    Host host = endpoint.host();
     List<String> placeholders = placeholders(path, type, endpointMirror);
+    if (path.startsWith("hk/") && host != Host.HONG_KONG) {
+      // Only apihk.mch.weixin.qq.com serves hk/v3/...; the mainland host would answer 404 at run time.
+      reporter.error(type, endpointMirror, annotationValue(endpointMirror, "value"), "@Endpoint path \""
+          + path + "\" is served by the Hong Kong host only; add host = Host.HONG_KONG");
+    }
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(type, "@Endpoint interfaces cannot have type parameters");
     }
@@ -133,7 +141,7 @@ public final class EndpointValidator {
     }
     QualifiedName interfaceName = ModelValidator.name(type);
     return new Parsed(new Models.Endpoint(
-        interfaceName, interfaceName.generated(GeneratedNames.CLIENT), path, operations), type);
+        interfaceName, interfaceName.generated(GeneratedNames.CLIENT), path, host, operations), type);
   }
 
   /** Parses the records the interface's methods take or return, and the records it nests. */

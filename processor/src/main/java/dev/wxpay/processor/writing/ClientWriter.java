@@ -9,6 +9,7 @@ import com.squareup.javapoet.ParameterSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import dev.wxpay.annotations.Host;
 import dev.wxpay.processor.model.Models;
 import dev.wxpay.processor.model.Models.Operation;
 import dev.wxpay.processor.model.Models.Param;
@@ -24,8 +25,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the implementation of an endpoint interface. What is the same on every call (method, path,
- * answer adapter) is one static {@code Operation} per distinct operation, shared by the blocking and the
- * asynchronous method; each method only binds its values.
+ * host, answer adapter) is one static {@code Operation} per distinct operation, shared by the blocking and
+ * the asynchronous method; each method only binds its values.
  */
 public final class ClientWriter {
   private ClientWriter() {}
@@ -48,7 +49,7 @@ public final class ClientWriter {
     Map<String, FieldSpec> operations = new LinkedHashMap<>();
     List<String> fields = new ArrayList<>();
     for (Operation operation : endpoint.operations()) {
-      fields.add(operation(operation, operations));
+      fields.add(operation(operation, endpoint.host(), operations));
     }
     operations.values().forEach(type::addField);
     type.addField(JavaTypes.CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
@@ -71,7 +72,7 @@ public final class ClientWriter {
    * The name of the static Operation this method calls, declared on first use: {@code POST}, then
    * {@code POST_2} for a POST with another answer type.
    */
-  private static String operation(Operation operation, Map<String, FieldSpec> operations) {
+  private static String operation(Operation operation, Host host, Map<String, FieldSpec> operations) {
     TypeName result = JavaTypes.result(operation);
     TypeName fieldType = ParameterizedTypeName.get(JavaTypes.OPERATION,
         operation.response() == null && !operation.download() ? JavaTypes.nullable(ClassName.get(Void.class)) : result);
@@ -83,6 +84,10 @@ public final class ClientWriter {
     } else {
       initializer = CodeBlock.of("$T.of($S, PATH, $T.INSTANCE)", JavaTypes.OPERATION, operation.httpMethod(),
           JavaTypes.adapter(operation.response().named()));
+    }
+    if (host != Host.MAINLAND) {
+      // Said only when it is not the default, so mainland clients read as they always did.
+      initializer = CodeBlock.of("$L\n$>$>.withHost($T.$L)$<$<", initializer, JavaTypes.HOST, host.name());
     }
     String base = operation.httpMethod().toUpperCase(Locale.ROOT);
     for (int i = 1; ; i++) {

@@ -29,6 +29,7 @@ public final class JavaTypes {
   static final ClassName DOWNLOAD = ClassName.get("dev.wxpay.runtime", "Download");
   static final ClassName DOWNLOAD_HASH = ClassName.get("dev.wxpay.runtime", "DownloadHash");
   static final ClassName UPLOAD = ClassName.get("dev.wxpay.runtime", "Upload");
+  static final ClassName HOST = ClassName.get("dev.wxpay.annotations", "Host");
 
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");
   static final ClassName JSON_READER = ClassName.get("com.squareup.moshi", "JsonReader");

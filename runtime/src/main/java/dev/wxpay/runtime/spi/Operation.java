@@ -1,12 +1,14 @@
 package dev.wxpay.runtime.spi;
 
 import com.squareup.moshi.JsonAdapter;
+import dev.wxpay.annotations.Host;
 import dev.wxpay.annotations.rules.PathTemplate;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What stays the same on every call of one endpoint operation: the HTTP method, the parsed path template
- * and the adapter of the answer. Generated clients hold one per operation in a static field, shared by
+ * What stays the same on every call of one endpoint operation: the HTTP method, the parsed path template,
+ * the host that serves it and the adapter of the answer. Generated clients hold one per operation in a static field, shared by
  * the blocking and the asynchronous method, and bind each call's values with {@link #call()}.
  *
  * @param <R> the decoded answer; {@code Void} when the answer has no body to decode
@@ -16,6 +18,7 @@ public final class Operation<R extends @Nullable Object> {
   private final PathTemplate path;
   private final @Nullable JsonAdapter<R> responseAdapter;
   private final boolean download;
+  private final Host host;
   private final String description;
 
   private Operation(String method, String pathTemplate, @Nullable JsonAdapter<R> responseAdapter,
@@ -24,7 +27,17 @@ public final class Operation<R extends @Nullable Object> {
     this.path = PathTemplate.parse(pathTemplate);
     this.responseAdapter = responseAdapter;
     this.download = download;
+    this.host = Host.MAINLAND;
     this.description = method + " " + pathTemplate;
+  }
+
+  private Operation(Operation<R> other, Host host) {
+    this.method = other.method;
+    this.path = other.path;
+    this.responseAdapter = other.responseAdapter;
+    this.download = other.download;
+    this.host = host;
+    this.description = other.description;
   }
 
   /** An operation whose verified 2xx answer is decoded with {@code responseAdapter}. */
@@ -46,6 +59,16 @@ public final class Operation<R extends @Nullable Object> {
     return new Operation<>(method, pathTemplate, null, true);
   }
 
+  /**
+   * The same operation served by another host; without this an operation goes to {@link Host#MAINLAND}.
+   * Generated code calls it once, in the static initialiser, for a declaration such as
+   * {@code @Endpoint(value = "hk/v3/transactions/app", host = Host.HONG_KONG)}.
+   */
+  public Operation<R> withHost(Host host) {
+    Objects.requireNonNull(host, "host");
+    return host == this.host ? this : new Operation<>(this, host);
+  }
+
   /** Starts binding the values of one call. */
   public Call.Builder<R> call() {
     return new Call.Builder<>(this);
@@ -63,6 +86,11 @@ public final class Operation<R extends @Nullable Object> {
 
   public @Nullable JsonAdapter<R> responseAdapter() {
     return responseAdapter;
+  }
+
+  /** The host whose base URI the path is resolved against. */
+  public Host host() {
+    return host;
   }
 
   /** Whether this is an unsigned download. */

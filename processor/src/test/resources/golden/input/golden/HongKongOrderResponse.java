@@ -1,0 +1,3 @@
+package golden;
+
+public record HongKongOrderResponse(String outTradeNo, String tradeState) {}
