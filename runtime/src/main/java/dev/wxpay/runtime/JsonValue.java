@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Nothing of the value is lost. Numbers keep their text exactly as written: {@code 12345678901234567890}
  * and {@code 0.10} stay what they are, they never pass through {@code double}. Members keep their order,
  * duplicates included. Only the spelling is made compact: whitespace between tokens is dropped and strings
- * are escaped the way Moshi writes them, so {@code "\u00e9"} becomes {@code "é"} and {@code "\/"} becomes
- * {@code "/"}. Two values are equal when their compact texts are, so members in another order differ.
+ * are escaped the way Moshi writes them, so <code>"&#92;u00e9"</code> becomes {@code "é"} and
+ * {@code "\/"} becomes {@code "/"}. Two values are equal when their compact texts are, so members in
+ * another order differ.
  *
  * <p>A JSON {@code null} is a null {@code JsonValue}, never a {@code JsonValue} holding null: generated
  * adapters read a JSON null as Java null and leave an optional null field out.
