@@ -42,6 +42,8 @@ class GoldenFilesTest {
       "golden.StockStateJsonAdapter",
       "golden.InstallmentsJsonAdapter",
       "golden.PayeeJsonAdapter",
+      "golden.ActivityJsonAdapter",
+      "golden.ActivityBuilder",
   })
   void generatedSourceMatchesGoldenFile(String type) throws IOException {
     Compilation compilation = Compilations.compile(inputs());
@@ -66,7 +68,7 @@ class GoldenFilesTest {
         .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin=true")
         .compile(inputs());
     assertThat(compilation).succeededWithoutWarnings();
-    for (String name : new String[] {"StockDsl.kt", "StockSendRuleDsl.kt"}) {
+    for (String name : new String[] {"StockDsl.kt", "StockSendRuleDsl.kt", "ActivityDsl.kt"}) {
       // Written through the Filer, beside the generated Java.
       String generated = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "golden", name)
           .orElseThrow(() -> new AssertionError(name + " was not generated"))

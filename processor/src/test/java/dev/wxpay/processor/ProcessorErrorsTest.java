@@ -290,6 +290,20 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void encryptedJsonValue() {
+    JavaFileObject record = source("test.Secret",
+        "package test;",
+        "public record Secret(",
+        "    @dev.wxpay.annotations.Encrypted dev.wxpay.runtime.JsonValue content) {",
+        "  @Override public String toString() { return \"Secret\"; }",
+        "}");
+    Compilation compilation = compile(endpoint("v3/stocks", "  Res post(Secret body);"), record, RESPONSE);
+    assertThat(compilation).hadErrorContaining(
+            "@Encrypted applies to String components; 'content' is dev.wxpay.runtime.JsonValue")
+        .inFile(record).onLine(3);
+  }
+
+  @Test
   void encryptedWithoutToString() {
     JavaFileObject record = source("test.Secret",
         "package test;",
@@ -418,6 +432,22 @@ class ProcessorErrorsTest {
         "@Header parameter 'count' must be a String");
     assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"ids\") java.util.List<String> ids);",
         "@Query(\"ids\") parameter 'ids' must be a string, number, boolean, enum or OffsetDateTime");
+  }
+
+  @Test
+  void jsonValueHasNoQueryForm() {
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"extra\") dev.wxpay.runtime.JsonValue extra);",
+        "@Query parameter 'extra' is a JsonValue, which has no form in a query string; WeChat Pay takes untyped"
+            + " JSON in a body");
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query dev.wxpay.runtime.JsonValue extra);",
+        "@Query parameter 'extra' is a JsonValue, which has no form in a query string");
+    JavaFileObject query = source("test.Filter",
+        "package test;",
+        "import dev.wxpay.runtime.JsonValue;",
+        "public record Filter(String name, @org.jspecify.annotations.Nullable JsonValue extra) {}");
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query Filter filter);",
+        "query record test.Filter component 'extra' is a JsonValue, which has no form in a query string; WeChat"
+            + " Pay takes untyped JSON in a body", query);
   }
 
   @Test

@@ -13,6 +13,8 @@ public record TypeRef(Kind kind, boolean primitive, QualifiedName named, TypeRef
     BOOLEAN,
     DOUBLE,
     DATE_TIME,
+    /** The runtime's JsonValue: any JSON value, for fields whose schema the API leaves open. */
+    JSON,
     ENUM,
     RECORD,
     LIST

@@ -21,6 +21,7 @@ final class Mirrors {
   static final String DOWNLOAD = "dev.wxpay.runtime.Download";
   static final String DOWNLOAD_HASH = "dev.wxpay.runtime.DownloadHash";
   static final String UPLOAD = "dev.wxpay.runtime.Upload";
+  static final String JSON_VALUE = "dev.wxpay.runtime.JsonValue";
   static final String MOSHI_JSON = "com.squareup.moshi.Json";
 
   private Mirrors() {}

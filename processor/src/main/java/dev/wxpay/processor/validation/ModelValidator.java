@@ -162,6 +162,8 @@ public final class ModelValidator {
         return TypeRef.scalar(TypeRef.Kind.DOUBLE, false);
       case "java.time.OffsetDateTime":
         return TypeRef.scalar(TypeRef.Kind.DATE_TIME, false);
+      case Mirrors.JSON_VALUE:
+        return TypeRef.scalar(TypeRef.Kind.JSON, false);
       case "java.util.List":
         if (declared.getTypeArguments().size() != 1) {
           return unsupported(type, at, what);
@@ -206,7 +208,7 @@ public final class ModelValidator {
 
   private TypeRef unsupported(TypeMirror type, Element at, String what) {
     reporter.error(at, what + " has unsupported type " + type + "; use String, int, long, boolean, double,"
-        + " their boxed types, OffsetDateTime, an enum, a record, or a List of these");
+        + " their boxed types, OffsetDateTime, JsonValue, an enum, a record, or a List of these");
     return null;
   }
 

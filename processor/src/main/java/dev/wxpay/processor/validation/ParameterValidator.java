@@ -2,6 +2,7 @@ package dev.wxpay.processor.validation;
 
 import static dev.wxpay.processor.validation.Mirrors.CONSUMER;
 import static dev.wxpay.processor.validation.Mirrors.DOWNLOAD_HASH;
+import static dev.wxpay.processor.validation.Mirrors.JSON_VALUE;
 import static dev.wxpay.processor.validation.Mirrors.UPLOAD;
 import static dev.wxpay.processor.validation.Mirrors.isType;
 import static dev.wxpay.processor.validation.Mirrors.mirror;
@@ -105,6 +106,11 @@ final class ParameterValidator {
       }
       return new Param(javaName, ParamRole.HEADER, name, models.typeRef(type, parameter, what), nullable(parameter));
     }
+    if (query != null && isType(type, JSON_VALUE)) {
+      reporter.error(parameter, "@Query parameter '" + javaName
+          + "' is a JsonValue, which has no form in a query string; WeChat Pay takes untyped JSON in a body");
+      return null;
+    }
     if (query != null && !query.value().isEmpty()) {
       if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG,
           TypeRef.Kind.BOOLEAN, TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM)) {
@@ -133,6 +139,12 @@ final class ParameterValidator {
           return null;
         }
         TypeRef.Kind kind = property.type().kind();
+        if (kind == TypeRef.Kind.JSON) {
+          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
+              + "' is a JsonValue, which has no form in a query string; WeChat Pay takes untyped JSON in a"
+              + " body");
+          return null;
+        }
         if (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD) {
           reporter.error(parameter, "query record " + type + " component '" + property.javaName()
               + "' must be a scalar (string, number, boolean, enum or OffsetDateTime)");

@@ -69,6 +69,7 @@ final class AdapterFields {
       case BOOLEAN -> "Boolean";
       case DOUBLE -> "Double";
       case DATE_TIME -> "OffsetDateTime";
+      case JSON -> "JsonValue";
       case ENUM, RECORD -> String.join("", type.named().simpleNames());
       case LIST -> "ListOf" + simpleName(type.element());
     };
@@ -89,6 +90,8 @@ final class AdapterFields {
       case BOOLEAN -> CodeBlock.of("$T.BOOLEAN", JavaTypes.JSON_ADAPTERS);
       case DOUBLE -> CodeBlock.of("$T.DOUBLE", JavaTypes.JSON_ADAPTERS);
       case DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", JavaTypes.JSON_ADAPTERS);
+      // Beside the type rather than in JsonAdapters: the runtime's spi does not use its API package.
+      case JSON -> CodeBlock.of("$T.adapter()", JavaTypes.JSON_VALUE);
       case LIST -> CodeBlock.of("$T.listOf($L)", JavaTypes.JSON_ADAPTERS, adapter(type.element()));
       case RECORD, ENUM -> CodeBlock.of("$T.INSTANCE", JavaTypes.adapter(type.named()));
     };

@@ -30,6 +30,7 @@ public final class JavaTypes {
   static final ClassName DOWNLOAD_HASH = ClassName.get("dev.wxpay.runtime", "DownloadHash");
   static final ClassName UPLOAD = ClassName.get("dev.wxpay.runtime", "Upload");
   static final ClassName HOST = ClassName.get("dev.wxpay.annotations", "Host");
+  static final ClassName JSON_VALUE = ClassName.get("dev.wxpay.runtime", "JsonValue");
 
   static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");
   static final ClassName JSON_READER = ClassName.get("com.squareup.moshi", "JsonReader");
@@ -98,6 +99,7 @@ public final class JavaTypes {
       case BOOLEAN -> type.primitive() ? TypeName.BOOLEAN : ClassName.get(Boolean.class);
       case DOUBLE -> type.primitive() ? TypeName.DOUBLE : ClassName.get(Double.class);
       case DATE_TIME -> OFFSET_DATE_TIME;
+      case JSON -> JSON_VALUE;
       case ENUM, RECORD -> className(type.named());
       case LIST -> ParameterizedTypeName.get(LIST, javaType(type.element()).box());
     };

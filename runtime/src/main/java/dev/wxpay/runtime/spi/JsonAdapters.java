@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON adapters generated adapters build on, for scalars, date-times and lists. None of them accepts
- * JSON null: generated code decides what null means for each property.
+ * JSON null: generated code decides what null means for each property. The adapter of
+ * {@code dev.wxpay.runtime.JsonValue} is {@code JsonValue.adapter()}, beside the type: this package never
+ * uses the API package.
  */
 public final class JsonAdapters {
   private JsonAdapters() {}

@@ -93,6 +93,7 @@ final class KotlinTypes {
       case BOOLEAN -> "Boolean";
       case DOUBLE -> "Double";
       case DATE_TIME -> imported("java.time.OffsetDateTime");
+      case JSON -> imported("dev.wxpay.runtime.JsonValue");
       case ENUM, RECORD -> name(type.named());
       case LIST -> "List<" + type(type.element(), false) + ">";
     };

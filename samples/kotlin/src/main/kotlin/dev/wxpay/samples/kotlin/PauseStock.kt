@@ -3,6 +3,7 @@ package dev.wxpay.samples.kotlin
 import dev.wxpay.annotations.Endpoint
 import dev.wxpay.annotations.Path
 import dev.wxpay.annotations.Post
+import dev.wxpay.runtime.JsonValue
 import java.time.OffsetDateTime
 import java.util.concurrent.CompletableFuture
 import java.util.function.Consumer
@@ -47,12 +48,17 @@ data class PauseStockRequest(
     val resume: ResumePlan? = null,
 )
 
-/** A nested object: {"resume_time": ..., "notify": [...], "channels": [...], "object": ...}. */
+/**
+ * A nested object: {"resume_time": ..., "notify": [...], "channels": [...], "object": ..., "extra": ...,
+ * "labels": [...]}; extra and labels take any JSON, as fields whose schema the API leaves open do.
+ */
 data class ResumePlan(
     val resumeTime: OffsetDateTime,
     val notify: List<String>? = null,
     val channels: List<Channel>? = null,
     val `object`: String? = null,
+    val extra: JsonValue? = null,
+    val labels: List<JsonValue>? = null,
 )
 
 enum class Channel { SMS, MAIL }

@@ -1,5 +1,6 @@
 package dev.wxpay.samples.kotlin
 
+import dev.wxpay.runtime.JsonValue
 import dev.wxpay.runtime.ServiceException
 import dev.wxpay.testkit.StubResponse
 import dev.wxpay.testkit.WechatPaySandbox
@@ -49,10 +50,12 @@ class SuspendCallsTest {
         notify("a", "b")
         channels(Channel.SMS, Channel.MAIL)
         `object` = "stock"
+        extra = JsonValue.parse("""{"n": 12345678901234567890}""")
+        labels(JsonValue.parse("0.10"), JsonValue.parse("[\"x\"]"))
       }
     })
 
-    assertEquals("""{"stock_creator_mchid":"8956000","resume":{"resume_time":"2026-12-01T08:00:00+08:00","notify":["a","b"],"channels":["SMS","MAIL"],"object":"stock"}}""",
+    assertEquals("""{"stock_creator_mchid":"8956000","resume":{"resume_time":"2026-12-01T08:00:00+08:00","notify":["a","b"],"channels":["SMS","MAIL"],"object":"stock","extra":{"n":12345678901234567890},"labels":[0.10,["x"]]}}""",
         sandbox.lastRequest().bodyAsString())
   }
 
