@@ -15,6 +15,8 @@ import java.util.Map;
  * @param responses by status code as text ({@code "200"}), whether the YAML wrote a number or a string
  * @param produces the media types of the answer as written, e.g. {@code application/x-gzip}; empty for JSON
  * @param consumes the media types of the request as written, e.g. {@code multipart/form-data}; empty for JSON
+ * @param baseUri the host the operation names ({@code x-baseuri}), e.g. {@code https://apihk.mch.weixin.qq.com/};
+ *     null for the default
  */
 public record ApiOperation(
     String path,
@@ -27,7 +29,8 @@ public record ApiOperation(
     List<Map<String, Object>> parameters,
     Map<String, Object> responses,
     List<String> produces,
-    List<String> consumes) {
+    List<String> consumes,
+    String baseUri) {
 
   /** The names of the path's placeholders, in order. */
   public List<String> placeholders() {

@@ -170,7 +170,8 @@ public final class Corpus {
     }
     ApiOperation operation = new ApiOperation(path, method.toUpperCase(Locale.ROOT), file, Area.of(file),
         (String) yaml.get("summary"), tags, Boolean.TRUE.equals(yaml.get("deprecated")), List.copyOf(parameters),
-        responses, strings(yaml.get("produces")), strings(yaml.get("consumes")));
+        responses, strings(yaml.get("produces")), strings(yaml.get("consumes")),
+        (String) yaml.get("x-baseuri"));
     checkPlaceholders(operation);
     return operation;
   }

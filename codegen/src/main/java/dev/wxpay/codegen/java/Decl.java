@@ -37,8 +37,9 @@ public sealed interface Decl {
 
   record Constant(String name, String jsonValue) {}
 
-  /** An {@code @Endpoint} interface: one URL path and its operations. */
-  record InterfaceDecl(JType.ClassType type, String path, String javadoc, List<Method> methods) implements Decl {}
+  /** An {@code @Endpoint} interface: one URL path and its operations; {@code hongKong} for that host. */
+  record InterfaceDecl(JType.ClassType type, String path, String javadoc, List<Method> methods, boolean hongKong)
+      implements Decl {}
 
   /**
    * One Java method of an endpoint. {@code returns} is null for {@code void}; {@code async} wraps it in a

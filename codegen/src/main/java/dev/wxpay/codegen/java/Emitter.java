@@ -136,7 +136,14 @@ public final class Emitter {
     }
     lines.add("<p>{@code " + decl.path() + "}");
     javadoc(out, "", lines);
-    out.append('@').append(name(ENDPOINT)).append('(').append(literal(decl.path())).append(")\n");
+    out.append('@').append(name(ENDPOINT)).append('(');
+    if (decl.hongKong()) {
+      String host = name(new ClassType("dev.wxpay.annotations", "Host"));
+      out.append("value = ").append(literal(decl.path())).append(", host = ").append(host).append(".HONG_KONG");
+    } else {
+      out.append(literal(decl.path()));
+    }
+    out.append(")\n");
     out.append("public interface ").append(decl.type().simpleName()).append(" {\n");
     boolean first = true;
     for (Method method : decl.methods()) {

@@ -45,6 +45,8 @@ public final class Planner {
   private static final ClassType DOWNLOAD = new ClassType("dev.wxpay.runtime", "Download");
   private static final ClassType DOWNLOAD_HASH = new ClassType("dev.wxpay.runtime", "DownloadHash");
   private static final ClassType BILL_LOCATION = new ClassType("dev.wxpay.runtime", "BillLocation");
+  /** JSON the corpus leaves untyped ({@code {}}, an array without items, an object without properties). */
+  static final ClassType JSON_VALUE = new ClassType("dev.wxpay.runtime", "JsonValue");
   /** A bill answer: these string fields make a record a {@code BillLocation}. */
   private static final Set<String> BILL_FIELDS = Set.of("hash_type", "hash_value", "download_url");
 
@@ -159,7 +161,10 @@ public final class Planner {
       return;
     }
     String endpointPath = path.startsWith("/") ? path.substring(1) : path;
-    declarations.put(type.qualifiedName(), new InterfaceDecl(type, endpointPath, title, methods));
+    // The Hong Kong API: its own path root, or the host an operation names.
+    boolean hongKong = path.startsWith("/hk/") || operations.stream()
+        .anyMatch(operation -> operation.baseUri() != null && operation.baseUri().contains("apihk."));
+    declarations.put(type.qualifiedName(), new InterfaceDecl(type, endpointPath, title, methods, hongKong));
   }
 
   /** Throws {@link Unsupported} before anything of the operation is declared. */
@@ -214,14 +219,9 @@ public final class Planner {
 
   private void checkSchema(Schema schema, String where, boolean top) {
     if (schema instanceof ObjectSchema object) {
-      if (object.properties().isEmpty() && !top) {
-        throw new Unsupported(where + " is an object without properties");
-      }
       object.properties().values().forEach(property -> checkSchema(property.schema(), where + "." + property.name(), false));
     } else if (schema instanceof ArraySchema array) {
       checkSchema(array.items(), where + "[]", false);
-    } else if (schema instanceof AnySchema && !top) {
-      throw new Unsupported(where + " has no type");
     } else if (schema instanceof ScalarSchema scalar && scalar.type() == Schema.Scalar.FILE) {
       throw new Unsupported(where + " is a file");
     }
@@ -378,13 +378,16 @@ public final class Planner {
     if (schema instanceof ArraySchema array) {
       return new JType.ListType(typeOf(array.items(), context));
     }
+    if (schema instanceof ObjectSchema object && object.properties().isEmpty()) {
+      return JSON_VALUE;
+    }
     if (schema instanceof ObjectSchema object) {
       String name = object.origin() != null
           ? Names.upperCamel(object.origin().substring(object.origin().indexOf('#') + 1))
           : Names.upperCamel(context.property());
       return declareObject(object, context, name, false);
     }
-    throw new Unsupported(context.property() + " has no type");
+    return JSON_VALUE;
   }
 
   private ClassType declareObject(ObjectSchema object, Context context, String candidate, boolean own) {

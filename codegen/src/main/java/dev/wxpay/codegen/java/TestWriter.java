@@ -254,6 +254,11 @@ final class TestWriter {
     if (boxed.equals(JType.BOOLEAN)) {
       return new Sample("true", true);
     }
+    if (boxed.equals(Planner.JSON_VALUE)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("any", List.of(1, "two"));
+      return new Sample(imports.name(Planner.JSON_VALUE) + ".parse(\"{\\\"any\\\":[1,\\\"two\\\"]}\")", json);
+    }
     if (boxed.equals(JType.DATE_TIME)) {
       return new Sample(imports.name(JType.DATE_TIME) + ".parse(" + Emitter.literal(TIME) + ")", TIME);
     }

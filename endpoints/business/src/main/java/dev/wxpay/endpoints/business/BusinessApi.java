@@ -117,6 +117,8 @@ import dev.wxpay.endpoints.v3.industry_rebate.TransactionsByTransactionId;
 import dev.wxpay.endpoints.v3.industry_rebate.TransactionsByTransactionIdRequest;
 import dev.wxpay.endpoints.v3.industry_rebate.TransactionsByTransactionIdRequestBuilder;
 import dev.wxpay.endpoints.v3.industry_rebate.retail_industry.Transactions;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesByActivityId;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesByActivityIdResponse;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.ActivateInformationsByActivateTicket;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.ActivateInformationsByActivateTicketResponse;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.Callback;
@@ -1655,7 +1657,12 @@ public final class BusinessApi {
       this.wxpay = wxpay;
     }
 
-    /** {@code v3/marketing/membercard-activity/activities/{activity_id}}. */
+    /** {@code v3/marketing/membercard-activity/activities}: 查询活动列表API. */
+    public dev.wxpay.endpoints.v3.marketing.membercard_activity.Activities activities() {
+      return wxpay.create(dev.wxpay.endpoints.v3.marketing.membercard_activity.Activities.class);
+    }
+
+    /** {@code v3/marketing/membercard-activity/activities/{activity_id}}: 查询活动详情API. */
     public V3MarketingMembercardActivityActivities activities(String activityId) {
       return new V3MarketingMembercardActivityActivities(wxpay, Objects.requireNonNull(activityId, "activityId"));
     }
@@ -1669,6 +1676,16 @@ public final class BusinessApi {
     private V3MarketingMembercardActivityActivities(WechatPay wxpay, String activityId) {
       this.wxpay = wxpay;
       this.activityId = activityId;
+    }
+
+    /** 查询活动详情API. */
+    public ActivitiesByActivityIdResponse get() {
+      return wxpay.create(ActivitiesByActivityId.class).get(activityId);
+    }
+
+    /** 查询活动详情API, without blocking. */
+    public CompletableFuture<ActivitiesByActivityIdResponse> getAsync() {
+      return wxpay.create(ActivitiesByActivityId.class).getAsync(activityId);
     }
 
     /** {@code v3/marketing/membercard-activity/activities/{activity_id}/terminate}: 终止活动API. */

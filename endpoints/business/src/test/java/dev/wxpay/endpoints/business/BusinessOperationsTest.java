@@ -163,6 +163,15 @@ import dev.wxpay.endpoints.v3.goldplan.merchants.ChangegoldplanstatusResponseJso
 import dev.wxpay.endpoints.v3.goldplan.merchants.GoldPlanAdvertisingIndustry;
 import dev.wxpay.endpoints.v3.goldplan.merchants.OperationPayScene;
 import dev.wxpay.endpoints.v3.goldplan.merchants.OperationType;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesByActivityIdResponse;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesByActivityIdResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesGetQuery;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesGetResponse;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesGetResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesPostResponse;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivitiesPostResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivityStatus;
+import dev.wxpay.endpoints.v3.marketing.membercard_activity.ActivityType;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.ActivateInformationsByActivateTicketResponse;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.ActivateInformationsByActivateTicketResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.marketing.membercard_open.CallbackGetResponse;
@@ -292,6 +301,7 @@ import dev.wxpay.endpoints.v3.taxi_invoice.taxi_company.CreateTaxiCompanyRespons
 import dev.wxpay.endpoints.v3.taxi_invoice.user_taxi_order.FindByTokenQuery;
 import dev.wxpay.endpoints.v3.taxi_invoice.user_taxi_order.FindByTokenResponse;
 import dev.wxpay.endpoints.v3.taxi_invoice.user_taxi_order.FindByTokenResponseJsonAdapter;
+import dev.wxpay.runtime.JsonValue;
 import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.WechatPay;
 import dev.wxpay.testkit.OperationAssertions;
@@ -3021,6 +3031,342 @@ class BusinessOperationsTest {
             "price": 1.5
           }]
         }""", List.of());
+  }
+
+  /** 查询活动列表API: {@code GET /v3/marketing/membercard-activity/activities}. */
+  @Test
+  void getV3MarketingMembercardActivityActivities() throws Exception {
+    String answer = """
+        {
+          "data": [{
+            "activity_id": "v-activity_id",
+            "activity_status": "v-activity_status",
+            "create_time": "v-create_time",
+            "update_time": "v-update_time",
+            "card_id": "v-card_id",
+            "activity_name": "v-activity_name",
+            "activity_type": "v-activity_type",
+            "begin_time": "v-begin_time",
+            "end_time": "v-end_time",
+            "award_send_period": {
+              "award_send_time": [{
+                "begin_time": "v-begin_time",
+                "end_time": "v-end_time"
+              }],
+              "award_send_day_time": [{
+                "begin_day_time": {
+                  "hours": 7,
+                  "minutes": 7,
+                  "seconds": 7
+                },
+                "end_day_time": {
+                  "hours": 7,
+                  "minutes": 7,
+                  "seconds": 7
+                }
+              }]
+            },
+            "stock_list": [{
+              "stock_creator_mchid": "v-stock_creator_mchid",
+              "stock_id": "v-stock_id"
+            }],
+            "out_request_no": "v-out_request_no",
+            "pay_activity_setting": {
+              "logo_url": "v-logo_url",
+              "activity_second_title": "v-activity_second_title",
+              "mchid_list": ["v-mchid_list"],
+              "activate_setting": {
+                "activate_type": "v-activate_type",
+                "activate_url": "v-activate_url",
+                "activate_miniprogram": {
+                  "activate_appid": "v-activate_appid",
+                  "activate_path": "v-activate_path"
+                }
+              },
+              "payment_setting": {
+                "payment_mode": {
+                  "payment_scene_list": [{
+                    "any": [1, "two"]
+                  }]
+                },
+                "limit_bank": "v-limit_bank",
+                "goods_tags": [{
+                  "any": [1, "two"]
+                }]
+              }
+            },
+            "miniprogram_activity_setting": {
+              "outer_str": ["v-outer_str"],
+              "award_jump_deploy": {
+                "mini_program_appid": "v-mini_program_appid",
+                "mini_program_path": "v-mini_program_path",
+                "button_text": "v-button_text"
+              }
+            }
+          }],
+          "offset": 7,
+          "limit": 7,
+          "total_count": 7
+        }""";
+    sandbox.stub("GET", "/v3/marketing/membercard-activity/activities", StubResponse.json(answer));
+    ActivitiesGetResponse decoded = api.v3().marketing().membercardActivity().activities().get(new ActivitiesGetQuery(7, 7, ActivityType.NON_MEMBER_AFTERPAY, "v-card_id", ActivityStatus.CREATED));
+    assertSent("GET", "/v3/marketing/membercard-activity/activities", List.of("limit=7", "offset=7", "activity_type=NON_MEMBER_AFTERPAY", "card_id=v-card_id", "activity_status=CREATED"), Map.of(), null, List.of());
+    assertJson(answer, plainJson(ActivitiesGetResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 创建活动API: {@code POST /v3/marketing/membercard-activity/activities}. */
+  @Test
+  void postV3MarketingMembercardActivityActivities() throws Exception {
+    String answer = """
+        {
+          "activity_id": "v-activity_id",
+          "activity_status": "v-activity_status",
+          "create_time": "v-create_time",
+          "update_time": "v-update_time",
+          "card_id": "v-card_id",
+          "activity_name": "v-activity_name",
+          "activity_type": "v-activity_type",
+          "begin_time": "v-begin_time",
+          "end_time": "v-end_time",
+          "award_send_period": {
+            "award_send_time": [{
+              "begin_time": "v-begin_time",
+              "end_time": "v-end_time"
+            }],
+            "award_send_day_time": [{
+              "begin_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              },
+              "end_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              }
+            }]
+          },
+          "stock_list": [{
+            "stock_creator_mchid": "v-stock_creator_mchid",
+            "stock_id": "v-stock_id"
+          }],
+          "out_request_no": "v-out_request_no",
+          "pay_activity_setting": {
+            "logo_url": "v-logo_url",
+            "activity_second_title": "v-activity_second_title",
+            "mchid_list": ["v-mchid_list"],
+            "activate_setting": {
+              "activate_type": "v-activate_type",
+              "activate_url": "v-activate_url",
+              "activate_miniprogram": {
+                "activate_appid": "v-activate_appid",
+                "activate_path": "v-activate_path"
+              }
+            },
+            "payment_setting": {
+              "payment_mode": {
+                "payment_scene_list": [{
+                  "any": [1, "two"]
+                }]
+              },
+              "limit_bank": "v-limit_bank",
+              "goods_tags": [{
+                "any": [1, "two"]
+              }]
+            }
+          },
+          "miniprogram_activity_setting": {
+            "outer_str": ["v-outer_str"],
+            "award_jump_deploy": {
+              "mini_program_appid": "v-mini_program_appid",
+              "mini_program_path": "v-mini_program_path",
+              "button_text": "v-button_text"
+            }
+          }
+        }""";
+    sandbox.stub("POST", "/v3/marketing/membercard-activity/activities", StubResponse.json(answer));
+    ActivitiesPostResponse decoded = api.v3().marketing().membercardActivity().activities().post(b -> b
+        .cardId("v-card_id")
+        .activityName("v-activity_name")
+        .activityType(ActivityType.NON_MEMBER_AFTERPAY)
+        .beginTime("v-begin_time")
+        .endTime("v-end_time")
+        .awardSendPeriod(b1 -> b1
+            .addAwardSendTime(b2 -> b2
+                .beginTime("v-begin_time")
+                .endTime("v-end_time"))
+            .addAwardSendDayTime(b2 -> b2
+                .beginDayTime(b3 -> b3
+                    .hours(7)
+                    .minutes(7)
+                    .seconds(7))
+                .endDayTime(b3 -> b3
+                    .hours(7)
+                    .minutes(7)
+                    .seconds(7))))
+        .addStockList(b1 -> b1
+            .stockCreatorMchid("v-stock_creator_mchid")
+            .stockId("v-stock_id"))
+        .outRequestNo("v-out_request_no")
+        .payActivitySetting(b1 -> b1
+            .logoUrl("v-logo_url")
+            .activitySecondTitle("v-activity_second_title")
+            .mchidList("v-mchid_list")
+            .activateSetting(b2 -> b2
+                .activateType("v-activate_type")
+                .activateUrl("v-activate_url")
+                .activateMiniprogram(b3 -> b3
+                    .activateAppid("v-activate_appid")
+                    .activatePath("v-activate_path")))
+            .paymentSetting(b2 -> b2
+                .paymentMode(b3 -> b3
+                    .paymentSceneList("v-payment_scene_list"))
+                .limitBank("v-limit_bank")
+                .goodsTags("v-goods_tags")))
+        .miniprogramActivitySetting(b1 -> b1
+            .outerStr("v-outer_str")
+            .awardJumpDeploy(b2 -> b2
+                .miniProgramAppid("v-mini_program_appid")
+                .miniProgramPath("v-mini_program_path")
+                .buttonText("v-button_text"))));
+    assertSent("POST", "/v3/marketing/membercard-activity/activities", List.of(), Map.of(), """
+        {
+          "card_id": "v-card_id",
+          "activity_name": "v-activity_name",
+          "activity_type": "NON_MEMBER_AFTERPAY",
+          "begin_time": "v-begin_time",
+          "end_time": "v-end_time",
+          "award_send_period": {
+            "award_send_time": [{
+              "begin_time": "v-begin_time",
+              "end_time": "v-end_time"
+            }],
+            "award_send_day_time": [{
+              "begin_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              },
+              "end_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              }
+            }]
+          },
+          "stock_list": [{
+            "stock_creator_mchid": "v-stock_creator_mchid",
+            "stock_id": "v-stock_id"
+          }],
+          "out_request_no": "v-out_request_no",
+          "pay_activity_setting": {
+            "logo_url": "v-logo_url",
+            "activity_second_title": "v-activity_second_title",
+            "mchid_list": ["v-mchid_list"],
+            "activate_setting": {
+              "activate_type": "v-activate_type",
+              "activate_url": "v-activate_url",
+              "activate_miniprogram": {
+                "activate_appid": "v-activate_appid",
+                "activate_path": "v-activate_path"
+              }
+            },
+            "payment_setting": {
+              "payment_mode": {
+                "payment_scene_list": ["v-payment_scene_list"]
+              },
+              "limit_bank": "v-limit_bank",
+              "goods_tags": ["v-goods_tags"]
+            }
+          },
+          "miniprogram_activity_setting": {
+            "outer_str": ["v-outer_str"],
+            "award_jump_deploy": {
+              "mini_program_appid": "v-mini_program_appid",
+              "mini_program_path": "v-mini_program_path",
+              "button_text": "v-button_text"
+            }
+          }
+        }""", List.of());
+    assertJson(answer, plainJson(ActivitiesPostResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 查询活动详情API: {@code GET /v3/marketing/membercard-activity/activities/{activity_id}}. */
+  @Test
+  void getV3MarketingMembercardActivityActivitiesActivityId() throws Exception {
+    String answer = """
+        {
+          "activity_id": "v-activity_id",
+          "activity_status": "v-activity_status",
+          "create_time": "v-create_time",
+          "update_time": "v-update_time",
+          "card_id": "v-card_id",
+          "activity_name": "v-activity_name",
+          "activity_type": "v-activity_type",
+          "begin_time": "v-begin_time",
+          "end_time": "v-end_time",
+          "award_send_period": {
+            "award_send_time": [{
+              "begin_time": "v-begin_time",
+              "end_time": "v-end_time"
+            }],
+            "award_send_day_time": [{
+              "begin_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              },
+              "end_day_time": {
+                "hours": 7,
+                "minutes": 7,
+                "seconds": 7
+              }
+            }]
+          },
+          "stock_list": [{
+            "stock_creator_mchid": "v-stock_creator_mchid",
+            "stock_id": "v-stock_id"
+          }],
+          "out_request_no": "v-out_request_no",
+          "pay_activity_setting": {
+            "logo_url": "v-logo_url",
+            "activity_second_title": "v-activity_second_title",
+            "mchid_list": [{
+              "any": [1, "two"]
+            }],
+            "activate_setting": {
+              "activate_type": "v-activate_type",
+              "activate_url": "v-activate_url",
+              "activate_miniprogram": {
+                "activate_appid": "v-activate_appid",
+                "activate_path": "v-activate_path"
+              }
+            },
+            "payment_setting": {
+              "payment_mode": {
+                "payment_scene_list": [{
+                  "any": [1, "two"]
+                }]
+              },
+              "limit_bank": "v-limit_bank",
+              "goods_tags": [{
+                "any": [1, "two"]
+              }]
+            }
+          },
+          "miniprogram_activity_setting": {
+            "outer_str": ["v-outer_str"],
+            "award_jump_deploy": {
+              "mini_program_appid": "v-mini_program_appid",
+              "mini_program_path": "v-mini_program_path",
+              "button_text": "v-button_text"
+            }
+          }
+        }""";
+    sandbox.stub("GET", "/v3/marketing/membercard-activity/activities/p-activity_id", StubResponse.json(answer));
+    ActivitiesByActivityIdResponse decoded = api.v3().marketing().membercardActivity().activities("p-activity_id").get();
+    assertSent("GET", "/v3/marketing/membercard-activity/activities/p-activity_id", List.of(), Map.of(), null, List.of());
+    assertJson(answer, plainJson(ActivitiesByActivityIdResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 终止活动API: {@code POST /v3/marketing/membercard-activity/activities/{activity_id}/terminate}. */

@@ -87,6 +87,7 @@ import dev.wxpay.endpoints.v3.offlineface.FaceCollections;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsByCollectionId;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsByCollectionIdResponse;
 import dev.wxpay.endpoints.v3.offlineface.RepaymentUrl;
+import dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoQuery;
 import dev.wxpay.endpoints.v3.offlinefacemch.Organizations;
 import dev.wxpay.endpoints.v3.offlinefacemch.Tokens;
 import dev.wxpay.endpoints.v3.offlinefacemch.organizations.users.OutUserIdByOutUserId;
@@ -1639,6 +1640,11 @@ public final class IndustryApi {
     public V3LovefeastUsersOrdersBrandId brandId(String brandId) {
       return new V3LovefeastUsersOrdersBrandId(wxpay, openid, Objects.requireNonNull(brandId, "brandId"));
     }
+
+    /** {@code v3/lovefeast/users/{openid}/orders/out-trade-no/{out_trade_no}}: 查询用户捐赠单详情. */
+    public V3LovefeastUsersOrdersOutTradeNo outTradeNo(String outTradeNo) {
+      return new V3LovefeastUsersOrdersOutTradeNo(wxpay, openid, Objects.requireNonNull(outTradeNo, "outTradeNo"));
+    }
   }
 
   /** {@code v3/lovefeast/users/{openid}/orders/brand-id/{brand_id}}. */
@@ -1661,6 +1667,29 @@ public final class IndustryApi {
     /** 查询用户捐赠单列表, without blocking. */
     public CompletableFuture<BrandIdByBrandIdResponse> getAsync(BrandIdByBrandIdQuery query) {
       return wxpay.create(BrandIdByBrandId.class).getAsync(openid, brandId, query);
+    }
+  }
+
+  /** {@code v3/lovefeast/users/{openid}/orders/out-trade-no/{out_trade_no}}. */
+  public static final class V3LovefeastUsersOrdersOutTradeNo {
+    private final WechatPay wxpay;
+    private final String openid;
+    private final String outTradeNo;
+
+    private V3LovefeastUsersOrdersOutTradeNo(WechatPay wxpay, String openid, String outTradeNo) {
+      this.wxpay = wxpay;
+      this.openid = openid;
+      this.outTradeNo = outTradeNo;
+    }
+
+    /** 查询用户捐赠单详情. */
+    public dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNoResponse get() {
+      return wxpay.create(dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNo.class).get(openid, outTradeNo);
+    }
+
+    /** 查询用户捐赠单详情, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNoResponse> getAsync() {
+      return wxpay.create(dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNo.class).getAsync(openid, outTradeNo);
     }
   }
 
@@ -1810,6 +1839,11 @@ public final class IndustryApi {
     public RepaymentUrl repaymentUrl() {
       return wxpay.create(RepaymentUrl.class);
     }
+
+    /** {@code v3/offlineface/transactions}: 申请扣款接口. */
+    public V3OfflinefaceTransactions transactions() {
+      return new V3OfflinefaceTransactions(wxpay);
+    }
   }
 
   /** {@code v3/offlineface/contracts}. */
@@ -1865,6 +1899,56 @@ public final class IndustryApi {
     /** 查询重采请求详情, without blocking. */
     public CompletableFuture<FaceCollectionsByCollectionIdResponse> getAsync() {
       return wxpay.create(FaceCollectionsByCollectionId.class).getAsync(collectionId);
+    }
+  }
+
+  /** {@code v3/offlineface/transactions}. */
+  public static final class V3OfflinefaceTransactions {
+    private final WechatPay wxpay;
+
+    private V3OfflinefaceTransactions(WechatPay wxpay) {
+      this.wxpay = wxpay;
+    }
+
+    /** 申请扣款接口. */
+    public dev.wxpay.endpoints.v3.offlineface.TransactionsResponse post(dev.wxpay.endpoints.v3.offlineface.TransactionsRequest body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.offlineface.Transactions.class).post(body);
+    }
+
+    /** 申请扣款接口. */
+    public dev.wxpay.endpoints.v3.offlineface.TransactionsResponse post(Consumer<dev.wxpay.endpoints.v3.offlineface.TransactionsRequestBuilder> body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.offlineface.Transactions.class).post(body);
+    }
+
+    /** 申请扣款接口, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.offlineface.TransactionsResponse> postAsync(dev.wxpay.endpoints.v3.offlineface.TransactionsRequest body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.offlineface.Transactions.class).postAsync(body);
+    }
+
+    /** {@code v3/offlineface/transactions/out-trade-no/{out_trade_no}}: 查单接口. */
+    public V3OfflinefaceTransactionsOutTradeNo outTradeNo(String outTradeNo) {
+      return new V3OfflinefaceTransactionsOutTradeNo(wxpay, Objects.requireNonNull(outTradeNo, "outTradeNo"));
+    }
+  }
+
+  /** {@code v3/offlineface/transactions/out-trade-no/{out_trade_no}}. */
+  public static final class V3OfflinefaceTransactionsOutTradeNo {
+    private final WechatPay wxpay;
+    private final String outTradeNo;
+
+    private V3OfflinefaceTransactionsOutTradeNo(WechatPay wxpay, String outTradeNo) {
+      this.wxpay = wxpay;
+      this.outTradeNo = outTradeNo;
+    }
+
+    /** 查单接口. */
+    public dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoResponse get(OutTradeNoByOutTradeNoQuery query) {
+      return wxpay.create(dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNo.class).get(outTradeNo, query);
+    }
+
+    /** 查单接口, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoResponse> getAsync(OutTradeNoByOutTradeNoQuery query) {
+      return wxpay.create(dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNo.class).getAsync(outTradeNo, query);
     }
   }
 
@@ -2307,12 +2391,12 @@ public final class IndustryApi {
     }
 
     /** {@code v3/papay/insurance-sign/policy-periods}. */
-    public V3PapayInsuranceSignPolicyPeriods policyPeriodsBy() {
+    public V3PapayInsuranceSignPolicyPeriods policyPeriods() {
       return new V3PapayInsuranceSignPolicyPeriods(wxpay);
     }
 
     /** {@code v3/papay/insurance-sign/policy_periods}. */
-    public V3PapayInsuranceSignPolicyPeriods2 policyPeriodsBy2() {
+    public V3PapayInsuranceSignPolicyPeriods2 policyPeriods2() {
       return new V3PapayInsuranceSignPolicyPeriods2(wxpay);
     }
   }
@@ -3670,9 +3754,64 @@ public final class IndustryApi {
       this.wxpay = wxpay;
     }
 
+    /** {@code v3/qrcode/transactions}: 扣费受理. */
+    public V3QrcodeTransactions transactions() {
+      return new V3QrcodeTransactions(wxpay);
+    }
+
     /** {@code v3/qrcode/user-services}. */
     public V3QrcodeUserServices userServices() {
       return new V3QrcodeUserServices(wxpay);
+    }
+  }
+
+  /** {@code v3/qrcode/transactions}. */
+  public static final class V3QrcodeTransactions {
+    private final WechatPay wxpay;
+
+    private V3QrcodeTransactions(WechatPay wxpay) {
+      this.wxpay = wxpay;
+    }
+
+    /** 扣费受理. */
+    public dev.wxpay.endpoints.v3.qrcode.TransactionsResponse post(dev.wxpay.endpoints.v3.qrcode.TransactionsRequest body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.qrcode.Transactions.class).post(body);
+    }
+
+    /** 扣费受理. */
+    public dev.wxpay.endpoints.v3.qrcode.TransactionsResponse post(Consumer<dev.wxpay.endpoints.v3.qrcode.TransactionsRequestBuilder> body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.qrcode.Transactions.class).post(body);
+    }
+
+    /** 扣费受理, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.qrcode.TransactionsResponse> postAsync(dev.wxpay.endpoints.v3.qrcode.TransactionsRequest body) {
+      return wxpay.create(dev.wxpay.endpoints.v3.qrcode.Transactions.class).postAsync(body);
+    }
+
+    /** {@code v3/qrcode/transactions/out-trade-no/{out_trade_no}}: 查询订单. */
+    public V3QrcodeTransactionsOutTradeNo outTradeNo(String outTradeNo) {
+      return new V3QrcodeTransactionsOutTradeNo(wxpay, Objects.requireNonNull(outTradeNo, "outTradeNo"));
+    }
+  }
+
+  /** {@code v3/qrcode/transactions/out-trade-no/{out_trade_no}}. */
+  public static final class V3QrcodeTransactionsOutTradeNo {
+    private final WechatPay wxpay;
+    private final String outTradeNo;
+
+    private V3QrcodeTransactionsOutTradeNo(WechatPay wxpay, String outTradeNo) {
+      this.wxpay = wxpay;
+      this.outTradeNo = outTradeNo;
+    }
+
+    /** 查询订单. */
+    public dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNoResponse get(@Nullable String subMchid) {
+      return wxpay.create(dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNo.class).get(outTradeNo, subMchid);
+    }
+
+    /** 查询订单, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNoResponse> getAsync(@Nullable String subMchid) {
+      return wxpay.create(dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNo.class).getAsync(outTradeNo, subMchid);
     }
   }
 

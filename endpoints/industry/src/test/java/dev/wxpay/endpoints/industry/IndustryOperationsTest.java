@@ -113,9 +113,12 @@ import dev.wxpay.endpoints.v3.med_ins.orders.MixTradeNoByMixTradeNoResponse;
 import dev.wxpay.endpoints.v3.med_ins.orders.MixTradeNoByMixTradeNoResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.offlineface.AuthinfoResponse;
 import dev.wxpay.endpoints.v3.offlineface.AuthinfoResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.offlineface.BusinessProductId;
+import dev.wxpay.endpoints.v3.offlineface.BusinessSceneId;
 import dev.wxpay.endpoints.v3.offlineface.CollectionState;
 import dev.wxpay.endpoints.v3.offlineface.ContractBankCardFrom;
 import dev.wxpay.endpoints.v3.offlineface.ContractMode;
+import dev.wxpay.endpoints.v3.offlineface.Currency;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsByCollectionIdResponse;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsByCollectionIdResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsQuery;
@@ -123,7 +126,9 @@ import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsResponse;
 import dev.wxpay.endpoints.v3.offlineface.FaceCollectionsResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.offlineface.RepaymentUrlResponse;
 import dev.wxpay.endpoints.v3.offlineface.RepaymentUrlResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.offlineface.TradeType;
 import dev.wxpay.endpoints.v3.offlineface.contracts.IdentificationType;
+import dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoQuery;
 import dev.wxpay.endpoints.v3.offlinefacemch.OrganizationsQuery;
 import dev.wxpay.endpoints.v3.offlinefacemch.OrganizationsResponse;
 import dev.wxpay.endpoints.v3.offlinefacemch.OrganizationsResponseJsonAdapter;
@@ -209,15 +214,17 @@ import dev.wxpay.endpoints.v3.parking.reminders.application.QueryResponse;
 import dev.wxpay.endpoints.v3.parking.reminders.application.QueryResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.password_exempt_contract.contracts.ecommerce.pre_entrust_sign.PayRedirectSignResponse;
 import dev.wxpay.endpoints.v3.password_exempt_contract.contracts.ecommerce.pre_entrust_sign.PayRedirectSignResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.qrcode.Scope;
+import dev.wxpay.endpoints.v3.qrcode.TradeScene;
+import dev.wxpay.endpoints.v3.qrcode.TradeState;
+import dev.wxpay.endpoints.v3.qrcode.Type;
+import dev.wxpay.endpoints.v3.qrcode.UserRepayState;
 import dev.wxpay.endpoints.v3.qrcode.user_services.ContractIdByContractIdQuery;
 import dev.wxpay.endpoints.v3.qrcode.user_services.UserServiceState;
 import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.OutTradeNoByCombineOutTradeNoResponse;
 import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.OutTradeNoByCombineOutTradeNoResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.PrepayResponse;
 import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.PrepayResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.TradeState;
-import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.TradeType;
-import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.Type;
 import dev.wxpay.endpoints.v3.webizpay.ApplicationType;
 import dev.wxpay.endpoints.v3.webizpay.AvailMchRangesGetResponse;
 import dev.wxpay.endpoints.v3.webizpay.AvailMchRangesGetResponseJsonAdapter;
@@ -263,6 +270,7 @@ import dev.wxpay.endpoints.v3.webizpay.users.AuthorizationStateResponseJsonAdapt
 import dev.wxpay.endpoints.v3.webizpay.users.AuthorizationUrlResponse;
 import dev.wxpay.endpoints.v3.webizpay.users.AuthorizationUrlResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.webizpay.users.EmployeeListAuthorizationState;
+import dev.wxpay.runtime.JsonValue;
 import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.WechatPay;
 import dev.wxpay.testkit.OperationAssertions;
@@ -2028,6 +2036,38 @@ class IndustryOperationsTest {
     assertJson(answer, plainJson(BrandIdByBrandIdResponseJsonAdapter.INSTANCE, decoded));
   }
 
+  /** 查询用户捐赠单详情: {@code GET /v3/lovefeast/users/{openid}/orders/out-trade-no/{out_trade_no}}. */
+  @Test
+  void getV3LovefeastUsersOpenidOrdersOutTradeNoOutTradeNo() throws Exception {
+    String answer = """
+        {
+          "welfare_trade_id": "v-welfare_trade_id",
+          "appid": "v-appid",
+          "sub_appid": "v-sub_appid",
+          "brand_id": "v-brand_id",
+          "donate_source": "MINIPROGRAM_PAY",
+          "merchant_order": "v-merchant_order",
+          "institution_name": "v-institution_name",
+          "business_id": "v-business_id",
+          "business_name": "v-business_name",
+          "success_time": "v-success_time",
+          "payer": {
+            "openid": "v-openid",
+            "sub_openid": "v-sub_openid",
+            "avatar": "v-avatar",
+            "nickname": "v-nickname"
+          },
+          "amount": {
+            "any": [1, "two"]
+          },
+          "device_id": "v-device_id"
+        }""";
+    sandbox.stub("GET", "/v3/lovefeast/users/p-openid/orders/out-trade-no/p-out_trade_no", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNoResponse decoded = api.v3().lovefeast().users("p-openid").orders().outTradeNo("p-out_trade_no").get();
+    assertSent("GET", "/v3/lovefeast/users/p-openid/orders/out-trade-no/p-out_trade_no", List.of(), Map.of(), null, List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.lovefeast.users.orders.OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 医保自费混合收款下单: {@code POST /v3/med-ins/orders}. */
   @Test
   void postV3MedInsOrders() throws Exception {
@@ -2424,6 +2464,92 @@ class IndustryOperationsTest {
     assertJson(answer, plainJson(RepaymentUrlResponseJsonAdapter.INSTANCE, decoded));
   }
 
+  /** 申请扣款接口: {@code POST /v3/offlineface/transactions}. */
+  @Test
+  void postV3OfflinefaceTransactions() throws Exception {
+    String answer = """
+        {
+          "sp_appid": "v-sp_appid",
+          "sp_mchid": "v-sp_mchid",
+          "sub_appid": "v-sub_appid",
+          "sub_mchid": "v-sub_mchid",
+          "payer": {
+            "sp_openid": "v-sp_openid",
+            "sub_openid": "v-sub_openid"
+          },
+          "amount": {
+            "total": 7,
+            "currency": "CNY"
+          },
+          "promotion_detail": [{
+            "any": [1, "two"]
+          }],
+          "scene_info": {
+            "device_ip": "v-device_ip"
+          },
+          "bank_type": "v-bank_type",
+          "trade_type": "NATIVE",
+          "trade_state": "v-trade_state",
+          "trade_state_description": "v-trade_state_description",
+          "debt_state": "v-debt_state",
+          "description": "v-description",
+          "attach": "v-attach",
+          "success_time": "2026-12-02T10:00:01+08:00",
+          "transaction_id": "v-transaction_id",
+          "repayment_transaction_id": "v-repayment_transaction_id",
+          "out_trade_no": "v-out_trade_no",
+          "error_type": "v-error_type"
+        }""";
+    sandbox.stub("POST", "/v3/offlineface/transactions", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.offlineface.TransactionsResponse decoded = api.v3().offlineface().transactions().post(b -> b
+        .authCode("v-auth_code")
+        .spAppid("v-sp_appid")
+        .spMchid("v-sp_mchid")
+        .subAppid("v-sub_appid")
+        .subMchid("v-sub_mchid")
+        .amount(b1 -> b1
+            .total(7)
+            .currency(Currency.CNY))
+        .sceneInfo(b1 -> b1
+            .deviceIp("v-device_ip"))
+        .goodsTag("v-goods_tag")
+        .description("v-description")
+        .attach("v-attach")
+        .settleInfo(b1 -> b1
+            .profitSharing(true))
+        .outTradeNo("v-out_trade_no")
+        .business(b1 -> b1
+            .businessProductId(BusinessProductId.V_2)
+            .businessSceneId(BusinessSceneId.V_3)));
+    assertSent("POST", "/v3/offlineface/transactions", List.of(), Map.of(), """
+        {
+          "auth_code": "v-auth_code",
+          "sp_appid": "v-sp_appid",
+          "sp_mchid": "v-sp_mchid",
+          "sub_appid": "v-sub_appid",
+          "sub_mchid": "v-sub_mchid",
+          "amount": {
+            "total": 7,
+            "currency": "CNY"
+          },
+          "scene_info": {
+            "device_ip": "v-device_ip"
+          },
+          "goods_tag": "v-goods_tag",
+          "description": "v-description",
+          "attach": "v-attach",
+          "settle_info": {
+            "profit_sharing": true
+          },
+          "out_trade_no": "v-out_trade_no",
+          "business": {
+            "business_product_id": 2,
+            "business_scene_id": 3
+          }
+        }""", List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.offlineface.TransactionsResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 预签约接口: {@code POST /v3/offlineface/contracts/presign}. */
   @Test
   void postV3OfflinefaceContractsPresign() throws Exception {
@@ -2479,6 +2605,48 @@ class IndustryOperationsTest {
           "contract_mode": "LIMIT_BANK_CARD"
         }""", List.of("facepay_user.identification.identification_number", "facepay_user.phone", "limit_bank_card.bank_card_number", "limit_bank_card.identification_name", "limit_bank_card.identification.identification_number", "limit_bank_card.phone"));
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.offlineface.contracts.PresignResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 查单接口: {@code GET /v3/offlineface/transactions/out-trade-no/{out_trade_no}}. */
+  @Test
+  void getV3OfflinefaceTransactionsOutTradeNoOutTradeNo() throws Exception {
+    String answer = """
+        {
+          "sp_appid": "v-sp_appid",
+          "sp_mchid": "v-sp_mchid",
+          "sub_appid": "v-sub_appid",
+          "sub_mchid": "v-sub_mchid",
+          "payer": {
+            "sp_openid": "v-sp_openid",
+            "sub_openid": "v-sub_openid"
+          },
+          "amount": {
+            "total": 7,
+            "currency": "CNY"
+          },
+          "promotion_detail": [{
+            "any": [1, "two"]
+          }],
+          "scene_info": {
+            "device_ip": "v-device_ip"
+          },
+          "bank_type": "v-bank_type",
+          "trade_type": "NATIVE",
+          "trade_state": "v-trade_state",
+          "trade_state_description": "v-trade_state_description",
+          "debt_state": "v-debt_state",
+          "description": "v-description",
+          "attach": "v-attach",
+          "success_time": "2026-12-02T10:00:01+08:00",
+          "transaction_id": "v-transaction_id",
+          "repayment_transaction_id": "v-repayment_transaction_id",
+          "out_trade_no": "v-out_trade_no",
+          "error_type": "v-error_type"
+        }""";
+    sandbox.stub("GET", "/v3/offlineface/transactions/out-trade-no/p-out_trade_no", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoResponse decoded = api.v3().offlineface().transactions().outTradeNo("p-out_trade_no").get(new OutTradeNoByOutTradeNoQuery("v-sp_mchid", "v-sub_mchid", dev.wxpay.endpoints.v3.offlineface.transactions.BusinessProductId.V_2));
+    assertSent("GET", "/v3/offlineface/transactions/out-trade-no/p-out_trade_no", List.of("sp_mchid=v-sp_mchid", "sub_mchid=v-sub_mchid", "business_product_id=2"), Map.of(), null, List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.offlineface.transactions.OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 查询机构信息接口: {@code GET /v3/offlinefacemch/organizations}. */
@@ -3239,7 +3407,7 @@ class IndustryOperationsTest {
           "total_count": 1.5
         }""";
     sandbox.stub("GET", "/v3/papay/insurance-sign/policy_periods/plan-id/p-plan_id/out-contract-code/p-out_contract_code", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.papay.insurance_sign.policy_periods.plan_id.OutContractCodeByOutContractCodeResponse decoded = api.v3().papay().insuranceSign().policyPeriodsBy2().planId("p-plan_id").outContractCode("p-out_contract_code").get(new OutContractCodeByOutContractCodeQuery(1.5, 1.5));
+    dev.wxpay.endpoints.v3.papay.insurance_sign.policy_periods.plan_id.OutContractCodeByOutContractCodeResponse decoded = api.v3().papay().insuranceSign().policyPeriods2().planId("p-plan_id").outContractCode("p-out_contract_code").get(new OutContractCodeByOutContractCodeQuery(1.5, 1.5));
     assertSent("GET", "/v3/papay/insurance-sign/policy_periods/plan-id/p-plan_id/out-contract-code/p-out_contract_code", List.of("limit=1.5", "offset=1.5"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.papay.insurance_sign.policy_periods.plan_id.OutContractCodeByOutContractCodeResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -3260,7 +3428,7 @@ class IndustryOperationsTest {
           "cancel_scheduled_policy_period_id": 7
         }""";
     sandbox.stub("POST", "/v3/papay/insurance-sign/policy-periods/plan-id/p-plan_id/contract-id/p-contract_id/modify", StubResponse.json(answer));
-    ModifyResponse decoded = api.v3().papay().insuranceSign().policyPeriodsBy().planId("p-plan_id").contractId("p-contract_id").modify().post(b -> b
+    ModifyResponse decoded = api.v3().papay().insuranceSign().policyPeriods().planId("p-plan_id").contractId("p-contract_id").modify().post(b -> b
         .appid("v-appid")
         .addPolicyPeriods(b1 -> b1
             .policyPeriodId(1.5)
@@ -5107,6 +5275,167 @@ class IndustryOperationsTest {
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.password_exempt_contract.contracts.service_provider.pre_entrust_sign.PayRedirectSignResponseJsonAdapter.INSTANCE, decoded));
   }
 
+  /** 扣费受理: {@code POST /v3/qrcode/transactions}. */
+  @Test
+  void postV3QrcodeTransactions() throws Exception {
+    String answer = """
+        {
+          "appid": "v-appid",
+          "sub_appid": "v-sub_appid",
+          "sp_mchid": "v-sp_mchid",
+          "sub_mchid": "v-sub_mchid",
+          "description": "v-description",
+          "create_time": "2026-12-02T10:00:01+08:00",
+          "out_trade_no": "v-out_trade_no",
+          "transaction_id": "v-transaction_id",
+          "trade_state": "SUCCESS",
+          "trade_state_description": "v-trade_state_description",
+          "success_time": "2026-12-02T10:00:01+08:00",
+          "bank_type": "v-bank_type",
+          "user_repay_state": "NOT_REPAY",
+          "repay_transaction_id": "v-repay_transaction_id",
+          "repay_time": "2026-12-02T10:00:01+08:00",
+          "attach": "v-attach",
+          "contract_id": "v-contract_id",
+          "trade_scene": "BUS",
+          "bus_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "line_name": "v-line_name",
+            "plate_number": "v-plate_number"
+          },
+          "metro_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "end_time": "2026-12-02T10:00:01+08:00",
+            "start_station": "v-start_station",
+            "end_station": "v-end_station"
+          },
+          "amount": {
+            "any": [1, "two"]
+          },
+          "promotion_detail": [{
+            "coupon_id": "v-coupon_id",
+            "name": "v-name",
+            "scope": "GLOBAL",
+            "type": "CASH",
+            "stock_id": "v-stock_id",
+            "amount": 7,
+            "wechatpay_contribute": 7,
+            "merchant_contribute": 7,
+            "other_contribute": 7,
+            "currency": "v-currency"
+          }]
+        }""";
+    sandbox.stub("POST", "/v3/qrcode/transactions", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.qrcode.TransactionsResponse decoded = api.v3().qrcode().transactions().post(b -> b
+        .appid("v-appid")
+        .subAppid("v-sub_appid")
+        .subMchid("v-sub_mchid")
+        .description("v-description")
+        .attach("v-attach")
+        .outTradeNo("v-out_trade_no")
+        .tradeScene(TradeScene.BUS)
+        .goodsTag("v-goods_tag")
+        .contractId("v-contract_id")
+        .notifyUrl("v-notify_url")
+        .amount(b1 -> b1
+            .total(7)
+            .currency("v-currency"))
+        .busInfo(b1 -> b1
+            .startTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
+            .lineName("v-line_name")
+            .plateNumber("v-plate_number"))
+        .metroInfo(b1 -> b1
+            .startTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
+            .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
+            .startStation("v-start_station")
+            .endStation("v-end_station")));
+    assertSent("POST", "/v3/qrcode/transactions", List.of(), Map.of(), """
+        {
+          "appid": "v-appid",
+          "sub_appid": "v-sub_appid",
+          "sub_mchid": "v-sub_mchid",
+          "description": "v-description",
+          "attach": "v-attach",
+          "out_trade_no": "v-out_trade_no",
+          "trade_scene": "BUS",
+          "goods_tag": "v-goods_tag",
+          "contract_id": "v-contract_id",
+          "notify_url": "v-notify_url",
+          "amount": {
+            "total": 7,
+            "currency": "v-currency"
+          },
+          "bus_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "line_name": "v-line_name",
+            "plate_number": "v-plate_number"
+          },
+          "metro_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "end_time": "2026-12-02T10:00:01+08:00",
+            "start_station": "v-start_station",
+            "end_station": "v-end_station"
+          }
+        }""", List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.qrcode.TransactionsResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 查询订单: {@code GET /v3/qrcode/transactions/out-trade-no/{out_trade_no}}. */
+  @Test
+  void getV3QrcodeTransactionsOutTradeNoOutTradeNo() throws Exception {
+    String answer = """
+        {
+          "appid": "v-appid",
+          "sub_appid": "v-sub_appid",
+          "sp_mchid": "v-sp_mchid",
+          "sub_mchid": "v-sub_mchid",
+          "description": "v-description",
+          "create_time": "2026-12-02T10:00:01+08:00",
+          "out_trade_no": "v-out_trade_no",
+          "transaction_id": "v-transaction_id",
+          "trade_state": "SUCCESS",
+          "trade_state_description": "v-trade_state_description",
+          "success_time": "2026-12-02T10:00:01+08:00",
+          "bank_type": "v-bank_type",
+          "user_repay_state": "NOT_REPAY",
+          "repay_transaction_id": "v-repay_transaction_id",
+          "repay_time": "2026-12-02T10:00:01+08:00",
+          "attach": "v-attach",
+          "contract_id": "v-contract_id",
+          "trade_scene": "BUS",
+          "bus_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "line_name": "v-line_name",
+            "plate_number": "v-plate_number"
+          },
+          "metro_info": {
+            "start_time": "2026-12-02T10:00:01+08:00",
+            "end_time": "2026-12-02T10:00:01+08:00",
+            "start_station": "v-start_station",
+            "end_station": "v-end_station"
+          },
+          "amount": {
+            "any": [1, "two"]
+          },
+          "promotion_detail": [{
+            "coupon_id": "v-coupon_id",
+            "name": "v-name",
+            "scope": "GLOBAL",
+            "type": "CASH",
+            "stock_id": "v-stock_id",
+            "amount": 7,
+            "wechatpay_contribute": 7,
+            "merchant_contribute": 7,
+            "other_contribute": 7,
+            "currency": "v-currency"
+          }]
+        }""";
+    sandbox.stub("GET", "/v3/qrcode/transactions/out-trade-no/p-out_trade_no", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNoResponse decoded = api.v3().qrcode().transactions().outTradeNo("p-out_trade_no").get("v-sub_mchid");
+    assertSent("GET", "/v3/qrcode/transactions/out-trade-no/p-out_trade_no", List.of("sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.qrcode.transactions.OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 查询用户服务可用信息: {@code GET /v3/qrcode/user-services/contract-id/{contract_id}}. */
   @Test
   void getV3QrcodeUserServicesContractIdContractId() throws Exception {
@@ -5187,7 +5516,7 @@ class IndustryOperationsTest {
         .h5Info(b1 -> b1
             .combineAppid("v-combine_appid")
             .payerClientIp("v-payer_client_ip")
-            .type(Type.IOS)
+            .type(dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.Type.IOS)
             .appName("v-app_name")
             .appUrl("v-app_url")
             .bundleId("v-bundle_id")

@@ -40,6 +40,9 @@ import dev.wxpay.endpoints.v3.merchant_service.ImagesByMediaId;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.Complete;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.CompleteRequest;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.CompleteRequestBuilder;
+import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorys;
+import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysQuery;
+import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponse;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.Response;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ResponseImmediateService;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ResponseImmediateServiceRequest;
@@ -592,6 +595,11 @@ public final class RiskApi {
       return new V3MerchantServiceComplaintsV2Complete(wxpay, complaintId);
     }
 
+    /** {@code v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys}: 查询投诉协商历史API. */
+    public V3MerchantServiceComplaintsV2NegotiationHistorys negotiationHistorys() {
+      return new V3MerchantServiceComplaintsV2NegotiationHistorys(wxpay, complaintId);
+    }
+
     /** {@code v3/merchant-service/complaints-v2/{complaint_id}/response}: 提交回复API. */
     public V3MerchantServiceComplaintsV2Response response() {
       return new V3MerchantServiceComplaintsV2Response(wxpay, complaintId);
@@ -631,6 +639,27 @@ public final class RiskApi {
     /** 反馈处理完成API, without blocking. */
     public CompletableFuture<Void> postAsync(CompleteRequest body) {
       return wxpay.create(Complete.class).postAsync(complaintId, body);
+    }
+  }
+
+  /** {@code v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys}. */
+  public static final class V3MerchantServiceComplaintsV2NegotiationHistorys {
+    private final WechatPay wxpay;
+    private final String complaintId;
+
+    private V3MerchantServiceComplaintsV2NegotiationHistorys(WechatPay wxpay, String complaintId) {
+      this.wxpay = wxpay;
+      this.complaintId = complaintId;
+    }
+
+    /** 查询投诉协商历史API. */
+    public NegotiationHistorysResponse get(NegotiationHistorysQuery query) {
+      return wxpay.create(NegotiationHistorys.class).get(complaintId, query);
+    }
+
+    /** 查询投诉协商历史API, without blocking. */
+    public CompletableFuture<NegotiationHistorysResponse> getAsync(NegotiationHistorysQuery query) {
+      return wxpay.create(NegotiationHistorys.class).getAsync(complaintId, query);
     }
   }
 
@@ -730,6 +759,32 @@ public final class RiskApi {
     /** 查询投诉详情API, without blocking. */
     public CompletableFuture<ComplaintsByTransactionIdResponse> getAsync() {
       return wxpay.create(ComplaintsByTransactionId.class).getAsync(transactionId);
+    }
+
+    /** {@code v3/merchant-service/complaints/{transaction_id}/negotiation-historys}: 查询投诉协商历史API. */
+    public V3MerchantServiceComplaintsNegotiationHistorys negotiationHistorys() {
+      return new V3MerchantServiceComplaintsNegotiationHistorys(wxpay, transactionId);
+    }
+  }
+
+  /** {@code v3/merchant-service/complaints/{transaction_id}/negotiation-historys}. */
+  public static final class V3MerchantServiceComplaintsNegotiationHistorys {
+    private final WechatPay wxpay;
+    private final String transactionId;
+
+    private V3MerchantServiceComplaintsNegotiationHistorys(WechatPay wxpay, String transactionId) {
+      this.wxpay = wxpay;
+      this.transactionId = transactionId;
+    }
+
+    /** 查询投诉协商历史API. */
+    public dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorysResponse get() {
+      return wxpay.create(dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorys.class).get(transactionId);
+    }
+
+    /** 查询投诉协商历史API, without blocking. */
+    public CompletableFuture<dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorysResponse> getAsync() {
+      return wxpay.create(dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorys.class).getAsync(transactionId);
     }
   }
 

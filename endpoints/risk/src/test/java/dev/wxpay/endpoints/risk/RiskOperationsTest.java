@@ -77,16 +77,21 @@ import dev.wxpay.endpoints.v3.merchant_service.MediaType;
 import dev.wxpay.endpoints.v3.merchant_service.ProblemType;
 import dev.wxpay.endpoints.v3.merchant_service.Type;
 import dev.wxpay.endpoints.v3.merchant_service.UserTagList;
+import dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorysResponse;
+import dev.wxpay.endpoints.v3.merchant_service.complaints.NegotiationHistorysResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.merchant_service.complaints.OperateType;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ActionType;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ButtonLayout;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.Color;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ImageStyleType;
+import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysQuery;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ResponseImmediateServiceResponse;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.ResponseImmediateServiceResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.SenderIdentity;
 import dev.wxpay.endpoints.v3.merchant_service.complaints_v2.UpdateRefundProgressRequestAction;
 import dev.wxpay.endpoints.v3.merchant_service.images.UploadResponse;
 import dev.wxpay.endpoints.v3.merchant_service.images.UploadResponseJsonAdapter;
+import dev.wxpay.runtime.JsonValue;
 import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.Upload;
 import dev.wxpay.runtime.WechatPay;
@@ -1015,6 +1020,27 @@ class RiskOperationsTest {
     assertSent("GET", "/v3/merchant-service/images/p-media_id", List.of(), Map.of(), null, List.of());
   }
 
+  /** 查询投诉协商历史API: {@code GET /v3/merchant-service/complaints/{transaction_id}/negotiation-historys}. */
+  @Test
+  void getV3MerchantServiceComplaintsTransactionIdNegotiationHistorys() throws Exception {
+    String answer = """
+        {
+          "complaint_negotiation_history": [{
+            "operate_user": "v-operate_user",
+            "operate_time": "v-operate_time",
+            "operate_type": "USER_CREATE_COMPLAINT",
+            "operate_details": "v-operate_details",
+            "image_list": [{
+              "any": [1, "two"]
+            }]
+          }]
+        }""";
+    sandbox.stub("GET", "/v3/merchant-service/complaints/p-transaction_id/negotiation-historys", StubResponse.json(answer));
+    NegotiationHistorysResponse decoded = api.v3().merchantService().complaints("p-transaction_id").negotiationHistorys().get();
+    assertSent("GET", "/v3/merchant-service/complaints/p-transaction_id/negotiation-historys", List.of(), Map.of(), null, List.of());
+    assertJson(answer, plainJson(NegotiationHistorysResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 反馈处理完成API: {@code POST /v3/merchant-service/complaints-v2/{complaint_id}/complete}. */
   @Test
   void postV3MerchantServiceComplaintsV2ComplaintIdComplete() throws Exception {
@@ -1025,6 +1051,148 @@ class RiskOperationsTest {
         {
           "complainted_mchid": "v-complainted_mchid"
         }""", List.of());
+  }
+
+  /** 查询投诉协商历史API: {@code GET /v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys}. */
+  @Test
+  void getV3MerchantServiceComplaintsV2ComplaintIdNegotiationHistorys() throws Exception {
+    String answer = """
+        {
+          "data": [{
+            "complaint_media_list": {
+              "media_type": "USER_COMPLAINT_IMAGE",
+              "media_url": ["v-media_url"]
+            },
+            "log_id": "v-log_id",
+            "operator": "v-operator",
+            "operate_time": "2026-12-02T10:00:01+08:00",
+            "operate_type": "USER_CREATE_COMPLAINT",
+            "operate_details": "v-operate_details",
+            "image_list": ["v-image_list"],
+            "user_appy_platform_service_reason": "v-user_appy_platform_service_reason",
+            "user_appy_platform_service_reason_description": "v-user_appy_platform_service_reason_description",
+            "normal_message": {
+              "blocks": [{
+                "type": "TEXT",
+                "text": {
+                  "text": "v-text",
+                  "color": "DEFAULT",
+                  "is_bold": true
+                },
+                "image": {
+                  "media_id": "v-media_id",
+                  "image_style_type": "IMAGE_STYLE_TYPE_NARROW"
+                },
+                "link": {
+                  "text": "v-text",
+                  "action": {
+                    "action_type": "ACTION_TYPE_SEND_MESSAGE",
+                    "jump_url": "v-jump_url",
+                    "mini_program_jump_info": {
+                      "appid": "v-appid",
+                      "path": "v-path",
+                      "text": "v-text"
+                    },
+                    "message_info": {
+                      "content": "v-content",
+                      "custom_data": "v-custom_data"
+                    },
+                    "action_id": "v-action_id"
+                  },
+                  "invalid_info": {
+                    "expired_time": "2026-12-02T10:00:01+08:00",
+                    "multi_clickable": true
+                  }
+                },
+                "faq_list": {
+                  "faqs": [{
+                    "faq_id": "v-faq_id",
+                    "faq_title": "v-faq_title",
+                    "action": {
+                      "action_type": "ACTION_TYPE_SEND_MESSAGE",
+                      "jump_url": "v-jump_url",
+                      "mini_program_jump_info": {
+                        "appid": "v-appid",
+                        "path": "v-path",
+                        "text": "v-text"
+                      },
+                      "message_info": {
+                        "content": "v-content",
+                        "custom_data": "v-custom_data"
+                      },
+                      "action_id": "v-action_id"
+                    }
+                  }]
+                },
+                "button": {
+                  "text": "v-text",
+                  "action": {
+                    "action_type": "ACTION_TYPE_SEND_MESSAGE",
+                    "jump_url": "v-jump_url",
+                    "mini_program_jump_info": {
+                      "appid": "v-appid",
+                      "path": "v-path",
+                      "text": "v-text"
+                    },
+                    "message_info": {
+                      "content": "v-content",
+                      "custom_data": "v-custom_data"
+                    },
+                    "action_id": "v-action_id"
+                  },
+                  "invalid_info": {
+                    "expired_time": "2026-12-02T10:00:01+08:00",
+                    "multi_clickable": true
+                  }
+                },
+                "button_group": {
+                  "buttons": [{
+                    "text": "v-text",
+                    "action": {
+                      "action_type": "ACTION_TYPE_SEND_MESSAGE",
+                      "jump_url": "v-jump_url",
+                      "mini_program_jump_info": {
+                        "appid": "v-appid",
+                        "path": "v-path",
+                        "text": "v-text"
+                      },
+                      "message_info": {
+                        "content": "v-content",
+                        "custom_data": "v-custom_data"
+                      },
+                      "action_id": "v-action_id"
+                    },
+                    "invalid_info": {
+                      "expired_time": "2026-12-02T10:00:01+08:00",
+                      "multi_clickable": true
+                    }
+                  }],
+                  "button_layout": "LAYOUT_UNKNOWN",
+                  "invalid_info": {
+                    "expired_time": "2026-12-02T10:00:01+08:00",
+                    "multi_clickable": true
+                  }
+                }
+              }],
+              "sender_identity": "UNKNOWN",
+              "custom_data": "v-custom_data"
+            },
+            "click_message": {
+              "message_content": {
+                "any": [1, "two"]
+              },
+              "action_id": "v-action_id",
+              "clicked_log_id": "v-clicked_log_id"
+            }
+          }],
+          "limit": 7,
+          "offset": 7,
+          "total_count": 7
+        }""";
+    sandbox.stub("GET", "/v3/merchant-service/complaints-v2/p-complaint_id/negotiation-historys", StubResponse.json(answer));
+    dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponse decoded = api.v3().merchantService().complaintsV2("p-complaint_id").negotiationHistorys().get(new NegotiationHistorysQuery(7, 7));
+    assertSent("GET", "/v3/merchant-service/complaints-v2/p-complaint_id/negotiation-historys", List.of("limit=7", "offset=7"), Map.of(), null, List.of());
+    assertJson(answer, plainJson(dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 提交回复API: {@code POST /v3/merchant-service/complaints-v2/{complaint_id}/response}. */

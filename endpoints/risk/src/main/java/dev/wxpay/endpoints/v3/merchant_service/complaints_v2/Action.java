@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
 public record Action(
     @Nullable ActionType actionType,
     @Nullable String jumpUrl,
-    @Nullable ActionMiniProgramJumpInfo miniProgramJumpInfo,
+    @Nullable MiniProgramJumpInfo miniProgramJumpInfo,
     @Nullable MessageInfo messageInfo,
     @Nullable String actionId) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param customData 自定义透传信息
  */
 public record Message(
-    @Nullable List<Blocks> blocks,
+    @Nullable List<MessageBlocks> blocks,
     @Nullable SenderIdentity senderIdentity,
     @Nullable String customData) {}

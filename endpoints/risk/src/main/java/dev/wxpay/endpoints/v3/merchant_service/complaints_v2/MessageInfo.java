@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param customData 自定义透传字段
  */
 public record MessageInfo(
-    String content,
+    @Nullable String content,
     @Nullable String customData) {}

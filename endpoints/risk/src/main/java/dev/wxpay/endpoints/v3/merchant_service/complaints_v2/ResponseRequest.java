@@ -17,4 +17,4 @@ public record ResponseRequest(
     @Nullable List<String> responseImages,
     @Nullable String jumpUrl,
     @Nullable String jumpUrlText,
-    @Nullable MiniProgramJumpInfo miniProgramJumpInfo) {}
+    @Nullable ResponseRequestMiniProgramJumpInfo miniProgramJumpInfo) {}
