@@ -95,7 +95,21 @@ class EndToEndTest {
             "import org.jspecify.annotations.Nullable;",
             "public record Stock(String name, @Nullable State state, Rule rule) {",
             "  public record Rule(long maxCount, @Nullable List<String> tags) {}",
-            "}"));
+            "}"),
+        source("e2e.Receivers",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Consumer;",
+            "@Endpoint(\"v3/global/profit-sharing/receivers\")",
+            "public interface Receivers {",
+            "  void delete(Receiver body);",
+            "  CompletableFuture<Void> deleteAsync(Consumer<ReceiverBuilder> body);",
+            "}"),
+        source("e2e.Receiver",
+            "package e2e;",
+            "import org.jspecify.annotations.Nullable;",
+            "public record Receiver(@Nullable String subMchid, String type, String account) {}"));
     assertThat(compilation).succeededWithoutWarnings();
     loader = CompiledClasses.load(compilation, classes);
     sandbox = WechatPaySandbox.start();
@@ -241,6 +255,41 @@ class EndToEndTest {
     WechatPayException failure = assertInstanceOf(WechatPayException.class, thrown.getCause());
     JsonDataException cause = assertInstanceOf(JsonDataException.class, failure.getCause());
     assertTrue(cause.getMessage().contains("$.restart_time"), cause.getMessage());
+  }
+
+  @Test
+  void deleteSendsASignedJsonBody() throws Exception {
+    sandbox.stub("DELETE", "/v3/global/profit-sharing/receivers", StubResponse.noContent());
+    Class<?> api = loader.loadClass("e2e.Receivers");
+    Class<?> receiverType = loader.loadClass("e2e.Receiver");
+    Object client = wxpay.create(api);
+    Object receiver = receiverType.getConstructors()[0].newInstance(null, "MERCHANT_ID", "86693852");
+
+    assertNull(api.getMethod("delete", receiverType).invoke(client, receiver));
+
+    RecordedRequest wire = sandbox.lastRequest();
+    assertEquals("DELETE", wire.method());
+    assertEquals("/v3/global/profit-sharing/receivers", wire.uri());
+    assertEquals("{\"type\":\"MERCHANT_ID\",\"account\":\"86693852\"}", wire.bodyAsString());
+    assertEquals("application/json", wire.header("Content-Type"));
+    assertTrue(wire.signatureValid(), wire.rejection());
+    assertSignedByMerchant(wire);
+
+    Class<?> builderType = loader.loadClass("e2e.ReceiverBuilder");
+    Method type = builderType.getMethod("type", String.class);
+    Method account = builderType.getMethod("account", String.class);
+    Consumer<Object> body = builder -> {
+      invoke(type, builder, "PERSONAL_OPENID");
+      invoke(account, builder, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+    };
+    ((CompletableFuture<?>) api.getMethod("deleteAsync", Consumer.class).invoke(client, body)).get();
+
+    RecordedRequest async = sandbox.lastRequest();
+    assertEquals("DELETE", async.method());
+    assertEquals("{\"type\":\"PERSONAL_OPENID\",\"account\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"}",
+        async.bodyAsString());
+    assertTrue(async.signatureValid(), async.rejection());
+    assertSignedByMerchant(async);
   }
 
   /** Checks the Authorization signature with the JDK directly, independent of runtime and sandbox. */

@@ -107,6 +107,19 @@ class PipelineTest {
   }
 
   @Test
+  void deleteBodyIsSentAsJsonAndSigned() {
+    // WeChat Pay has DELETE operations with a JSON body, e.g. DELETE v3/global/profit-sharing/receivers.
+    Call<String> call = Operation.of("DELETE", "v3/global/profit-sharing/receivers", JsonAdapters.STRING).call()
+        .body("86693852", JsonAdapters.STRING)
+        .build();
+    HttpRequest request = pipeline("https://api.mch.weixin.qq.com/").prepare(call).request();
+    assertEquals("DELETE", request.method());
+    assertEquals(Optional.of("application/json"), request.headers().firstValue("Content-Type"));
+    assertEquals(utf8("\"86693852\"").length, request.bodyPublisher().orElseThrow().contentLength());
+    assertSigned(request, "/v3/global/profit-sharing/receivers", "\"86693852\"");
+  }
+
+  @Test
   void declaredHeadersAreSentAndMayReplaceDefaults() {
     Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("Accept", "application/json; charset=utf-8")
