@@ -106,6 +106,15 @@ class EndToEndTest {
             "  void delete(Receiver body);",
             "  CompletableFuture<Void> deleteAsync(Consumer<ReceiverBuilder> body);",
             "}"),
+        source("e2e.Applyments",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/applyment4sub/applyment/\")",
+            "public interface Applyments {",
+            "  Applied post(Applyment body);",
+            "  record Applyment(String businessCode) {}",
+            "  record Applied(long applymentId) {}",
+            "}"),
         source("e2e.Receiver",
             "package e2e;",
             "import org.jspecify.annotations.Nullable;",
@@ -290,6 +299,22 @@ class EndToEndTest {
         async.bodyAsString());
     assertTrue(async.signatureValid(), async.rejection());
     assertSignedByMerchant(async);
+  }
+
+  @Test
+  void aTrailingSlashIsSentAndSigned() throws Exception {
+    sandbox.stub("POST", "/v3/applyment4sub/applyment/", StubResponse.json("{\"applyment_id\":2000002124775691}"));
+    Class<?> api = loader.loadClass("e2e.Applyments");
+    Class<?> applymentType = loader.loadClass("e2e.Applyments$Applyment");
+    Object applyment = applymentType.getConstructors()[0].newInstance("1900013511_10000");
+
+    Object applied = api.getMethod("post", applymentType).invoke(wxpay.create(api), applyment);
+
+    assertEquals(2000002124775691L, accessor(applied, "applymentId"));
+    RecordedRequest wire = sandbox.lastRequest();
+    assertEquals("/v3/applyment4sub/applyment/", wire.uri());
+    assertTrue(wire.signatureValid(), wire.rejection());
+    assertSignedByMerchant(wire);
   }
 
   /** Checks the Authorization signature with the JDK directly, independent of runtime and sandbox. */

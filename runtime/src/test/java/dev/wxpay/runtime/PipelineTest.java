@@ -120,6 +120,19 @@ class PipelineTest {
   }
 
   @Test
+  void aTrailingSlashIsSentAndSigned() {
+    // The real URL of POST v3/ecommerce/applyments/ ends in '/'; without it the signature would not match.
+    Call<String> call = Operation.of("POST", "v3/ecommerce/applyments/", JsonAdapters.STRING).call()
+        .query("a", "1")
+        .body("x", JsonAdapters.STRING)
+        .build();
+    Pipeline.Prepared prepared = pipeline("https://api.mch.weixin.qq.com/").prepare(call);
+    assertEquals(URI.create("https://api.mch.weixin.qq.com/v3/ecommerce/applyments/?a=1"), prepared.request().uri());
+    assertEquals("/v3/ecommerce/applyments/?a=1", prepared.signedUrl());
+    assertSigned(prepared.request(), "/v3/ecommerce/applyments/?a=1", "\"x\"");
+  }
+
+  @Test
   void declaredHeadersAreSentAndMayReplaceDefaults() {
     Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("Accept", "application/json; charset=utf-8")
