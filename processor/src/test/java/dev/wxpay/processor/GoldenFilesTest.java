@@ -41,6 +41,8 @@ class GoldenFilesTest {
       "golden.StockStateJsonAdapter",
       "golden.InstallmentsJsonAdapter",
       "golden.PayeeJsonAdapter",
+      "golden.FapiaoInvitesClient",
+      "golden.InviteQueryBuilder",
   })
   void generatedSourceMatchesGoldenFile(String type) throws IOException {
     Compilation compilation = Compilations.compile(inputs());

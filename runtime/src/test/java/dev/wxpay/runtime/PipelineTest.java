@@ -133,6 +133,22 @@ class PipelineTest {
   }
 
   @Test
+  void aListQueryIsSentAndSignedWithLiteralCommas() {
+    Call<String> call = Operation.of("GET", "v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl",
+            JsonAdapters.STRING).call()
+        .queryList("fapiao_ability_type_list", List.of("BASE_ABILITY", "REAL_ESTATE_ABILITY", "a,b"))
+        .query("invite_code", "c,1")
+        .build();
+    Pipeline.Prepared prepared = pipeline("https://api.mch.weixin.qq.com/").prepare(call);
+    String urlAndQuery = "/v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl"
+        + "?fapiao_ability_type_list=BASE_ABILITY,REAL_ESTATE_ABILITY,a%2Cb&invite_code=c%2C1";
+    // java.net.URI keeps the commas as they are, so what is sent is what is signed.
+    assertEquals(urlAndQuery, prepared.request().uri().getRawPath() + "?" + prepared.request().uri().getRawQuery());
+    assertEquals(urlAndQuery, prepared.signedUrl());
+    assertSigned(prepared.request(), urlAndQuery, "");
+  }
+
+  @Test
   void declaredHeadersAreSentAndMayReplaceDefaults() {
     Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("Accept", "application/json; charset=utf-8")
