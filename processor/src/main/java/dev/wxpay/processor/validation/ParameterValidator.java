@@ -262,7 +262,10 @@ final class ParameterValidator {
         TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM);
   }
 
-  /** The element type of a List, {@code ? extends X} read as X (kapt's spelling of Kotlin's List<X>); null if raw. */
+  /**
+   * The element type of a List, {@code ? extends X} read as X (how kapt may spell Kotlin's {@code List<X>});
+   * null for a raw List.
+   */
   private static TypeMirror listElement(DeclaredType list) {
     if (list.getTypeArguments().size() != 1) {
       return null;

@@ -177,21 +177,21 @@ public final class Call<R extends @Nullable Object> {
       }
       // Every element is checked before anything is appended, so a refused list leaves no trace.
       String[] texts = new String[values.size()];
-      for (int i = 0; i < texts.length; i++) {
-        T element = values.get(i);
+      int i = 0;
+      for (T element : values) {
         Object value = element == null ? null : text.apply(element);
         if (value == null) {
           // Left out, it would vanish silently; sent empty, it would read as a value.
           throw new IllegalArgumentException("query parameter '" + name + "' has a null element at index " + i);
         }
-        texts[i] = text(name, value);
+        texts[i++] = text(name, value);
       }
       startParameter(name);
-      for (int i = 0; i < texts.length; i++) {
-        if (i > 0) {
+      for (int j = 0; j < texts.length; j++) {
+        if (j > 0) {
           query.append(',');
         }
-        PathTemplate.encodeSegment(texts[i], query);
+        PathTemplate.encodeSegment(texts[j], query);
       }
       return this;
     }
