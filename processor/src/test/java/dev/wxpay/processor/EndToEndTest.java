@@ -95,7 +95,46 @@ class EndToEndTest {
             "import org.jspecify.annotations.Nullable;",
             "public record Stock(String name, @Nullable State state, Rule rule) {",
             "  public record Rule(long maxCount, @Nullable List<String> tags) {}",
-            "}"));
+            "}"),
+        source("e2e.Receivers",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Consumer;",
+            "@Endpoint(\"v3/global/profit-sharing/receivers\")",
+            "public interface Receivers {",
+            "  void delete(Receiver body);",
+            "  CompletableFuture<Void> deleteAsync(Consumer<ReceiverBuilder> body);",
+            "}"),
+        source("e2e.Applyments",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/applyment4sub/applyment/\")",
+            "public interface Applyments {",
+            "  Applied post(Applyment body);",
+            "  record Applyment(String businessCode) {}",
+            "  record Applied(long applymentId) {}",
+            "}"),
+        source("e2e.FapiaoInvites",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "import java.time.OffsetDateTime;",
+            "import java.util.List;",
+            "import org.jspecify.annotations.Nullable;",
+            "@Endpoint(\"v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl\")",
+            "public interface FapiaoInvites {",
+            "  InviteUrl get(@Query(\"fapiao_ability_type_list\") @Nullable List<Ability> abilities,",
+            "      @Query(\"invite_code\") String inviteCode, @Query Filter filter);",
+            "  enum Ability { BASE_ABILITY, @com.squareup.moshi.Json(name = \"REAL_ESTATE_ABILITY\") REAL_ESTATE }",
+            "  enum Tier { @JsonNumber(1) ONE, @JsonNumber(2) TWO }",
+            "  record Filter(@Nullable List<String> subMchids, @Nullable List<Tier> tiers,",
+            "      @Nullable List<OffsetDateTime> since, @Nullable List<Boolean> flags) {}",
+            "  record InviteUrl(String inviteUrl) {}",
+            "}"),
+        source("e2e.Receiver",
+            "package e2e;",
+            "import org.jspecify.annotations.Nullable;",
+            "public record Receiver(@Nullable String subMchid, String type, String account) {}"));
     assertThat(compilation).succeededWithoutWarnings();
     loader = CompiledClasses.load(compilation, classes);
     sandbox = WechatPaySandbox.start();
@@ -241,6 +280,86 @@ class EndToEndTest {
     WechatPayException failure = assertInstanceOf(WechatPayException.class, thrown.getCause());
     JsonDataException cause = assertInstanceOf(JsonDataException.class, failure.getCause());
     assertTrue(cause.getMessage().contains("$.restart_time"), cause.getMessage());
+  }
+
+  @Test
+  void deleteSendsASignedJsonBody() throws Exception {
+    sandbox.stub("DELETE", "/v3/global/profit-sharing/receivers", StubResponse.noContent());
+    Class<?> api = loader.loadClass("e2e.Receivers");
+    Class<?> receiverType = loader.loadClass("e2e.Receiver");
+    Object client = wxpay.create(api);
+    Object receiver = receiverType.getConstructors()[0].newInstance(null, "MERCHANT_ID", "86693852");
+
+    assertNull(api.getMethod("delete", receiverType).invoke(client, receiver));
+
+    RecordedRequest wire = sandbox.lastRequest();
+    assertEquals("DELETE", wire.method());
+    assertEquals("/v3/global/profit-sharing/receivers", wire.uri());
+    assertEquals("{\"type\":\"MERCHANT_ID\",\"account\":\"86693852\"}", wire.bodyAsString());
+    assertEquals("application/json", wire.header("Content-Type"));
+    assertTrue(wire.signatureValid(), wire.rejection());
+    assertSignedByMerchant(wire);
+
+    Class<?> builderType = loader.loadClass("e2e.ReceiverBuilder");
+    Method type = builderType.getMethod("type", String.class);
+    Method account = builderType.getMethod("account", String.class);
+    Consumer<Object> body = builder -> {
+      invoke(type, builder, "PERSONAL_OPENID");
+      invoke(account, builder, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+    };
+    ((CompletableFuture<?>) api.getMethod("deleteAsync", Consumer.class).invoke(client, body)).get();
+
+    RecordedRequest async = sandbox.lastRequest();
+    assertEquals("DELETE", async.method());
+    assertEquals("{\"type\":\"PERSONAL_OPENID\",\"account\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"}",
+        async.bodyAsString());
+    assertTrue(async.signatureValid(), async.rejection());
+    assertSignedByMerchant(async);
+  }
+
+  @Test
+  void aTrailingSlashIsSentAndSigned() throws Exception {
+    sandbox.stub("POST", "/v3/applyment4sub/applyment/", StubResponse.json("{\"applyment_id\":2000002124775691}"));
+    Class<?> api = loader.loadClass("e2e.Applyments");
+    Class<?> applymentType = loader.loadClass("e2e.Applyments$Applyment");
+    Object applyment = applymentType.getConstructors()[0].newInstance("1900013511_10000");
+
+    Object applied = api.getMethod("post", applymentType).invoke(wxpay.create(api), applyment);
+
+    assertEquals(2000002124775691L, accessor(applied, "applymentId"));
+    RecordedRequest wire = sandbox.lastRequest();
+    assertEquals("/v3/applyment4sub/applyment/", wire.uri());
+    assertTrue(wire.signatureValid(), wire.rejection());
+    assertSignedByMerchant(wire);
+  }
+
+  @Test
+  void aListInTheQueryIsOneParameterWithCommasBetweenEncodedValues() throws Exception {
+    String path = "/v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl";
+    sandbox.stub("GET", path, StubResponse.json("{\"invite_url\":\"https://wxacurl.cn?x=1\"}"));
+    Class<?> api = loader.loadClass("e2e.FapiaoInvites");
+    Class<?> filterType = loader.loadClass("e2e.FapiaoInvites$Filter");
+    Object[] abilities = loader.loadClass("e2e.FapiaoInvites$Ability").getEnumConstants();
+    Object[] tiers = loader.loadClass("e2e.FapiaoInvites$Tier").getEnumConstants();
+    Method get = api.getMethod("get", List.class, String.class, filterType);
+    Object client = wxpay.create(api);
+    Object filter = filterType.getConstructors()[0].newInstance(List.of("1900000109", "a,b c"),
+        List.of(tiers[1], tiers[0]), List.of(OffsetDateTime.parse("2015-05-20T13:29:35+08:00")), List.of(true, false));
+
+    Object answer = get.invoke(client, List.of(abilities[0], abilities[1]), "code,1", filter);
+
+    assertEquals("https://wxacurl.cn?x=1", accessor(answer, "inviteUrl"));
+    RecordedRequest wire = sandbox.lastRequest();
+    // A comma inside a value is %2C; the commas between values are literal, and signed as sent.
+    assertEquals(path + "?fapiao_ability_type_list=BASE_ABILITY,REAL_ESTATE_ABILITY&invite_code=code%2C1"
+        + "&sub_mchids=1900000109,a%2Cb%20c&tiers=2,1&since=2015-05-20T13%3A29%3A35%2B08%3A00&flags=true,false",
+        wire.uri());
+    assertTrue(wire.signatureValid(), wire.rejection());
+    assertSignedByMerchant(wire);
+
+    get.invoke(client, List.of(), "x", filterType.getConstructors()[0].newInstance(List.of(), null, null, null));
+    assertEquals(path + "?invite_code=x", sandbox.lastRequest().uri(), "empty and null lists are left out");
+    assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
   }
 
   /** Checks the Authorization signature with the JDK directly, independent of runtime and sandbox. */

@@ -44,6 +44,8 @@ class GoldenFilesTest {
       "golden.PayeeJsonAdapter",
       "golden.ActivityJsonAdapter",
       "golden.ActivityBuilder",
+      "golden.FapiaoInvitesClient",
+      "golden.InviteQueryBuilder",
   })
   void generatedSourceMatchesGoldenFile(String type) throws IOException {
     Compilation compilation = Compilations.compile(inputs());

@@ -74,15 +74,19 @@ class ProcessorErrorsTest {
     assertThat(compilation).hadErrorContaining(
             "GET get() cannot have a request body ('body'); use @Query or @Path parameters")
         .inFile(endpoint("v3/stocks", "")).onLine(5);
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
-  void bodyOnDelete() {
+  void builderBodyOnGet() {
+    // DELETE takes the same body without complaint (ProcessorShapesTest); GET still does not.
     Compilation compilation = compileEndpoint("v3/stocks",
-        "  @Delete",
-        "  Res remove(Req body);");
-    assertThat(compilation).hadErrorContaining("DELETE remove() cannot have a request body ('body')")
+        "  @Delete Res remove(Req body);",
+        "  @Get Res find(java.util.function.Consumer<ReqBuilder> filter);");
+    assertThat(compilation).hadErrorContaining(
+            "GET find() cannot have a request body ('filter'); use @Query or @Path parameters")
         .inFile(endpoint("v3/stocks", "")).onLine(6);
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -159,7 +163,8 @@ class ProcessorErrorsTest {
 
   @Test
   void doubleSlash() {
-    assertBadPath("v3//stocks", "empty segment ('//' or a trailing '/')");
+    assertBadPath("v3//stocks", "empty segment ('//')");
+    assertBadPath("v3/stocks//", "empty segment ('//')");
   }
 
   @Test
@@ -430,8 +435,63 @@ class ProcessorErrorsTest {
     assertMemberError("  Res get(@Path(\"id\") double id);", "@Path parameter 'id' must be a String, int or long");
     assertMemberError("  Res get(@Path(\"id\") String id, @Header(\"X-Count\") int count);",
         "@Header parameter 'count' must be a String");
-    assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"ids\") java.util.List<String> ids);",
-        "@Query(\"ids\") parameter 'ids' must be a string, number, boolean, enum or OffsetDateTime");
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"ids\") java.util.Set<String> ids);",
+        "@Query(\"ids\") parameter 'ids' must be a string, number, boolean, enum or OffsetDateTime, or a List of"
+            + " these; use @Query without a name on a record for several parameters");
+  }
+
+  @Test
+  void queryListOfRecords() {
+    assertMemberError("  Res get(@Path(\"id\") String id, @Query(\"reqs\") java.util.List<Req> reqs);",
+        "@Query(\"reqs\") parameter 'reqs' is a List of test.Req; a query list holds strings, numbers, booleans,"
+            + " enums or OffsetDateTimes, sent as one parameter with the values separated by commas");
+  }
+
+  @Test
+  void queryListOfLists() {
+    assertMemberError(
+        "  Res get(@Path(\"id\") String id, @Query(\"ids\") java.util.List<java.util.List<String>> ids);",
+        "@Query(\"ids\") parameter 'ids' is a List of java.util.List<java.lang.String>; a query list holds");
+  }
+
+  @Test
+  void queryRecordWithAListOfRecords() {
+    JavaFileObject query = source("test.Filter",
+        "package test;",
+        "public record Filter(String name, java.util.List<Req> reqs) {}");
+    JavaFileObject api = endpoint("v3/things", "  Res get(@Query Filter filter);");
+    Compilation compilation = compile(api, query, REQUEST, RESPONSE);
+    assertThat(compilation).hadErrorContaining("query record test.Filter component 'reqs' is a List of test.Req;"
+            + " a query list holds strings, numbers, booleans, enums or OffsetDateTimes")
+        .inFile(api).onLine(5);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void queryRecordWithARecord() {
+    JavaFileObject query = source("test.Filter",
+        "package test;",
+        "public record Filter(String name, Req req) {}");
+    JavaFileObject api = endpoint("v3/things", "  Res get(@Query Filter filter);");
+    assertThat(compile(api, query, REQUEST, RESPONSE)).hadErrorContaining("query record test.Filter component"
+            + " 'req' must be a scalar (string, number, boolean, enum or OffsetDateTime) or a List of scalars")
+        .inFile(api).onLine(5);
+  }
+
+  @Test
+  void queryRecordWithAListOfLists() {
+    // Records cannot nest lists at all; the component is named where it is declared.
+    JavaFileObject query = source("test.Filter",
+        "package test;",
+        "public record Filter(String name,",
+        "    java.util.List<java.util.List<String>> ids) {}");
+    JavaFileObject api = endpoint("v3/things", "  Res get(@Query Filter filter);");
+    Compilation compilation = compile(api, query, RESPONSE);
+    assertThat(compilation).hadErrorContaining("component 'ids' has unsupported type"
+            + " java.util.List<java.util.List<java.lang.String>>")
+        .inFile(query).onLine(3);
+    assertThat(compilation).hadErrorContaining("parameter 'filter' uses record Filter, which has errors")
+        .inFile(api).onLine(5);
   }
 
   @Test

@@ -114,6 +114,16 @@ class ProcessorShapesTest {
   }
 
   @Test
+  void aTrailingSlashStaysInTheClientsPath() throws Exception {
+    // POST v3/ecommerce/applyments/ is the real URL; the runtime sends and signs PATH as written.
+    Compilation compilation = compile(endpoint("v3/ecommerce/applyments/", "  Res post(Res body);"), RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    String client = compilation.generatedSourceFile("test.ApiClient").orElseThrow()
+        .getCharContent(false).toString();
+    assertTrue(client.contains("private static final String PATH = \"v3/ecommerce/applyments/\";"), client);
+  }
+
+  @Test
   void eachFileIsWrittenOnceAcrossRoundsAndInterfaces() {
     // Api waits a round for ThingBuilder; Other uses Thing too. A second write would fail the Filer.
     Compilation compilation = compile(

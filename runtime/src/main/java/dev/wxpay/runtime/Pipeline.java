@@ -3,7 +3,6 @@ package dev.wxpay.runtime;
 import com.squareup.moshi.JsonAdapter;
 import dev.wxpay.annotations.Host;
 import dev.wxpay.annotations.rules.HeaderRules;
-import dev.wxpay.annotations.rules.PathTemplate;
 import dev.wxpay.runtime.spi.Call;
 import dev.wxpay.runtime.spi.Caller;
 import dev.wxpay.runtime.spi.ContentHash;
@@ -239,12 +238,9 @@ final class Pipeline implements Caller {
     StringBuilder relative = new StringBuilder(path.length() + 32);
     // The base ends in '/', so drop the path's leading one and keep any prefix path of the base.
     relative.append(path, 1, path.length());
-    List<String> query = call.query();
-    for (int i = 0; i < query.size(); i += 2) {
-      relative.append(i == 0 ? '?' : '&');
-      PathTemplate.encodeSegment(query.get(i), relative);
-      relative.append('=');
-      PathTemplate.encodeSegment(query.get(i + 1), relative);
+    String query = call.encodedQuery();
+    if (!query.isEmpty()) {
+      relative.append('?').append(query);
     }
     String relativeUrl = relative.toString();
     Base base = bases[operation.host().ordinal()];

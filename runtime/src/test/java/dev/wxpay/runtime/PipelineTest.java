@@ -130,6 +130,48 @@ class PipelineTest {
   }
 
   @Test
+  void deleteBodyIsSentAsJsonAndSigned() {
+    // WeChat Pay has DELETE operations with a JSON body, e.g. DELETE v3/global/profit-sharing/receivers.
+    Call<String> call = Operation.of("DELETE", "v3/global/profit-sharing/receivers", JsonAdapters.STRING).call()
+        .body("86693852", JsonAdapters.STRING)
+        .build();
+    HttpRequest request = pipeline("https://api.mch.weixin.qq.com/").prepare(call).request();
+    assertEquals("DELETE", request.method());
+    assertEquals(Optional.of("application/json"), request.headers().firstValue("Content-Type"));
+    assertEquals(utf8("\"86693852\"").length, request.bodyPublisher().orElseThrow().contentLength());
+    assertSigned(request, "/v3/global/profit-sharing/receivers", "\"86693852\"");
+  }
+
+  @Test
+  void aTrailingSlashIsSentAndSigned() {
+    // The real URL of POST v3/ecommerce/applyments/ ends in '/'; without it the signature would not match.
+    Call<String> call = Operation.of("POST", "v3/ecommerce/applyments/", JsonAdapters.STRING).call()
+        .query("a", "1")
+        .body("x", JsonAdapters.STRING)
+        .build();
+    Pipeline.Prepared prepared = pipeline("https://api.mch.weixin.qq.com/").prepare(call);
+    assertEquals(URI.create("https://api.mch.weixin.qq.com/v3/ecommerce/applyments/?a=1"), prepared.request().uri());
+    assertEquals("/v3/ecommerce/applyments/?a=1", prepared.signedUrl());
+    assertSigned(prepared.request(), "/v3/ecommerce/applyments/?a=1", "\"x\"");
+  }
+
+  @Test
+  void aListQueryIsSentAndSignedWithLiteralCommas() {
+    Call<String> call = Operation.of("GET", "v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl",
+            JsonAdapters.STRING).call()
+        .queryList("fapiao_ability_type_list", List.of("BASE_ABILITY", "REAL_ESTATE_ABILITY", "a,b"))
+        .query("invite_code", "c,1")
+        .build();
+    Pipeline.Prepared prepared = pipeline("https://api.mch.weixin.qq.com/").prepare(call);
+    String urlAndQuery = "/v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl"
+        + "?fapiao_ability_type_list=BASE_ABILITY,REAL_ESTATE_ABILITY,a%2Cb&invite_code=c%2C1";
+    // java.net.URI keeps the commas as they are, so what is sent is what is signed.
+    assertEquals(urlAndQuery, prepared.request().uri().getRawPath() + "?" + prepared.request().uri().getRawQuery());
+    assertEquals(urlAndQuery, prepared.signedUrl());
+    assertSigned(prepared.request(), urlAndQuery, "");
+  }
+
+  @Test
   void declaredHeadersAreSentAndMayReplaceDefaults() {
     Call<String> call = Operation.of("GET", "v3/x", JsonAdapters.STRING).call()
         .header("Accept", "application/json; charset=utf-8")

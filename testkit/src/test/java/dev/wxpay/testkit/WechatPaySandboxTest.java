@@ -231,6 +231,45 @@ class WechatPaySandboxTest {
   }
 
   @Test
+  void verifiesTheBodyOfASignedDelete() throws Exception {
+    String receivers = "/v3/global/profit-sharing/receivers";
+    String receiver = "{\"type\":\"MERCHANT_ID\",\"account\":\"86693852\"}";
+    sandbox.stub("DELETE", receivers, StubResponse.noContent());
+
+    HttpResponse<byte[]> response = MerchantRequest.to(sandbox).post(receivers, receiver).method("DELETE").send();
+
+    assertEquals(204, response.statusCode(), bodyOf(response));
+    RecordedRequest recorded = sandbox.lastRequest();
+    assertEquals("DELETE", recorded.method());
+    assertEquals(receiver, recorded.bodyAsString());
+    assertTrue(recorded.signatureValid(), recorded.rejection());
+
+    HttpResponse<byte[]> unsignedBody = MerchantRequest.to(sandbox).post(receivers, receiver).method("DELETE")
+        .signedBody("").send();
+    assertEquals(401, unsignedBody.statusCode());
+    assertTrue(sandbox.lastRequest().rejection().startsWith("signature does not verify"),
+        sandbox.lastRequest().rejection());
+  }
+
+  @Test
+  void keepsATrailingSlashInThePathAndItsSignature() throws Exception {
+    // POST v3/applyment4sub/applyment/ really ends in '/'.
+    String applyment = "/v3/applyment4sub/applyment/";
+    sandbox.stub("POST", applyment, StubResponse.json("{\"applyment_id\":2000002124775691}"));
+
+    HttpResponse<byte[]> response = MerchantRequest.to(sandbox).post(applyment, "{}").send();
+
+    assertEquals(200, response.statusCode(), bodyOf(response));
+    assertEquals(applyment, sandbox.lastRequest().uri());
+    assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
+    HttpResponse<byte[]> signedWithoutSlash = MerchantRequest.to(sandbox).post(applyment, "{}")
+        .signedUri("/v3/applyment4sub/applyment").send();
+    assertEquals(401, signedWithoutSlash.statusCode());
+    assertEquals(404, MerchantRequest.to(sandbox).post("/v3/applyment4sub/applyment", "{}").send().statusCode(),
+        "the slash is part of the path a stub matches");
+  }
+
+  @Test
   void functionStubsSeeTheRecordedRequest() throws Exception {
     sandbox.stub("POST", RESTART, request -> StubResponse.json(201,
         "{\"echo\":" + request.bodyAsString() + ",\"query\":\"" + request.rawQuery() + "\"}"));

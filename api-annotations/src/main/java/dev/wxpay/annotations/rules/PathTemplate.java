@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * An endpoint path such as {@code v3/marketing/favor/stocks/<stock_id>/restart}, parsed once. Placeholders
  * are written {@code <name>} or {@code {name}}. Expansion percent-encodes each value as a single segment.
+ * One trailing {@code /} is kept as written: a few real URLs end in one ({@code v3/applyment4sub/applyment/}),
+ * and the signature covers the URL exactly as sent.
  *
  * <p>The one home of the path rules: the processor checks {@code @Endpoint} values with {@link #problem},
  * and the runtime parses and expands with the same code.
@@ -35,8 +37,8 @@ public final class PathTemplate {
   /**
    * Parses a template.
    *
-   * @throws IllegalArgumentException if the path is empty, absolute, has an empty segment or a malformed
-   *     placeholder
+   * @throws IllegalArgumentException if the path is empty, absolute, has an empty segment (other than
+   *     after one trailing '/') or a malformed placeholder
    */
   public static PathTemplate parse(String template) {
     String problem = problem(template);
@@ -73,9 +75,14 @@ public final class PathTemplate {
     }
     String[] segments = template.split("/", -1);
     List<String> seen = new ArrayList<>();
-    for (String segment : segments) {
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
       if (segment.isEmpty()) {
-        return "empty segment ('//' or a trailing '/')";
+        // Only the last segment may be empty: one trailing '/' (no leading one, checked above).
+        if (i == segments.length - 1) {
+          continue;
+        }
+        return "empty segment ('//')";
       }
       boolean opens = segment.indexOf('<') >= 0 || segment.indexOf('{') >= 0;
       boolean closes = segment.indexOf('>') >= 0 || segment.indexOf('}') >= 0;

@@ -1,6 +1,7 @@
 package dev.wxpay.annotations.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -55,12 +56,34 @@ class PathTemplateTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "", "/v3/x", "v3//x", "v3/x/", "https://api.mch.weixin.qq.com/v3/x", "//host/v3",
+      "", "/", "/v3/x", "v3//x", "v3/x//", "v3//", "v3/x///", "https://api.mch.weixin.qq.com/v3/x", "//host/v3",
       "v3/x?a=b", "v3/x#f", "v3/<id", "v3/id>", "v3/x<id>", "v3/<id>x", "v3/<>", "v3/<a b>",
       "v3/<id}", "v3/<id>/<id>", "v3/../x", "v3/./x", "v3/my stocks", "v3/a|b", "v3/中文",
   })
   void malformedTemplatesAreRejected(String template) {
     assertThrows(IllegalArgumentException.class, () -> PathTemplate.parse(template));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "v3/applyment4sub/applyment/|/v3/applyment4sub/applyment/",
+      "v3/ecommerce/applyments/|/v3/ecommerce/applyments/",
+      "v3/things/{id}/|/v3/things/a%2Fb/",
+      "v3/things/{id}|/v3/things/a%2Fb",
+  })
+  void oneTrailingSlashIsKept(String template, String expanded) {
+    // Part of the real URL, so it is sent and signed as written.
+    PathTemplate parsed = PathTemplate.parse(template);
+    assertEquals(expanded, parsed.expand(Map.of("id", "a/b")));
+    assertEquals(template.contains("{id}") ? List.of("id") : List.of(), parsed.placeholderNames());
+  }
+
+  @Test
+  void onlyTheTrailingSlashMayLeaveASegmentEmpty() {
+    assertNull(PathTemplate.problem("v3/applyment4sub/applyment/"));
+    assertEquals("empty segment ('//')", PathTemplate.problem("v3//applyment/"));
+    assertEquals("empty segment ('//')", PathTemplate.problem("v3/applyment//"));
+    assertEquals("the path must not start with '/'", PathTemplate.problem("/"));
   }
 
   @Test

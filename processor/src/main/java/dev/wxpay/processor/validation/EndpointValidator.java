@@ -291,7 +291,8 @@ public final class EndpointValidator {
           continue;
         }
         body = parameter;
-        if (httpMethod != null && (httpMethod.equals("GET") || httpMethod.equals("DELETE"))) {
+        // DELETE may carry a JSON body: WeChat Pay has such operations (v3/global/profit-sharing/receivers).
+        if ("GET".equals(httpMethod)) {
           reporter.error(parameter, httpMethod + " " + methodName + "() cannot have a request body ('"
               + parameter.getSimpleName() + "'); use @Query or @Path parameters");
           continue;

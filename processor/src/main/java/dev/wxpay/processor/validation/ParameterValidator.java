@@ -30,6 +30,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -39,6 +40,9 @@ import javax.lang.model.util.Elements;
  * on the parameter or its annotation.
  */
 final class ParameterValidator {
+  private static final String LIST = "java.util.List";
+  private static final String QUERY_LIST = "a query list holds strings, numbers, booleans, enums or"
+      + " OffsetDateTimes, sent as one parameter with the values separated by commas";
   private final Elements elements;
   private final Reporter reporter;
   private final ModelValidator models;
@@ -112,11 +116,16 @@ final class ParameterValidator {
       return null;
     }
     if (query != null && !query.value().isEmpty()) {
-      if (!isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG,
-          TypeRef.Kind.BOOLEAN, TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM)) {
-        reporter.error(parameter, "@Query(\"" + query.value() + "\") parameter '" + javaName
-            + "' must be a string, number, boolean, enum or OffsetDateTime; use @Query without a name"
-            + " on a record for several parameters");
+      String named = "@Query(\"" + query.value() + "\") parameter '" + javaName + "'";
+      if (isType(type, LIST)) {
+        TypeMirror element = listElement((DeclaredType) type);
+        if (element == null || !isQueryScalar(element)) {
+          reporter.error(parameter, named + " is a List of " + (element == null ? "?" : element) + "; " + QUERY_LIST);
+          return null;
+        }
+      } else if (!isQueryScalar(type)) {
+        reporter.error(parameter, named + " must be a string, number, boolean, enum or OffsetDateTime, or a List"
+            + " of these; use @Query without a name on a record for several parameters");
         return null;
       }
       return new Param(javaName, ParamRole.QUERY, query.value(), models.typeRef(type, parameter, what), nullable(parameter));
@@ -138,16 +147,23 @@ final class ParameterValidator {
               + " sensitive fields in a JSON body");
           return null;
         }
-        TypeRef.Kind kind = property.type().kind();
+        // Nested lists never get here: records cannot have them.
+        TypeRef component = property.type();
+        TypeRef.Kind kind = component.kind() == TypeRef.Kind.LIST ? component.element().kind() : component.kind();
         if (kind == TypeRef.Kind.JSON) {
           reporter.error(parameter, "query record " + type + " component '" + property.javaName()
               + "' is a JsonValue, which has no form in a query string; WeChat Pay takes untyped JSON in a"
               + " body");
           return null;
         }
-        if (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD) {
+        if (component.kind() == TypeRef.Kind.LIST && component.element().kind() == TypeRef.Kind.RECORD) {
           reporter.error(parameter, "query record " + type + " component '" + property.javaName()
-              + "' must be a scalar (string, number, boolean, enum or OffsetDateTime)");
+              + "' is a List of " + component.element().named().canonicalName() + "; " + QUERY_LIST);
+          return null;
+        }
+        if (component.kind() == TypeRef.Kind.RECORD) {
+          reporter.error(parameter, "query record " + type + " component '" + property.javaName()
+              + "' must be a scalar (string, number, boolean, enum or OffsetDateTime) or a List of scalars");
           return null;
         }
       }
@@ -251,6 +267,27 @@ final class ParameterValidator {
   private static String simpleName(TypeMirror type) {
     String written = type.toString();
     return written.substring(written.lastIndexOf('.') + 1);
+  }
+
+  /** Whether a query can send the type as text (checked without reporting). */
+  private static boolean isQueryScalar(TypeMirror type) {
+    return isScalarOf(type, TypeRef.Kind.STRING, TypeRef.Kind.INT, TypeRef.Kind.LONG, TypeRef.Kind.BOOLEAN,
+        TypeRef.Kind.DOUBLE, TypeRef.Kind.DATE_TIME, TypeRef.Kind.ENUM);
+  }
+
+  /**
+   * The element type of a List, {@code ? extends X} read as X (how kapt may spell Kotlin's {@code List<X>});
+   * null for a raw List.
+   */
+  private static TypeMirror listElement(DeclaredType list) {
+    if (list.getTypeArguments().size() != 1) {
+      return null;
+    }
+    TypeMirror element = list.getTypeArguments().get(0);
+    if (element.getKind() == TypeKind.WILDCARD) {
+      return ((WildcardType) element).getExtendsBound();
+    }
+    return element;
   }
 
   /** Whether the type maps to one of the scalar kinds (checked without reporting). */

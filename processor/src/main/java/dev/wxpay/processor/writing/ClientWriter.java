@@ -121,12 +121,11 @@ public final class ClientWriter {
       switch (param.role()) {
         case PATH -> call.add("\n.path($S, $L)", param.name(), pathValue(param, name));
         case HEADER -> call.add("\n.header($S, $N)", param.name(), name);
-        case QUERY -> call.add("\n.query($S, $L)", param.name(),
-            queryValue(param.type(), CodeBlock.of("$N", name), enums));
+        case QUERY -> call.add(query(param.name(), param.type(), CodeBlock.of("$N", name), enums));
         case QUERY_RECORD -> {
           for (Property property : records.apply(param.type()).properties()) {
-            call.add("\n.query($S, $L)", property.jsonName(),
-                queryValue(property.type(), CodeBlock.of("$N.$N()", name, property.accessor()), enums));
+            call.add(query(property.jsonName(), property.type(),
+                CodeBlock.of("$N.$N()", name, property.accessor()), enums));
           }
         }
         case BODY -> call.add("\n.body($N, $T.INSTANCE)", name, JavaTypes.adapter(param.type().named()));
@@ -178,13 +177,33 @@ public final class ClientWriter {
         ? name + "Value" : name;
   }
 
-  /** Query values the runtime takes as they are; enums become their JSON name or number, date-times text. */
-  private static CodeBlock queryValue(TypeRef type, CodeBlock value, Function<TypeRef, Models.Enum> enums) {
+  /** Binds one query parameter; a list is one parameter too, its values joined by the runtime. */
+  private static CodeBlock query(String name, TypeRef type, CodeBlock value, Function<TypeRef, Models.Enum> enums) {
+    if (type.kind() != TypeRef.Kind.LIST) {
+      QueryText text = queryText(type, enums);
+      return text == null
+          ? CodeBlock.of("\n.query($S, $L)", name, value)
+          : CodeBlock.of("\n.query($S, $T.$N($L))", name, text.owner(), text.method(), value);
+    }
+    QueryText text = queryText(type.element(), enums);
+    return text == null
+        ? CodeBlock.of("\n.queryList($S, $L)", name, value)
+        : CodeBlock.of("\n.queryList($S, $L, $T::$N)", name, value, text.owner(), text.method());
+  }
+
+  /** A static method that turns a value into the text a query sends. */
+  private record QueryText(ClassName owner, String method) {}
+
+  /**
+   * How a value becomes query text: enums by their JSON name or number, date-times as RFC 3339; null for
+   * values the runtime takes as they are.
+   */
+  private static QueryText queryText(TypeRef type, Function<TypeRef, Models.Enum> enums) {
     return switch (type.kind()) {
-      case ENUM -> CodeBlock.of(enums.apply(type).numeric() ? "$T.jsonNumber($L)" : "$T.jsonName($L)",
-          JavaTypes.adapter(type.named()), value);
-      case DATE_TIME -> CodeBlock.of("$T.queryValue($L)", JavaTypes.JSON_ADAPTERS, value);
-      default -> value;
+      case ENUM -> new QueryText(JavaTypes.adapter(type.named()),
+          enums.apply(type).numeric() ? "jsonNumber" : "jsonName");
+      case DATE_TIME -> new QueryText(JavaTypes.JSON_ADAPTERS, "queryValue");
+      default -> null;
     };
   }
 }

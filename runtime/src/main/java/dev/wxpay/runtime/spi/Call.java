@@ -2,11 +2,13 @@ package dev.wxpay.runtime.spi;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
+import dev.wxpay.annotations.rules.PathTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class Call<R extends @Nullable Object> {
   private final Operation<R> operation;
   private final @Nullable String[] pathValues;
-  // Names and values alternate: [name0, value0, name1, value1, ...].
-  private final List<String> query;
+  private final String encodedQuery;
   private final List<String> headers;
   private final @Nullable Body<?> body;
   private final @Nullable UploadFile upload;
@@ -30,7 +31,7 @@ public final class Call<R extends @Nullable Object> {
     this.operation = builder.operation;
     // Copied (a few short entries): a builder used again after build() must not change this call.
     this.pathValues = builder.pathValues.clone();
-    this.query = List.copyOf(builder.query);
+    this.encodedQuery = builder.query.toString();
     this.headers = List.copyOf(builder.headers);
     this.body = builder.body;
     this.upload = builder.upload;
@@ -46,9 +47,12 @@ public final class Call<R extends @Nullable Object> {
     return operation.path().expand(pathValues);
   }
 
-  /** Query names and values, alternating, in order and not yet encoded. */
-  public List<String> query() {
-    return query;
+  /**
+   * The query as sent and signed, without the {@code ?}: {@code name=value} pairs in the order bound, joined
+   * with {@code &}, names and values percent-encoded; empty if the call has none.
+   */
+  public String encodedQuery() {
+    return encodedQuery;
   }
 
   /** Declared header names and values, alternating. */
@@ -106,7 +110,8 @@ public final class Call<R extends @Nullable Object> {
   public static final class Builder<R extends @Nullable Object> {
     private final Operation<R> operation;
     private final @Nullable String[] pathValues;
-    private final List<String> query = new ArrayList<>(4);
+    // Encoded as bound: only here is it known which commas separate list values and which are data.
+    private final StringBuilder query = new StringBuilder();
     private final List<String> headers = new ArrayList<>(2);
     private @Nullable Body<?> body;
     private @Nullable UploadFile upload;
@@ -137,19 +142,74 @@ public final class Call<R extends @Nullable Object> {
 
     /**
      * Adds a query parameter; a null value is left out. Strings, numbers and booleans are accepted;
-     * generated code turns enums and date-times into their JSON text first.
+     * generated code turns enums and date-times into their JSON text first. The name and the value are
+     * percent-encoded (all but RFC 3986 unreserved characters, so a {@code ,} in a value is {@code %2C}).
      */
     public Builder<R> query(String name, @Nullable Object value) {
       if (value == null) {
         return this;
       }
+      String text = text(name, value);
+      startParameter(name);
+      PathTemplate.encodeSegment(text, query);
+      return this;
+    }
+
+    /**
+     * Adds a list as one query parameter, its values joined with {@code ,} (Swagger 2.0's default
+     * {@code collectionFormat: csv}): {@code name=a,b}. Each value is percent-encoded as {@link #query}
+     * encodes one, so a {@code ,} inside a value is sent as {@code %2C} and only the separators are literal.
+     * A null or empty list is left out; a null element is refused.
+     */
+    public Builder<R> queryList(String name, @Nullable List<?> values) {
+      return queryList(name, values, Function.identity());
+    }
+
+    /**
+     * Like {@link #queryList(String, List)}, each element first turned into its text by {@code text}
+     * (generated code passes an enum's {@code jsonName} or {@code jsonNumber}, or
+     * {@code JsonAdapters::queryValue} for date-times).
+     */
+    public <T> Builder<R> queryList(
+        String name, @Nullable List<T> values, Function<? super T, ? extends @Nullable Object> text) {
+      if (values == null || values.isEmpty()) {
+        return this;
+      }
+      // Every element is checked before anything is appended, so a refused list leaves no trace.
+      String[] texts = new String[values.size()];
+      int i = 0;
+      for (T element : values) {
+        Object value = element == null ? null : text.apply(element);
+        if (value == null) {
+          // Left out, it would vanish silently; sent empty, it would read as a value.
+          throw new IllegalArgumentException("query parameter '" + name + "' has a null element at index " + i);
+        }
+        texts[i++] = text(name, value);
+      }
+      startParameter(name);
+      for (int j = 0; j < texts.length; j++) {
+        if (j > 0) {
+          query.append(',');
+        }
+        PathTemplate.encodeSegment(texts[j], query);
+      }
+      return this;
+    }
+
+    private void startParameter(String name) {
+      if (query.length() > 0) {
+        query.append('&');
+      }
+      PathTemplate.encodeSegment(name, query);
+      query.append('=');
+    }
+
+    private static String text(String name, Object value) {
       if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
         throw new IllegalArgumentException(
             "query parameter '" + name + "' has unsupported type " + value.getClass().getName());
       }
-      query.add(name);
-      query.add(value.toString());
-      return this;
+      return value.toString();
     }
 
     /** Adds a header; a null value is left out. Reserved names, CR and LF are refused when sent. */

@@ -1,0 +1,8 @@
+package golden;
+
+public enum FapiaoAbilityType {
+  BASE_ABILITY,
+  REAL_ESTATE_ABILITY,
+  PASSENGER_TRANSPORT_ABILITY,
+  REFINED_OIL_ABILITY
+}

@@ -1,0 +1,3 @@
+package golden;
+
+public record FapiaoInviteUrl(String inviteUrl, String miniprogramAppid, String miniprogramPath) {}
