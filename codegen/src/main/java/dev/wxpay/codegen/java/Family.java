@@ -54,7 +54,7 @@ public record Family(String name, String title, List<String> prefixes) {
 
   /** The artifacts generated so far; the others follow. */
   public static final List<Family> ALL = PLANNED.stream()
-      .filter(family -> !List.of("marketing", "crossborder", "common").contains(family.name())).toList();
+      .filter(family -> !List.of("marketing", "common").contains(family.name())).toList();
 
   /** The artifact of a URL path: the one with the longest matching prefix, or null. */
   public static Family of(String path) {

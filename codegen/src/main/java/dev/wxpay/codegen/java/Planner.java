@@ -169,20 +169,17 @@ public final class Planner {
 
   /** Throws {@link Unsupported} before anything of the operation is declared. */
   private void check(ApiOperation operation) {
-    if (operation.method().equals("DELETE") && !operation.parametersIn("body").isEmpty()) {
-      throw new Unsupported("a DELETE with a JSON body, which the processor refuses yet");
-    }
-    if (operation.path().endsWith("/")) {
-      throw new Unsupported("a path that ends in '/', which the processor refuses yet");
-    }
     for (Map<String, Object> parameter : operation.parameters()) {
       String in = String.valueOf(parameter.get("in"));
       switch (in) {
         case "path", "header" -> {}
         case "query" -> {
           Schema schema = parameterSchema(operation, parameter);
+          if (schema instanceof ArraySchema array) {
+            schema = array.items();
+          }
           if (!(schema instanceof ScalarSchema)) {
-            throw new Unsupported("query parameter '" + parameter.get("name") + "' is not a scalar");
+            throw new Unsupported("query parameter '" + parameter.get("name") + "' is not a scalar or a list of them");
           }
         }
         case "body" -> checkSchema(reader.read(parameter.get("schema"), operation.file(), "body"), "body", true);

@@ -92,7 +92,7 @@ final class TestWriter {
       switch (param.kind()) {
         case PATH -> path = path.replace("{" + param.wireName() + "}", "p-" + param.wireName());
         case QUERY -> {
-          Sample sample = scalar(param.type(), param.wireName(), false);
+          Sample sample = querySample(param.type(), param.wireName());
           args.add(sample.java());
           query.add(param.wireName() + "=" + queryText(sample.json()));
         }
@@ -100,7 +100,7 @@ final class TestWriter {
           RecordDecl record = record(param.type());
           List<String> values = new ArrayList<>();
           for (Component component : record.components()) {
-            Sample sample = scalar(component.type(), component.wireName(), false);
+            Sample sample = querySample(component.type(), component.wireName());
             values.add(sample.java());
             query.add(component.wireName() + "=" + queryText(sample.json()));
           }
@@ -267,6 +267,15 @@ final class TestWriter {
     Object json = enumDecl.integer() ? (Object) Long.parseLong(first.jsonValue())
         : first.jsonValue() != null ? first.jsonValue() : first.name();
     return new Sample(imports.name(enumDecl.type()) + "." + first.name(), json);
+  }
+
+  /** A query value: a scalar, or a list of one, which the query sends as the one value. */
+  private Sample querySample(JType type, String wire) {
+    if (type instanceof JType.ListType list) {
+      Sample item = scalar(list.item(), wire, false);
+      return new Sample(imports.name(new ClassType("java.util", "List")) + ".of(" + item.java() + ")", item.json());
+    }
+    return scalar(type, wire, false);
   }
 
   private boolean isRecord(JType type) {

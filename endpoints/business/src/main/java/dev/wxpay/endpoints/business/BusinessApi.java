@@ -69,6 +69,8 @@ import dev.wxpay.endpoints.v3.brand.partner.card_member.user_cards.InvalidateQue
 import dev.wxpay.endpoints.v3.brand.partner.card_member.user_points.Sync;
 import dev.wxpay.endpoints.v3.brand.partner.store.Brandstores;
 import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreId;
+import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreIdDeleteRequest;
+import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreIdDeleteRequestBuilder;
 import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreIdGetResponse;
 import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreIdPatchRequest;
 import dev.wxpay.endpoints.v3.brand.partner.store.BrandstoresByStoreIdPatchRequestBuilder;
@@ -210,6 +212,7 @@ import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.RealEst
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.Reverse;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.ReverseRequest;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.ReverseRequestBuilder;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.Getspinviteurl;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.Listspinvitemchinfo;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.merchant.BaseInformation;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.merchant.Check;
@@ -1070,6 +1073,21 @@ public final class BusinessApi {
     /** 更新品牌门店, without blocking. */
     public CompletableFuture<BrandstoresByStoreIdPatchResponse> patchAsync(BrandstoresByStoreIdPatchRequest body) {
       return wxpay.create(BrandstoresByStoreId.class).patchAsync(storeId, body);
+    }
+
+    /** 删除品牌门店. */
+    public void delete(BrandstoresByStoreIdDeleteRequest body) {
+      wxpay.create(BrandstoresByStoreId.class).delete(storeId, body);
+    }
+
+    /** 删除品牌门店. */
+    public void delete(Consumer<BrandstoresByStoreIdDeleteRequestBuilder> body) {
+      wxpay.create(BrandstoresByStoreId.class).delete(storeId, body);
+    }
+
+    /** 删除品牌门店, without blocking. */
+    public CompletableFuture<Void> deleteAsync(BrandstoresByStoreIdDeleteRequest body) {
+      return wxpay.create(BrandstoresByStoreId.class).deleteAsync(storeId, body);
     }
 
     /** {@code v3/brand/partner/store/brandstores/{store_id}/bindrecipient}: 绑定收款商户号. */
@@ -2814,6 +2832,11 @@ public final class BusinessApi {
 
     private V3NewTaxControlFapiaoFapiaomerchant(WechatPay wxpay) {
       this.wxpay = wxpay;
+    }
+
+    /** {@code v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl}: 获取邀请商户开通服务商电子发票能力. */
+    public Getspinviteurl getspinviteurl() {
+      return wxpay.create(Getspinviteurl.class);
     }
 
     /** {@code v3/new-tax-control-fapiao/fapiaomerchant/listspinvitemchinfo}: 获取邀请开通的商户信息. */

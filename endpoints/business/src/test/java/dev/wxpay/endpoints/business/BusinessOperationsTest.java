@@ -243,6 +243,11 @@ import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.Reverse
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.TransportationClasses;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.TransportationType;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.VatRefundLevyCode;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.FapiaoAbilityTypeList;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.FapiaoMode;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.GetspinviteurlQuery;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.GetspinviteurlResponse;
+import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.GetspinviteurlResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.InviteFailedCode;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.ListspinvitemchinfoQuery;
 import dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.ListspinvitemchinfoResponse;
@@ -2387,6 +2392,18 @@ class BusinessOperationsTest {
           }
         }""", List.of());
     assertJson(answer, plainJson(BrandstoresByStoreIdPatchResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 删除品牌门店: {@code DELETE /v3/brand/partner/store/brandstores/{store_id}}. */
+  @Test
+  void deleteV3BrandPartnerStoreBrandstoresStoreId() throws Exception {
+    sandbox.stub("DELETE", "/v3/brand/partner/store/brandstores/p-store_id", StubResponse.noContent());
+    api.v3().brand().partner().store().brandstores("p-store_id").delete(b -> b
+        .brandId("v-brand_id"));
+    assertSent("DELETE", "/v3/brand/partner/store/brandstores/p-store_id", List.of(), Map.of(), """
+        {
+          "brand_id": "v-brand_id"
+        }""", List.of());
   }
 
   /** 绑定收款商户号: {@code POST /v3/brand/partner/store/brandstores/{store_id}/bindrecipient}. */
@@ -5359,6 +5376,21 @@ class BusinessOperationsTest {
             "fapiao_number": "v-fapiao_number"
           }]
         }""", List.of());
+  }
+
+  /** 获取邀请商户开通服务商电子发票能力: {@code GET /v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl}. */
+  @Test
+  void getV3NewTaxControlFapiaoFapiaomerchantGetspinviteurl() throws Exception {
+    String answer = """
+        {
+          "invite_url": "v-invite_url",
+          "miniprogram_appid": "v-miniprogram_appid",
+          "miniprogram_path": "v-miniprogram_path"
+        }""";
+    sandbox.stub("GET", "/v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl", StubResponse.json(answer));
+    GetspinviteurlResponse decoded = api.v3().newTaxControlFapiao().fapiaomerchant().getspinviteurl().get(new GetspinviteurlQuery(dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiaomerchant.OperationType.AUTH_BINDING, FapiaoMode.THIRD_OR_SELF_FAPIAO, List.of(FapiaoAbilityTypeList.BASE_ABILITY), "v-invite_channel", "v-operate_user", "v-invite_code", "v-sub_mchid"));
+    assertSent("GET", "/v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl", List.of("operation_type=AUTH_BINDING", "fapiao_mode=THIRD_OR_SELF_FAPIAO", "fapiao_ability_type_list=BASE_ABILITY", "invite_channel=v-invite_channel", "operate_user=v-operate_user", "invite_code=v-invite_code", "sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
+    assertJson(answer, plainJson(GetspinviteurlResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 获取邀请开通的商户信息: {@code GET /v3/new-tax-control-fapiao/fapiaomerchant/listspinvitemchinfo}. */

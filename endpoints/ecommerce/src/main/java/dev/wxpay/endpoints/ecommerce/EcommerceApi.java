@@ -9,8 +9,12 @@ import dev.wxpay.endpoints.v3.abnormal_fund_processing.receipts.TransferInstruct
 import dev.wxpay.endpoints.v3.abnormal_fund_processing.receipts.TransferInstructionsRequest;
 import dev.wxpay.endpoints.v3.abnormal_fund_processing.receipts.TransferInstructionsRequestBuilder;
 import dev.wxpay.endpoints.v3.abnormal_fund_processing.receipts.TransferInstructionsResponse;
+import dev.wxpay.endpoints.v3.ecommerce.Applyments;
 import dev.wxpay.endpoints.v3.ecommerce.ApplymentsByApplymentId;
 import dev.wxpay.endpoints.v3.ecommerce.ApplymentsByApplymentIdResponse;
+import dev.wxpay.endpoints.v3.ecommerce.ApplymentsRequest;
+import dev.wxpay.endpoints.v3.ecommerce.ApplymentsRequestBuilder;
+import dev.wxpay.endpoints.v3.ecommerce.ApplymentsResponse;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenid;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenidQuery;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenidResponse;
@@ -378,7 +382,7 @@ public final class EcommerceApi {
       return new V3EcommerceAccount(wxpay);
     }
 
-    /** {@code v3/ecommerce/applyments}. */
+    /** {@code v3/ecommerce/applyments}: 二级商户进件API. */
     public V3EcommerceApplyments applyments() {
       return new V3EcommerceApplyments(wxpay);
     }
@@ -626,6 +630,21 @@ public final class EcommerceApi {
 
     private V3EcommerceApplyments(WechatPay wxpay) {
       this.wxpay = wxpay;
+    }
+
+    /** 二级商户进件API. */
+    public ApplymentsResponse post(ApplymentsRequest body) {
+      return wxpay.create(Applyments.class).post(body);
+    }
+
+    /** 二级商户进件API. */
+    public ApplymentsResponse post(Consumer<ApplymentsRequestBuilder> body) {
+      return wxpay.create(Applyments.class).post(body);
+    }
+
+    /** 二级商户进件API, without blocking. */
+    public CompletableFuture<ApplymentsResponse> postAsync(ApplymentsRequest body) {
+      return wxpay.create(Applyments.class).postAsync(body);
     }
 
     /** {@code v3/ecommerce/applyments/out-request-no/{out_request_no}}: 通过业务申请编号查询申请状态. */

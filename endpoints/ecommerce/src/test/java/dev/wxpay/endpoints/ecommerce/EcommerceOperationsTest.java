@@ -17,14 +17,23 @@ import dev.wxpay.endpoints.v3.abnormal_fund_processing.receipts.TransferInstruct
 import dev.wxpay.endpoints.v3.ecommerce.Account;
 import dev.wxpay.endpoints.v3.ecommerce.ApplymentsByApplymentIdResponse;
 import dev.wxpay.endpoints.v3.ecommerce.ApplymentsByApplymentIdResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.ecommerce.ApplymentsResponse;
+import dev.wxpay.endpoints.v3.ecommerce.ApplymentsResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.ecommerce.AuthState;
+import dev.wxpay.endpoints.v3.ecommerce.BankAccountType;
+import dev.wxpay.endpoints.v3.ecommerce.CertType;
+import dev.wxpay.endpoints.v3.ecommerce.ContactInfoContactType;
+import dev.wxpay.endpoints.v3.ecommerce.ContactType;
 import dev.wxpay.endpoints.v3.ecommerce.EcommerceApplymentState;
+import dev.wxpay.endpoints.v3.ecommerce.FinanceType;
+import dev.wxpay.endpoints.v3.ecommerce.IdType;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenidQuery;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenidResponse;
 import dev.wxpay.endpoints.v3.ecommerce.IndividualContractsByOpenidResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.ecommerce.OrganizationType;
 import dev.wxpay.endpoints.v3.ecommerce.PermissionType;
 import dev.wxpay.endpoints.v3.ecommerce.SignState;
+import dev.wxpay.endpoints.v3.ecommerce.SubjectSubMerchantsOrganizationType;
 import dev.wxpay.endpoints.v3.ecommerce.SubjectSubMerchantsQuery;
 import dev.wxpay.endpoints.v3.ecommerce.SubjectSubMerchantsResponse;
 import dev.wxpay.endpoints.v3.ecommerce.SubjectSubMerchantsResponseJsonAdapter;
@@ -52,12 +61,6 @@ import dev.wxpay.endpoints.v3.ecommerce.account.apply_cancel_withdraw.ValidateRe
 import dev.wxpay.endpoints.v3.ecommerce.account.apply_cancel_withdraw.WithdrawState;
 import dev.wxpay.endpoints.v3.ecommerce.account.cancel_applications.OutApplyNoByOutApplyNoResponse;
 import dev.wxpay.endpoints.v3.ecommerce.account.cancel_applications.OutApplyNoByOutApplyNoResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.BankAccountType;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.CertType;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.ContactInfoContactType;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.ContactType;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.FinanceType;
-import dev.wxpay.endpoints.v3.ecommerce.applyments.IdType;
 import dev.wxpay.endpoints.v3.ecommerce.applyments.RevokeResponse;
 import dev.wxpay.endpoints.v3.ecommerce.applyments.RevokeResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.ecommerce.applyments.SubmitAccountHostingApplymentResponse;
@@ -428,6 +431,175 @@ class EcommerceOperationsTest {
     assertJson(answer, plainJson(TransferInstructionsByOutInstructionNoResponseJsonAdapter.INSTANCE, decoded));
   }
 
+  /** 二级商户进件API: {@code POST /v3/ecommerce/applyments/}. */
+  @Test
+  void postV3EcommerceApplyments() throws Exception {
+    String answer = """
+        {
+          "applyment_id": 7,
+          "out_request_no": "v-out_request_no"
+        }""";
+    sandbox.stub("POST", "/v3/ecommerce/applyments/", StubResponse.json(answer));
+    ApplymentsResponse decoded = api.v3().ecommerce().applyments().post(b -> b
+        .outRequestNo("v-out_request_no")
+        .organizationType(OrganizationType.V_2401)
+        .financeInstitution(true)
+        .businessLicenseInfo(b1 -> b1
+            .certType(CertType.CERTIFICATE_TYPE_2388)
+            .businessLicenseCopy("v-business_license_copy")
+            .businessLicenseNumber("v-business_license_number")
+            .merchantName("v-merchant_name")
+            .legalPerson("v-legal_person")
+            .companyAddress("v-company_address")
+            .businessTime("v-business_time"))
+        .financeInstitutionInfo(b1 -> b1
+            .financeType(FinanceType.BANK_AGENT)
+            .financeLicensePics("v-finance_license_pics"))
+        .idHolderType(ContactType.LEGAL)
+        .idDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+        .authorizeLetterCopy("v-authorize_letter_copy")
+        .idCardInfo(b1 -> b1
+            .idCardCopy("v-id_card_copy")
+            .idCardNational("v-id_card_national")
+            .idCardName("明文-id_card_name")
+            .idCardNumber("明文-id_card_number")
+            .idCardValidTimeBegin("v-id_card_valid_time_begin")
+            .idCardValidTime("v-id_card_valid_time"))
+        .idDocInfo(b1 -> b1
+            .idDocName("明文-id_doc_name")
+            .idDocNumber("明文-id_doc_number")
+            .idDocCopy("v-id_doc_copy")
+            .idDocCopyBack("v-id_doc_copy_back")
+            .docPeriodBegin("v-doc_period_begin")
+            .docPeriodEnd("v-doc_period_end"))
+        .owner(true)
+        .addUboInfoList(b1 -> b1
+            .uboIdDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+            .uboIdDocCopy("v-ubo_id_doc_copy")
+            .uboIdDocCopyBack("v-ubo_id_doc_copy_back")
+            .uboIdDocName("明文-ubo_id_doc_name")
+            .uboIdDocNumber("明文-ubo_id_doc_number")
+            .uboIdDocAddress("明文-ubo_id_doc_address")
+            .uboPeriodBegin("v-ubo_period_begin")
+            .uboPeriodEnd("v-ubo_period_end"))
+        .accountInfo(b1 -> b1
+            .bankAccountType(BankAccountType.V_74)
+            .accountBank("v-account_bank")
+            .accountName("明文-account_name")
+            .bankAddressCode("v-bank_address_code")
+            .bankBranchId("v-bank_branch_id")
+            .bankName("v-bank_name")
+            .accountNumber("明文-account_number"))
+        .contactInfo(b1 -> b1
+            .contactType(ContactInfoContactType.V_65)
+            .contactName("明文-contact_name")
+            .contactIdDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+            .contactIdCardNumber("明文-contact_id_card_number")
+            .contactIdDocCopy("v-contact_id_doc_copy")
+            .contactIdDocCopyBack("v-contact_id_doc_copy_back")
+            .contactPeriodBegin("v-contact_period_begin")
+            .contactPeriodEnd("v-contact_period_end")
+            .businessAuthorizationLetter("v-business_authorization_letter")
+            .mobilePhone("明文-mobile_phone"))
+        .salesSceneInfo(b1 -> b1
+            .storeName("v-store_name")
+            .storeUrl("v-store_url")
+            .storeQrCode("v-store_qr_code")
+            .miniProgramSubAppid("v-mini_program_sub_appid"))
+        .settlementInfo(b1 -> b1
+            .settlementId("v-settlement_id")
+            .qualificationType("v-qualification_type"))
+        .merchantShortname("v-merchant_shortname")
+        .qualifications("v-qualifications")
+        .businessAdditionPics("v-business_addition_pics")
+        .businessAdditionDesc("v-business_addition_desc"));
+    assertSent("POST", "/v3/ecommerce/applyments/", List.of(), Map.of(), """
+        {
+          "out_request_no": "v-out_request_no",
+          "organization_type": "2401",
+          "finance_institution": true,
+          "business_license_info": {
+            "cert_type": "CERTIFICATE_TYPE_2388",
+            "business_license_copy": "v-business_license_copy",
+            "business_license_number": "v-business_license_number",
+            "merchant_name": "v-merchant_name",
+            "legal_person": "v-legal_person",
+            "company_address": "v-company_address",
+            "business_time": "v-business_time"
+          },
+          "finance_institution_info": {
+            "finance_type": "BANK_AGENT",
+            "finance_license_pics": ["v-finance_license_pics"]
+          },
+          "id_holder_type": "LEGAL",
+          "id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+          "authorize_letter_copy": "v-authorize_letter_copy",
+          "id_card_info": {
+            "id_card_copy": "v-id_card_copy",
+            "id_card_national": "v-id_card_national",
+            "id_card_name": "明文-id_card_name",
+            "id_card_number": "明文-id_card_number",
+            "id_card_valid_time_begin": "v-id_card_valid_time_begin",
+            "id_card_valid_time": "v-id_card_valid_time"
+          },
+          "id_doc_info": {
+            "id_doc_name": "明文-id_doc_name",
+            "id_doc_number": "明文-id_doc_number",
+            "id_doc_copy": "v-id_doc_copy",
+            "id_doc_copy_back": "v-id_doc_copy_back",
+            "doc_period_begin": "v-doc_period_begin",
+            "doc_period_end": "v-doc_period_end"
+          },
+          "owner": true,
+          "ubo_info_list": [{
+            "ubo_id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+            "ubo_id_doc_copy": "v-ubo_id_doc_copy",
+            "ubo_id_doc_copy_back": "v-ubo_id_doc_copy_back",
+            "ubo_id_doc_name": "明文-ubo_id_doc_name",
+            "ubo_id_doc_number": "明文-ubo_id_doc_number",
+            "ubo_id_doc_address": "明文-ubo_id_doc_address",
+            "ubo_period_begin": "v-ubo_period_begin",
+            "ubo_period_end": "v-ubo_period_end"
+          }],
+          "account_info": {
+            "bank_account_type": "74",
+            "account_bank": "v-account_bank",
+            "account_name": "明文-account_name",
+            "bank_address_code": "v-bank_address_code",
+            "bank_branch_id": "v-bank_branch_id",
+            "bank_name": "v-bank_name",
+            "account_number": "明文-account_number"
+          },
+          "contact_info": {
+            "contact_type": "65",
+            "contact_name": "明文-contact_name",
+            "contact_id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+            "contact_id_card_number": "明文-contact_id_card_number",
+            "contact_id_doc_copy": "v-contact_id_doc_copy",
+            "contact_id_doc_copy_back": "v-contact_id_doc_copy_back",
+            "contact_period_begin": "v-contact_period_begin",
+            "contact_period_end": "v-contact_period_end",
+            "business_authorization_letter": "v-business_authorization_letter",
+            "mobile_phone": "明文-mobile_phone"
+          },
+          "sales_scene_info": {
+            "store_name": "v-store_name",
+            "store_url": "v-store_url",
+            "store_qr_code": "v-store_qr_code",
+            "mini_program_sub_appid": "v-mini_program_sub_appid"
+          },
+          "settlement_info": {
+            "settlement_id": "v-settlement_id",
+            "qualification_type": "v-qualification_type"
+          },
+          "merchant_shortname": "v-merchant_shortname",
+          "qualifications": ["v-qualifications"],
+          "business_addition_pics": ["v-business_addition_pics"],
+          "business_addition_desc": ["v-business_addition_desc"]
+        }""", List.of("id_card_info.id_card_name", "id_card_info.id_card_number", "id_doc_info.id_doc_name", "id_doc_info.id_doc_number", "ubo_info_list[].ubo_id_doc_name", "ubo_info_list[].ubo_id_doc_number", "ubo_info_list[].ubo_id_doc_address", "account_info.account_name", "account_info.account_number", "contact_info.contact_name", "contact_info.contact_id_card_number", "contact_info.mobile_phone"));
+    assertJson(answer, plainJson(ApplymentsResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 通过申请单ID查询申请状态: {@code GET /v3/ecommerce/applyments/{applyment_id}}. */
   @Test
   void getV3EcommerceApplymentsApplymentId() throws Exception {
@@ -493,7 +665,7 @@ class EcommerceOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/ecommerce/subject-sub-merchants", StubResponse.json(answer));
-    SubjectSubMerchantsResponse decoded = api.v3().ecommerce().subjectSubMerchants().get(new SubjectSubMerchantsQuery(OrganizationType.SUBJECT_TYPE_ENTERPRISE, "v-cert_number", 7, 7));
+    SubjectSubMerchantsResponse decoded = api.v3().ecommerce().subjectSubMerchants().get(new SubjectSubMerchantsQuery(SubjectSubMerchantsOrganizationType.SUBJECT_TYPE_ENTERPRISE, "v-cert_number", 7, 7));
     assertSent("GET", "/v3/ecommerce/subject-sub-merchants", List.of("organization_type=SUBJECT_TYPE_ENTERPRISE", "cert_number=v-cert_number", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(SubjectSubMerchantsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -785,7 +957,7 @@ class EcommerceOperationsTest {
     sandbox.stub("POST", "/v3/ecommerce/applyments/submit-account-hosting-applyment", StubResponse.json(answer));
     SubmitAccountHostingApplymentResponse decoded = api.v3().ecommerce().applyments().submitAccountHostingApplyment().post(b -> b
         .outRequestNo("v-out_request_no")
-        .organizationType(dev.wxpay.endpoints.v3.ecommerce.applyments.OrganizationType.V_2401)
+        .organizationType(OrganizationType.V_2401)
         .financeInstitution(true)
         .businessLicenseInfo(b1 -> b1
             .certType(CertType.CERTIFICATE_TYPE_2388)

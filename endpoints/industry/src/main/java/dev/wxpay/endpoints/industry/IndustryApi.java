@@ -153,6 +153,10 @@ import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.out_trade_n
 import dev.wxpay.endpoints.v3.repayment.combine_transactions.partner.out_trade_no.CloseRequestBuilder;
 import dev.wxpay.endpoints.v3.webizpay.AvailMchRanges;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiers;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifier;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifierRequest;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifierRequestBuilder;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifierResponse;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersGetQuery;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersGetResponse;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersPostRequest;
@@ -4002,6 +4006,11 @@ public final class IndustryApi {
     public V3WebizpayAvailMchRangesMerchantIdentifiers merchantIdentifiers() {
       return new V3WebizpayAvailMchRangesMerchantIdentifiers(wxpay, rangeId);
     }
+
+    /** {@code v3/webizpay/avail-mch-ranges/{range_id}/merchant-identifiers/{merchant_identifier}}: 删除商户标识. */
+    public V3WebizpayAvailMchRangesMerchantIdentifiers2 merchantIdentifiers(String merchantIdentifier) {
+      return new V3WebizpayAvailMchRangesMerchantIdentifiers2(wxpay, rangeId, Objects.requireNonNull(merchantIdentifier, "merchantIdentifier"));
+    }
   }
 
   /** {@code v3/webizpay/avail-mch-ranges/{range_id}/merchant-identifiers}. */
@@ -4037,6 +4046,34 @@ public final class IndustryApi {
     /** 添加商户标识, without blocking. */
     public CompletableFuture<MerchantIdentifiersPostResponse> postAsync(MerchantIdentifiersPostRequest body) {
       return wxpay.create(MerchantIdentifiers.class).postAsync(rangeId, body);
+    }
+  }
+
+  /** {@code v3/webizpay/avail-mch-ranges/{range_id}/merchant-identifiers/{merchant_identifier}}. */
+  public static final class V3WebizpayAvailMchRangesMerchantIdentifiers2 {
+    private final WechatPay wxpay;
+    private final String rangeId;
+    private final String merchantIdentifier;
+
+    private V3WebizpayAvailMchRangesMerchantIdentifiers2(WechatPay wxpay, String rangeId, String merchantIdentifier) {
+      this.wxpay = wxpay;
+      this.rangeId = rangeId;
+      this.merchantIdentifier = merchantIdentifier;
+    }
+
+    /** 删除商户标识. */
+    public MerchantIdentifiersByMerchantIdentifierResponse delete(MerchantIdentifiersByMerchantIdentifierRequest body) {
+      return wxpay.create(MerchantIdentifiersByMerchantIdentifier.class).delete(rangeId, merchantIdentifier, body);
+    }
+
+    /** 删除商户标识. */
+    public MerchantIdentifiersByMerchantIdentifierResponse delete(Consumer<MerchantIdentifiersByMerchantIdentifierRequestBuilder> body) {
+      return wxpay.create(MerchantIdentifiersByMerchantIdentifier.class).delete(rangeId, merchantIdentifier, body);
+    }
+
+    /** 删除商户标识, without blocking. */
+    public CompletableFuture<MerchantIdentifiersByMerchantIdentifierResponse> deleteAsync(MerchantIdentifiersByMerchantIdentifierRequest body) {
+      return wxpay.create(MerchantIdentifiersByMerchantIdentifier.class).deleteAsync(rangeId, merchantIdentifier, body);
     }
   }
 

@@ -231,6 +231,8 @@ import dev.wxpay.endpoints.v3.webizpay.AvailMchRangesGetResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.webizpay.AvailMchRangesPostResponse;
 import dev.wxpay.endpoints.v3.webizpay.AvailMchRangesPostResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.webizpay.IdentifierType;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifierResponse;
+import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersByMerchantIdentifierResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersGetQuery;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersGetResponse;
 import dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges.MerchantIdentifiersGetResponseJsonAdapter;
@@ -5677,6 +5679,23 @@ class IndustryOperationsTest {
           "merchant_identifier": "v-merchant_identifier"
         }""", List.of());
     assertJson(answer, plainJson(MerchantIdentifiersPostResponseJsonAdapter.INSTANCE, decoded));
+  }
+
+  /** 删除商户标识: {@code DELETE /v3/webizpay/avail-mch-ranges/{range_id}/merchant-identifiers/{merchant_identifier}}. */
+  @Test
+  void deleteV3WebizpayAvailMchRangesRangeIdMerchantIdentifiersMerchantIdentifier() throws Exception {
+    String answer = """
+        {
+          "range_id": "v-range_id"
+        }""";
+    sandbox.stub("DELETE", "/v3/webizpay/avail-mch-ranges/p-range_id/merchant-identifiers/p-merchant_identifier", StubResponse.json(answer));
+    MerchantIdentifiersByMerchantIdentifierResponse decoded = api.v3().webizpay().availMchRanges("p-range_id").merchantIdentifiers("p-merchant_identifier").delete(b -> b
+        .spMchid("v-sp_mchid"));
+    assertSent("DELETE", "/v3/webizpay/avail-mch-ranges/p-range_id/merchant-identifiers/p-merchant_identifier", List.of(), Map.of(), """
+        {
+          "sp_mchid": "v-sp_mchid"
+        }""", List.of());
+    assertJson(answer, plainJson(MerchantIdentifiersByMerchantIdentifierResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 申请企业商户企业支付出资凭证: {@code POST /v3/webizpay/bill/proof}. */

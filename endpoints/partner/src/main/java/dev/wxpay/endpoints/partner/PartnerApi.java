@@ -27,6 +27,10 @@ import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.ModifySettlementRequestBui
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.ModifySettlementResponse;
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.Settlement;
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.SettlementResponse;
+import dev.wxpay.endpoints.v3.applyment4sub.Applyment;
+import dev.wxpay.endpoints.v3.applyment4sub.ApplymentRequest;
+import dev.wxpay.endpoints.v3.applyment4sub.ApplymentRequestBuilder;
+import dev.wxpay.endpoints.v3.applyment4sub.ApplymentResponse;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.ApplymentIdByApplymentId;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.ApplymentIdByApplymentIdResponse;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.BusinessCodeByBusinessCode;
@@ -492,7 +496,7 @@ public final class PartnerApi {
       this.wxpay = wxpay;
     }
 
-    /** {@code v3/applyment4sub/applyment}. */
+    /** {@code v3/applyment4sub/applyment}: 提交申请单API. */
     public V3Applyment4subApplyment applyment() {
       return new V3Applyment4subApplyment(wxpay);
     }
@@ -504,6 +508,21 @@ public final class PartnerApi {
 
     private V3Applyment4subApplyment(WechatPay wxpay) {
       this.wxpay = wxpay;
+    }
+
+    /** 提交申请单API. */
+    public ApplymentResponse post(ApplymentRequest body) {
+      return wxpay.create(Applyment.class).post(body);
+    }
+
+    /** 提交申请单API. */
+    public ApplymentResponse post(Consumer<ApplymentRequestBuilder> body) {
+      return wxpay.create(Applyment.class).post(body);
+    }
+
+    /** 提交申请单API, without blocking. */
+    public CompletableFuture<ApplymentResponse> postAsync(ApplymentRequest body) {
+      return wxpay.create(Applyment.class).postAsync(body);
     }
 
     /** {@code v3/applyment4sub/applyment/applyment_id/{applyment_id}}: 通过申请单号查询申请状态. */

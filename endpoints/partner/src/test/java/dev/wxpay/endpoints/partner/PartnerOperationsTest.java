@@ -63,6 +63,16 @@ import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.SettlementResponse;
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.SettlementResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.SettlementResponseVerifyResult;
 import dev.wxpay.endpoints.v3.apply4sub.sub_merchants.VerifyResult;
+import dev.wxpay.endpoints.v3.applyment4sub.ApplymentResponse;
+import dev.wxpay.endpoints.v3.applyment4sub.ApplymentResponseJsonAdapter;
+import dev.wxpay.endpoints.v3.applyment4sub.BankAccountType;
+import dev.wxpay.endpoints.v3.applyment4sub.CertType;
+import dev.wxpay.endpoints.v3.applyment4sub.ContactType;
+import dev.wxpay.endpoints.v3.applyment4sub.FinanceType;
+import dev.wxpay.endpoints.v3.applyment4sub.IdType;
+import dev.wxpay.endpoints.v3.applyment4sub.MicroBizType;
+import dev.wxpay.endpoints.v3.applyment4sub.SalesScenesType;
+import dev.wxpay.endpoints.v3.applyment4sub.SubjectType;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.ApplymentIdByApplymentIdResponse;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.ApplymentIdByApplymentIdResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.applyment4sub.applyment.ApplymentState;
@@ -80,9 +90,7 @@ import dev.wxpay.endpoints.v3.mch_manage.mch_manage_records.SubMchidBySubMchidQu
 import dev.wxpay.endpoints.v3.mch_manage.mch_manage_records.SubMchidBySubMchidResponse;
 import dev.wxpay.endpoints.v3.mch_manage.mch_manage_records.SubMchidBySubMchidResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.mchalterapply.AlterScope;
-import dev.wxpay.endpoints.v3.mchalterapply.CertType;
 import dev.wxpay.endpoints.v3.mchalterapply.ContactIdDocType;
-import dev.wxpay.endpoints.v3.mchalterapply.FinanceType;
 import dev.wxpay.endpoints.v3.mchalterapply.IdDocType;
 import dev.wxpay.endpoints.v3.mchalterapply.IdHolderType;
 import dev.wxpay.endpoints.v3.mchalterapply.MchcontactalterapplymentByApplyIdResponse;
@@ -571,6 +579,338 @@ class PartnerOperationsTest {
     assertJson(answer, plainJson(SettlementResponseJsonAdapter.INSTANCE, decoded));
   }
 
+  /** 提交申请单API: {@code POST /v3/applyment4sub/applyment/}. */
+  @Test
+  void postV3Applyment4subApplyment() throws Exception {
+    String answer = """
+        {
+          "applyment_id": 1.5
+        }""";
+    sandbox.stub("POST", "/v3/applyment4sub/applyment/", StubResponse.json(answer));
+    ApplymentResponse decoded = api.v3().applyment4sub().applyment().post(b -> b
+        .businessCode("v-business_code")
+        .contactInfo(b1 -> b1
+            .contactType(ContactType.LEGAL)
+            .contactName("明文-contact_name")
+            .contactIdDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+            .contactIdNumber("明文-contact_id_number")
+            .contactIdDocCopy("v-contact_id_doc_copy")
+            .contactIdDocCopyBack("v-contact_id_doc_copy_back")
+            .contactPeriodBegin("v-contact_period_begin")
+            .contactPeriodEnd("v-contact_period_end")
+            .businessAuthorizationLetter("v-business_authorization_letter")
+            .openid("明文-openid")
+            .mobilePhone("明文-mobile_phone")
+            .contactEmail("明文-contact_email"))
+        .subjectInfo(b1 -> b1
+            .subjectType(SubjectType.SUBJECT_TYPE_INDIVIDUAL)
+            .financeInstitution(true)
+            .microBizInfo(b2 -> b2
+                .microBizType(MicroBizType.MICRO_TYPE_STORE)
+                .microStoreInfo(b3 -> b3
+                    .microName("v-micro_name")
+                    .microAddressCode("v-micro_address_code")
+                    .microAddress("v-micro_address")
+                    .storeEntrancePic("v-store_entrance_pic")
+                    .microIndoorCopy("v-micro_indoor_copy")
+                    .storeLongitude("v-store_longitude")
+                    .storeLatitude("v-store_latitude"))
+                .microMobileInfo(b3 -> b3
+                    .microMobileName("v-micro_mobile_name")
+                    .microMobileCity("v-micro_mobile_city")
+                    .microMobileAddress("v-micro_mobile_address")
+                    .microMobilePics("v-micro_mobile_pics"))
+                .microOnlineInfo(b3 -> b3
+                    .microOnlineStore("v-micro_online_store")
+                    .microEcName("v-micro_ec_name")
+                    .microQrcode("v-micro_qrcode")
+                    .microLink("v-micro_link")))
+            .businessLicenseInfo(b2 -> b2
+                .licenseCopy("v-license_copy")
+                .licenseNumber("v-license_number")
+                .merchantName("v-merchant_name")
+                .legalPerson("v-legal_person")
+                .licenseAddress("v-license_address")
+                .periodBegin("v-period_begin")
+                .periodEnd("v-period_end"))
+            .certificateInfo(b2 -> b2
+                .certCopy("v-cert_copy")
+                .certType(CertType.CERTIFICATE_TYPE_2388)
+                .certNumber("v-cert_number")
+                .merchantName("v-merchant_name")
+                .companyAddress("v-company_address")
+                .legalPerson("v-legal_person")
+                .periodBegin("v-period_begin")
+                .periodEnd("v-period_end"))
+            .organizationInfo(b2 -> b2
+                .organizationCopy("v-organization_copy")
+                .organizationCode("v-organization_code")
+                .orgPeriodBegin("v-org_period_begin")
+                .orgPeriodEnd("v-org_period_end"))
+            .certificateLetterCopy("v-certificate_letter_copy")
+            .financeInstitutionInfo(b2 -> b2
+                .financeType(FinanceType.BANK_AGENT)
+                .financeLicensePics("v-finance_license_pics"))
+            .identityInfo(b2 -> b2
+                .idHolderType(ContactType.LEGAL)
+                .idDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+                .authorizeLetterCopy("v-authorize_letter_copy")
+                .idCardInfo(b3 -> b3
+                    .idCardCopy("v-id_card_copy")
+                    .idCardNational("v-id_card_national")
+                    .idCardName("明文-id_card_name")
+                    .idCardNumber("明文-id_card_number")
+                    .idCardAddress("明文-id_card_address")
+                    .cardPeriodBegin("v-card_period_begin")
+                    .cardPeriodEnd("v-card_period_end"))
+                .idDocInfo(b3 -> b3
+                    .idDocCopy("v-id_doc_copy")
+                    .idDocCopyBack("v-id_doc_copy_back")
+                    .idDocName("明文-id_doc_name")
+                    .idDocNumber("明文-id_doc_number")
+                    .idDocAddress("明文-id_doc_address")
+                    .docPeriodBegin("v-doc_period_begin")
+                    .docPeriodEnd("v-doc_period_end"))
+                .owner(true))
+            .addUboInfoList(b2 -> b2
+                .uboIdDocType(IdType.IDENTIFICATION_TYPE_IDCARD)
+                .uboIdDocCopy("v-ubo_id_doc_copy")
+                .uboIdDocCopyBack("v-ubo_id_doc_copy_back")
+                .uboIdDocName("明文-ubo_id_doc_name")
+                .uboIdDocNumber("明文-ubo_id_doc_number")
+                .uboIdDocAddress("明文-ubo_id_doc_address")
+                .uboPeriodBegin("v-ubo_period_begin")
+                .uboPeriodEnd("v-ubo_period_end")))
+        .businessInfo(b1 -> b1
+            .merchantShortname("v-merchant_shortname")
+            .servicePhone("v-service_phone")
+            .salesInfo(b2 -> b2
+                .salesScenesType(SalesScenesType.SALES_SCENES_STORE)
+                .bizStoreInfo(b3 -> b3
+                    .bizStoreName("v-biz_store_name")
+                    .bizAddressCode("v-biz_address_code")
+                    .bizStoreAddress("v-biz_store_address")
+                    .storeEntrancePic("v-store_entrance_pic")
+                    .indoorPic("v-indoor_pic")
+                    .bizSubAppid("v-biz_sub_appid"))
+                .mpInfo(b3 -> b3
+                    .mpAppid("v-mp_appid")
+                    .mpSubAppid("v-mp_sub_appid")
+                    .mpPics("v-mp_pics"))
+                .miniProgramInfo(b3 -> b3
+                    .miniProgramAppid("v-mini_program_appid")
+                    .miniProgramSubAppid("v-mini_program_sub_appid")
+                    .miniProgramPics("v-mini_program_pics"))
+                .appInfo(b3 -> b3
+                    .appAppid("v-app_appid")
+                    .appSubAppid("v-app_sub_appid")
+                    .appPics("v-app_pics"))
+                .webInfo(b3 -> b3
+                    .domain("v-domain")
+                    .webAuthorisation("v-web_authorisation")
+                    .webAppid("v-web_appid"))
+                .weworkInfo(b3 -> b3
+                    .subCorpId("v-sub_corp_id")
+                    .weworkPics("v-wework_pics"))))
+        .settlementInfo(b1 -> b1
+            .settlementId("v-settlement_id")
+            .qualificationType("v-qualification_type")
+            .qualifications("v-qualifications")
+            .activitiesId("v-activities_id")
+            .activitiesRate("v-activities_rate")
+            .debitActivitiesRate("v-debit_activities_rate")
+            .creditActivitiesRate("v-credit_activities_rate")
+            .activitiesAdditions("v-activities_additions"))
+        .bankAccountInfo(b1 -> b1
+            .bankAccountType(BankAccountType.BANK_ACCOUNT_TYPE_CORPORATE)
+            .accountName("明文-account_name")
+            .accountBank("v-account_bank")
+            .bankAddressCode("v-bank_address_code")
+            .bankName("v-bank_name")
+            .bankBranchId("v-bank_branch_id")
+            .accountNumber("明文-account_number"))
+        .additionInfo(b1 -> b1
+            .legalPersonCommitment("v-legal_person_commitment")
+            .legalPersonVideo("v-legal_person_video")
+            .businessAdditionPics("v-business_addition_pics")
+            .businessAdditionMsg("v-business_addition_msg")));
+    assertSent("POST", "/v3/applyment4sub/applyment/", List.of(), Map.of(), """
+        {
+          "business_code": "v-business_code",
+          "contact_info": {
+            "contact_type": "LEGAL",
+            "contact_name": "明文-contact_name",
+            "contact_id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+            "contact_id_number": "明文-contact_id_number",
+            "contact_id_doc_copy": "v-contact_id_doc_copy",
+            "contact_id_doc_copy_back": "v-contact_id_doc_copy_back",
+            "contact_period_begin": "v-contact_period_begin",
+            "contact_period_end": "v-contact_period_end",
+            "business_authorization_letter": "v-business_authorization_letter",
+            "openid": "明文-openid",
+            "mobile_phone": "明文-mobile_phone",
+            "contact_email": "明文-contact_email"
+          },
+          "subject_info": {
+            "subject_type": "SUBJECT_TYPE_INDIVIDUAL",
+            "finance_institution": true,
+            "micro_biz_info": {
+              "micro_biz_type": "MICRO_TYPE_STORE",
+              "micro_store_info": {
+                "micro_name": "v-micro_name",
+                "micro_address_code": "v-micro_address_code",
+                "micro_address": "v-micro_address",
+                "store_entrance_pic": "v-store_entrance_pic",
+                "micro_indoor_copy": "v-micro_indoor_copy",
+                "store_longitude": "v-store_longitude",
+                "store_latitude": "v-store_latitude"
+              },
+              "micro_mobile_info": {
+                "micro_mobile_name": "v-micro_mobile_name",
+                "micro_mobile_city": "v-micro_mobile_city",
+                "micro_mobile_address": "v-micro_mobile_address",
+                "micro_mobile_pics": ["v-micro_mobile_pics"]
+              },
+              "micro_online_info": {
+                "micro_online_store": "v-micro_online_store",
+                "micro_ec_name": "v-micro_ec_name",
+                "micro_qrcode": "v-micro_qrcode",
+                "micro_link": "v-micro_link"
+              }
+            },
+            "business_license_info": {
+              "license_copy": "v-license_copy",
+              "license_number": "v-license_number",
+              "merchant_name": "v-merchant_name",
+              "legal_person": "v-legal_person",
+              "license_address": "v-license_address",
+              "period_begin": "v-period_begin",
+              "period_end": "v-period_end"
+            },
+            "certificate_info": {
+              "cert_copy": "v-cert_copy",
+              "cert_type": "CERTIFICATE_TYPE_2388",
+              "cert_number": "v-cert_number",
+              "merchant_name": "v-merchant_name",
+              "company_address": "v-company_address",
+              "legal_person": "v-legal_person",
+              "period_begin": "v-period_begin",
+              "period_end": "v-period_end"
+            },
+            "organization_info": {
+              "organization_copy": "v-organization_copy",
+              "organization_code": "v-organization_code",
+              "org_period_begin": "v-org_period_begin",
+              "org_period_end": "v-org_period_end"
+            },
+            "certificate_letter_copy": "v-certificate_letter_copy",
+            "finance_institution_info": {
+              "finance_type": "BANK_AGENT",
+              "finance_license_pics": ["v-finance_license_pics"]
+            },
+            "identity_info": {
+              "id_holder_type": "LEGAL",
+              "id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+              "authorize_letter_copy": "v-authorize_letter_copy",
+              "id_card_info": {
+                "id_card_copy": "v-id_card_copy",
+                "id_card_national": "v-id_card_national",
+                "id_card_name": "明文-id_card_name",
+                "id_card_number": "明文-id_card_number",
+                "id_card_address": "明文-id_card_address",
+                "card_period_begin": "v-card_period_begin",
+                "card_period_end": "v-card_period_end"
+              },
+              "id_doc_info": {
+                "id_doc_copy": "v-id_doc_copy",
+                "id_doc_copy_back": "v-id_doc_copy_back",
+                "id_doc_name": "明文-id_doc_name",
+                "id_doc_number": "明文-id_doc_number",
+                "id_doc_address": "明文-id_doc_address",
+                "doc_period_begin": "v-doc_period_begin",
+                "doc_period_end": "v-doc_period_end"
+              },
+              "owner": true
+            },
+            "ubo_info_list": [{
+              "ubo_id_doc_type": "IDENTIFICATION_TYPE_IDCARD",
+              "ubo_id_doc_copy": "v-ubo_id_doc_copy",
+              "ubo_id_doc_copy_back": "v-ubo_id_doc_copy_back",
+              "ubo_id_doc_name": "明文-ubo_id_doc_name",
+              "ubo_id_doc_number": "明文-ubo_id_doc_number",
+              "ubo_id_doc_address": "明文-ubo_id_doc_address",
+              "ubo_period_begin": "v-ubo_period_begin",
+              "ubo_period_end": "v-ubo_period_end"
+            }]
+          },
+          "business_info": {
+            "merchant_shortname": "v-merchant_shortname",
+            "service_phone": "v-service_phone",
+            "sales_info": {
+              "sales_scenes_type": ["SALES_SCENES_STORE"],
+              "biz_store_info": {
+                "biz_store_name": "v-biz_store_name",
+                "biz_address_code": "v-biz_address_code",
+                "biz_store_address": "v-biz_store_address",
+                "store_entrance_pic": ["v-store_entrance_pic"],
+                "indoor_pic": ["v-indoor_pic"],
+                "biz_sub_appid": "v-biz_sub_appid"
+              },
+              "mp_info": {
+                "mp_appid": "v-mp_appid",
+                "mp_sub_appid": "v-mp_sub_appid",
+                "mp_pics": ["v-mp_pics"]
+              },
+              "mini_program_info": {
+                "mini_program_appid": "v-mini_program_appid",
+                "mini_program_sub_appid": "v-mini_program_sub_appid",
+                "mini_program_pics": ["v-mini_program_pics"]
+              },
+              "app_info": {
+                "app_appid": "v-app_appid",
+                "app_sub_appid": "v-app_sub_appid",
+                "app_pics": ["v-app_pics"]
+              },
+              "web_info": {
+                "domain": "v-domain",
+                "web_authorisation": "v-web_authorisation",
+                "web_appid": "v-web_appid"
+              },
+              "wework_info": {
+                "sub_corp_id": "v-sub_corp_id",
+                "wework_pics": ["v-wework_pics"]
+              }
+            }
+          },
+          "settlement_info": {
+            "settlement_id": "v-settlement_id",
+            "qualification_type": "v-qualification_type",
+            "qualifications": ["v-qualifications"],
+            "activities_id": "v-activities_id",
+            "activities_rate": "v-activities_rate",
+            "debit_activities_rate": "v-debit_activities_rate",
+            "credit_activities_rate": "v-credit_activities_rate",
+            "activities_additions": ["v-activities_additions"]
+          },
+          "bank_account_info": {
+            "bank_account_type": "BANK_ACCOUNT_TYPE_CORPORATE",
+            "account_name": "明文-account_name",
+            "account_bank": "v-account_bank",
+            "bank_address_code": "v-bank_address_code",
+            "bank_name": "v-bank_name",
+            "bank_branch_id": "v-bank_branch_id",
+            "account_number": "明文-account_number"
+          },
+          "addition_info": {
+            "legal_person_commitment": "v-legal_person_commitment",
+            "legal_person_video": "v-legal_person_video",
+            "business_addition_pics": ["v-business_addition_pics"],
+            "business_addition_msg": "v-business_addition_msg"
+          }
+        }""", List.of("contact_info.contact_name", "contact_info.contact_id_number", "contact_info.openid", "contact_info.mobile_phone", "contact_info.contact_email", "subject_info.identity_info.id_card_info.id_card_name", "subject_info.identity_info.id_card_info.id_card_number", "subject_info.identity_info.id_card_info.id_card_address", "subject_info.identity_info.id_doc_info.id_doc_name", "subject_info.identity_info.id_doc_info.id_doc_number", "subject_info.identity_info.id_doc_info.id_doc_address", "subject_info.ubo_info_list[].ubo_id_doc_name", "subject_info.ubo_info_list[].ubo_id_doc_number", "subject_info.ubo_info_list[].ubo_id_doc_address", "bank_account_info.account_name", "bank_account_info.account_number"));
+    assertJson(answer, plainJson(ApplymentResponseJsonAdapter.INSTANCE, decoded));
+  }
+
   /** 通过申请单号查询申请状态: {@code GET /v3/applyment4sub/applyment/applyment_id/{applyment_id}}. */
   @Test
   void getV3Applyment4subApplymentApplymentIdApplymentId() throws Exception {
@@ -783,7 +1123,7 @@ class PartnerOperationsTest {
             .licensePeriodBegin("v-license_period_begin")
             .licensePeriodEnd("v-license_period_end"))
         .certificateInfo(b1 -> b1
-            .certType(CertType.CERTIFICATE_TYPE_2388)
+            .certType(dev.wxpay.endpoints.v3.mchalterapply.CertType.CERTIFICATE_TYPE_2388)
             .certNumber("v-cert_number")
             .certCopy("v-cert_copy")
             .merchantName("v-merchant_name")
@@ -792,7 +1132,7 @@ class PartnerOperationsTest {
             .certPeriodBegin("v-cert_period_begin")
             .certPeriodEnd("v-cert_period_end"))
         .financeInstitutionInfo(b1 -> b1
-            .financeType(FinanceType.FINANCE_TYPE_BANK_AGENT)
+            .financeType(dev.wxpay.endpoints.v3.mchalterapply.FinanceType.FINANCE_TYPE_BANK_AGENT)
             .financeLicensePics("v-finance_license_pics"))
         .legalPersonInfo(b1 -> b1
             .idHolderType(IdHolderType.LEGAL)

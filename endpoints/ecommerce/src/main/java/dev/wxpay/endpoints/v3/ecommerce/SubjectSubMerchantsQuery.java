@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param offset 分页偏移
  */
 public record SubjectSubMerchantsQuery(
-    OrganizationType organizationType,
+    SubjectSubMerchantsOrganizationType organizationType,
     String certNumber,
     @Nullable Integer limit,
     @Nullable Integer offset) {}

@@ -2,6 +2,8 @@
 package dev.wxpay.endpoints.v3.ecommerce.applyments;
 
 import dev.wxpay.annotations.Encrypted;
+import dev.wxpay.endpoints.v3.ecommerce.ContactInfoContactType;
+import dev.wxpay.endpoints.v3.ecommerce.IdType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -36,4 +36,15 @@ public interface BrandstoresByStoreId {
   CompletableFuture<BrandstoresByStoreIdPatchResponse> patchAsync(
       @Path("store_id") String storeId,
       BrandstoresByStoreIdPatchRequest body);
+
+  /** 删除品牌门店. */
+  void delete(@Path("store_id") String storeId, BrandstoresByStoreIdDeleteRequest body);
+
+  /** 删除品牌门店. */
+  void delete(@Path("store_id") String storeId, Consumer<BrandstoresByStoreIdDeleteRequestBuilder> body);
+
+  /** 删除品牌门店, without blocking. */
+  CompletableFuture<Void> deleteAsync(
+      @Path("store_id") String storeId,
+      BrandstoresByStoreIdDeleteRequest body);
 }
