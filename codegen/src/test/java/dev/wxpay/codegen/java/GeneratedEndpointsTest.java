@@ -27,7 +27,7 @@ class GeneratedEndpointsTest {
   static final Path DOCS = Path.of("..", "..", "shared", "openapi", "docs");
   static final Path ENDPOINTS = Path.of("..", "endpoints");
   /** JSON operations of families not generated yet; falls to 0 as the families land. */
-  static final int NOT_YET_GENERATED = 149;
+  static final int NOT_YET_GENERATED = 0;
   private static Corpus corpus;
 
   @BeforeAll

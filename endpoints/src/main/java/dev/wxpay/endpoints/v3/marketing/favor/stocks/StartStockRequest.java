@@ -1,9 +1,0 @@
-package dev.wxpay.endpoints.v3.marketing.favor.stocks;
-
-/**
- * The body of {@link StartStock}.
- *
- * @param stockCreatorMchid the merchant ID that created the stock
- */
-public record StartStockRequest(
-    String stockCreatorMchid) {}
