@@ -8,25 +8,24 @@ import dev.wxpay.runtime.WechatPay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** The callback handler of the README: WeChat Pay's notifications, checked and decrypted. */
 final class CallbackHandler implements AutoCloseable {
   private final HttpServer server;
 
-  /** Starts a handler on a free loopback port; {@code paid} hears of each paid order. */
-  CallbackHandler(WechatPay wxpay, BiConsumer<String, String> paid) throws IOException {
+  /**
+   * Starts a handler on a free loopback port; {@code shop} gets each verified notification (it may come
+   * twice: be idempotent) and answers by returning, or by throwing to have WeChat Pay deliver it again.
+   */
+  CallbackHandler(WechatPay wxpay, Consumer<Notification> shop) throws IOException {
     NotificationParser notifications = wxpay.notifications();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/wxpay/notify", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes(); // the raw bytes: the signature covers them
       int status;
       try {
-        Notification notification = notifications.parse(exchange.getRequestHeaders()::getFirst, body);
-        if (notification.eventType().equals("TRANSACTION.SUCCESS")) {
-          Transaction transaction = notification.resource(TransactionJsonAdapter.INSTANCE);
-          paid.accept(transaction.outTradeNo(), transaction.transactionId()); // may come twice: be idempotent
-        }
+        shop.accept(notifications.parse(exchange.getRequestHeaders()::getFirst, body));
         status = 204;
       } catch (ValidationException e) { // bad signature, skew, unknown serial; SignatureProbeException too
         status = 401;

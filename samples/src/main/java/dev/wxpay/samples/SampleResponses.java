@@ -1,7 +1,7 @@
 package dev.wxpay.samples;
 
 /**
- * Canned JSON answers of the six seed operations, for stubbing the sandbox in {@code SeedSample}. The
+ * Canned JSON answers of the seed operations, for stubbing the sandbox in {@code SeedSample}. The
  * values match the requests {@code SeedSample} sends.
  */
 final class SampleResponses {
@@ -37,82 +37,6 @@ final class SampleResponses {
         "stock_id": "100088",
         "coupon_code": "ABC20250301000001",
         "out_request_no": "1002600620019090123143254435"
-      }
-      """;
-
-  /** Add a product coupon stock: the new stock, under review, nothing sent yet. */
-  static final String ADD_PRODUCT_COUPON_STOCK = """
-      {
-        "product_coupon_id": "1000000013",
-        "stock_id": "1000000013001",
-        "remark": "Thursday special",
-        "coupon_code_mode": "WECHATPAY",
-        "stock_send_rule": {
-          "max_count": 100000,
-          "max_count_per_day": 5000,
-          "max_count_per_user": 5
-        },
-        "single_usage_rule": {
-          "coupon_available_period": {
-            "available_begin_time": "2025-08-01T00:00:00+08:00",
-            "available_end_time": "2025-08-31T23:59:59+08:00",
-            "available_days": 30,
-            "wait_days_after_receive": 1,
-            "weekly_available_period": {
-              "day_list": [
-                "MONDAY",
-                "TUESDAY",
-                "WEDNESDAY",
-                "THURSDAY",
-                "FRIDAY"
-              ],
-              "day_period_list": [
-                {
-                  "begin_time": 36000,
-                  "end_time": 79200
-                }
-              ]
-            }
-          },
-          "normal_coupon": {
-            "threshold": 10000,
-            "discount_amount": 1000
-          }
-        },
-        "usage_rule_display_info": {
-          "coupon_usage_method_list": [
-            "OFFLINE",
-            "MINI_PROGRAM"
-          ],
-          "mini_program_appid": "wx1234567890",
-          "mini_program_path": "/pages/index/product",
-          "usage_description": "Weekdays only; one coupon per order.",
-          "coupon_available_store_info": {
-            "description": "All stores; see the mini program for the list.",
-            "mini_program_appid": "wx1234567890",
-            "mini_program_path": "/pages/stores/index"
-          }
-        },
-        "coupon_display_info": {
-          "code_display_mode": "QRCODE",
-          "background_color": "Color020",
-          "entrance_mini_program": {
-            "appid": "wx234545656765876",
-            "path": "/path/index/index",
-            "entrance_wording": "Shop now",
-            "guidance_wording": "More offers inside"
-          }
-        },
-        "notify_config": {
-          "notify_appid": "wx23232232323"
-        },
-        "store_scope": "ALL",
-        "sent_count_info": {
-          "total_count": 0,
-          "today_count": 0
-        },
-        "state": "AUDITING",
-        "brand_id": "120344"
       }
       """;
 

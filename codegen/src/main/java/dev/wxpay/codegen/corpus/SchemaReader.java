@@ -220,11 +220,16 @@ public final class SchemaReader {
       }
       for (Property property : object.properties().values()) {
         Property earlier = properties.get(property.name());
-        if (earlier != null && !earlier.schema().equals(property.schema())) {
+        Schema schema = property.schema();
+        if (earlier != null && earlier.schema() instanceof ObjectSchema first
+            && schema instanceof ObjectSchema second && !first.equals(second)) {
+          // Both parts describe the object: allOf asks for both, so their fields join.
+          schema = merge(first, second);
+        } else if (earlier != null && !earlier.schema().equals(schema)) {
           problems.add(new Problem(file, where, "allOf parts give '" + property.name() + "' two shapes; the last wins"));
         }
         boolean required = property.required() || (earlier != null && earlier.required());
-        properties.put(property.name(), new Property(property.name(), property.schema(), required,
+        properties.put(property.name(), new Property(property.name(), schema, required,
             property.sensitive() || (earlier != null && earlier.sensitive())));
       }
     }
@@ -237,6 +242,23 @@ public final class SchemaReader {
       }
     }
     return new ObjectSchema(null, description, properties);
+  }
+
+  /** Two descriptions of one object, joined: every field of both, nested objects joined alike. */
+  private static ObjectSchema merge(ObjectSchema first, ObjectSchema second) {
+    Map<String, Property> properties = new LinkedHashMap<>(first.properties());
+    for (Property property : second.properties().values()) {
+      Property earlier = properties.get(property.name());
+      Schema schema = property.schema();
+      if (earlier != null && earlier.schema() instanceof ObjectSchema a && schema instanceof ObjectSchema b) {
+        schema = merge(a, b);
+      }
+      properties.put(property.name(), new Property(property.name(), schema,
+          property.required() || (earlier != null && earlier.required()),
+          property.sensitive() || (earlier != null && earlier.sensitive())));
+    }
+    return new ObjectSchema(first.origin() != null ? first.origin() : second.origin(),
+        first.description() != null ? first.description() : second.description(), properties);
   }
 
   private static String string(Object value) {

@@ -72,7 +72,6 @@ import dev.wxpay.endpoints.v3.marketing.busifavor.users.CouponCodeDisplayMode;
 import dev.wxpay.endpoints.v3.marketing.busifavor.users.CouponsQuery;
 import dev.wxpay.endpoints.v3.marketing.busifavor.users.CouponsResponse;
 import dev.wxpay.endpoints.v3.marketing.busifavor.users.CouponsResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.marketing.busifavor.users.Weekday;
 import dev.wxpay.endpoints.v3.marketing.busifavor.users.coupons.AppidsByAppidResponse;
 import dev.wxpay.endpoints.v3.marketing.busifavor.users.coupons.AppidsByAppidResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.marketing.favor.BusinessType;
@@ -80,6 +79,7 @@ import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksResponse;
 import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.marketing.favor.FavorStockStatus;
 import dev.wxpay.endpoints.v3.marketing.favor.FavorStockType;
+import dev.wxpay.endpoints.v3.marketing.favor.FavorTradeType;
 import dev.wxpay.endpoints.v3.marketing.favor.JumpTarget;
 import dev.wxpay.endpoints.v3.marketing.favor.StocksByStockIdResponse;
 import dev.wxpay.endpoints.v3.marketing.favor.StocksByStockIdResponseJsonAdapter;
@@ -1654,10 +1654,43 @@ class MarketingOperationsTest {
         .comment("v-comment")
         .belongMerchant("v-belong_merchant")
         .patternInfo(b1 -> b1
+            .description("v-description")
+            .merchantLogo("v-merchant_logo")
+            .merchantName("v-merchant_name")
+            .backgroundColor(BackgroundColor.COLOR010)
+            .couponImage("v-coupon_image")
             .jumpTarget(JumpTarget.PAYMENT_CODE)
             .miniProgramAppid("v-mini_program_appid")
             .miniProgramPath("v-mini_program_path"))
         .couponUseRule(b1 -> b1
+            .couponAvailableTime(b2 -> b2
+                .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
+                .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
+                .fixAvailableTime(b3 -> b3
+                    .availableWeekDay(Weekday.V_0)
+                    .beginTime(7)
+                    .endTime(7))
+                .secondDayAvailable(true)
+                .availableTimeAfterReceive(7))
+            .fixedNormalCoupon(b2 -> b2
+                .couponAmount(7)
+                .transactionMinimum(7))
+            .discountCoupon(b2 -> b2
+                .discountAmountMax(7)
+                .discountPercent(7)
+                .transactionMinimum(7))
+            .exchangeCoupon(b2 -> b2
+                .exchangePrice(7)
+                .transactionMinimum(7))
+            .goodsTag("v-goods_tag")
+            .limitPay("v-limit_pay")
+            .limitCard(b2 -> b2
+                .name("v-name")
+                .bin("v-bin"))
+            .tradeType(FavorTradeType.MICROAPP)
+            .availableItems("v-available_items")
+            .unavailableItems("v-unavailable_items")
+            .availableMerchants("v-available_merchants")
             .combineUse(true))
         .outRequestNo("v-out_request_no")
         .extInfo("v-ext_info"));
@@ -1679,11 +1712,50 @@ class MarketingOperationsTest {
           "comment": "v-comment",
           "belong_merchant": "v-belong_merchant",
           "pattern_info": {
+            "description": "v-description",
+            "merchant_logo": "v-merchant_logo",
+            "merchant_name": "v-merchant_name",
+            "background_color": "Color010",
+            "coupon_image": "v-coupon_image",
             "jump_target": "PAYMENT_CODE",
             "mini_program_appid": "v-mini_program_appid",
             "mini_program_path": "v-mini_program_path"
           },
           "coupon_use_rule": {
+            "coupon_available_time": {
+              "available_begin_time": "2026-12-02T10:00:01+08:00",
+              "available_end_time": "2026-12-02T10:00:01+08:00",
+              "fix_available_time": {
+                "available_week_day": [0],
+                "begin_time": 7,
+                "end_time": 7
+              },
+              "second_day_available": true,
+              "available_time_after_receive": 7
+            },
+            "fixed_normal_coupon": {
+              "coupon_amount": 7,
+              "transaction_minimum": 7
+            },
+            "discount_coupon": {
+              "discount_amount_max": 7,
+              "discount_percent": 7,
+              "transaction_minimum": 7
+            },
+            "exchange_coupon": {
+              "exchange_price": 7,
+              "transaction_minimum": 7
+            },
+            "goods_tag": ["v-goods_tag"],
+            "limit_pay": ["v-limit_pay"],
+            "limit_card": {
+              "name": "v-name",
+              "bin": ["v-bin"]
+            },
+            "trade_type": ["MICROAPP"],
+            "available_items": ["v-available_items"],
+            "unavailable_items": ["v-unavailable_items"],
+            "available_merchants": ["v-available_merchants"],
             "combine_use": true
           },
           "out_request_no": "v-out_request_no",
@@ -7629,6 +7701,14 @@ class MarketingOperationsTest {
             .miniProgramsAppid("v-mini_programs_appid")
             .miniProgramsPath("v-mini_programs_path"))
         .advancedSetting(b1 -> b1
+            .deliveryUserCategory(AwardType.BUSIFAVOR)
+            .merchantMemberAppid("v-merchant_member_appid")
+            .paymentMode(b2 -> b2
+                .paymentSceneList(PaymentScene.APP_SCENE)
+                .paymentMethodInformation(b3 -> b3
+                    .paymentMethod(PaymentMethod.CFT)
+                    .bankAbbreviation("v-bank_abbreviation")))
+            .goodsTags("v-goods_tags")
             .paymentMethodInformation(b2 -> b2
                 .paymentMethod(PaymentMethod.CFT)
                 .bankAbbreviation("v-bank_abbreviation")))
@@ -7667,6 +7747,16 @@ class MarketingOperationsTest {
             "mini_programs_path": "v-mini_programs_path"
           },
           "advanced_setting": {
+            "delivery_user_category": "BUSIFAVOR",
+            "merchant_member_appid": "v-merchant_member_appid",
+            "payment_mode": {
+              "payment_scene_list": ["APP_SCENE"],
+              "payment_method_information": {
+                "payment_method": "CFT",
+                "bank_abbreviation": "v-bank_abbreviation"
+              }
+            },
+            "goods_tags": ["v-goods_tags"],
             "payment_method_information": {
               "payment_method": "CFT",
               "bank_abbreviation": "v-bank_abbreviation"

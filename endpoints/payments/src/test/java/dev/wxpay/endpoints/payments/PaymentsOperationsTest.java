@@ -1271,6 +1271,13 @@ class PaymentsOperationsTest {
                 .quantity(7)
                 .unitPrice(7)))
         .sceneInfo(b1 -> b1
+            .payerClientIp("v-payer_client_ip")
+            .deviceId("v-device_id")
+            .storeInfo(b2 -> b2
+                .id("v-id")
+                .name("v-name")
+                .areaCode("v-area_code")
+                .address("v-address"))
             .h5Info(b2 -> b2
                 .type("v-type")
                 .appName("v-app_name")
@@ -1316,6 +1323,14 @@ class PaymentsOperationsTest {
             }]
           },
           "scene_info": {
+            "payer_client_ip": "v-payer_client_ip",
+            "device_id": "v-device_id",
+            "store_info": {
+              "id": "v-id",
+              "name": "v-name",
+              "area_code": "v-area_code",
+              "address": "v-address"
+            },
             "h5_info": {
               "type": "v-type",
               "app_name": "v-app_name",
@@ -1358,6 +1373,8 @@ class PaymentsOperationsTest {
           "attach": "v-attach",
           "out_trade_no": "v-out_trade_no",
           "amount": {
+            "total": 7,
+            "currency": "v-currency",
             "payer_total": 7,
             "payer_currency": "v-payer_currency"
           },
@@ -1851,6 +1868,8 @@ class PaymentsOperationsTest {
           "attach": "v-attach",
           "out_trade_no": "v-out_trade_no",
           "amount": {
+            "total": 7,
+            "currency": "v-currency",
             "payer_total": 7,
             "payer_currency": "v-payer_currency"
           },
@@ -2416,6 +2435,13 @@ class PaymentsOperationsTest {
                 .quantity(7)
                 .unitPrice(7)))
         .sceneInfo(b1 -> b1
+            .payerClientIp("v-payer_client_ip")
+            .deviceId("v-device_id")
+            .storeInfo(b2 -> b2
+                .id("v-id")
+                .name("v-name")
+                .areaCode("v-area_code")
+                .address("v-address"))
             .h5Info(b2 -> b2
                 .type("v-type")
                 .appName("v-app_name")
@@ -2457,6 +2483,14 @@ class PaymentsOperationsTest {
             }]
           },
           "scene_info": {
+            "payer_client_ip": "v-payer_client_ip",
+            "device_id": "v-device_id",
+            "store_info": {
+              "id": "v-id",
+              "name": "v-name",
+              "area_code": "v-area_code",
+              "address": "v-address"
+            },
             "h5_info": {
               "type": "v-type",
               "app_name": "v-app_name",
@@ -2869,6 +2903,8 @@ class PaymentsOperationsTest {
           "attach": "v-attach",
           "out_trade_no": "v-out_trade_no",
           "amount": {
+            "total": 7,
+            "currency": "v-currency",
             "payer_total": 7,
             "payer_currency": "v-payer_currency"
           },

@@ -3,6 +3,16 @@ package dev.wxpay.endpoints.v3.pay;
 
 import org.jspecify.annotations.Nullable;
 
-/** @param h5Info H5场景信息 */
+/**
+ * 场景信息.
+ *
+ * @param payerClientIp 用户终端IP
+ * @param deviceId 商户端设备号
+ * @param storeInfo 商户门店信息
+ * @param h5Info H5场景信息
+ */
 public record H5RequestSceneInfo(
+    @Nullable String payerClientIp,
+    @Nullable String deviceId,
+    @Nullable StoreInfo storeInfo,
     @Nullable H5Info h5Info) {}

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param stockType 批次类型
  * @param comment 批次备注
  * @param belongMerchant 归属商户号
+ * @param patternInfo 样式信息
+ * @param couponUseRule 核销规则
  * @param outRequestNo 商户单据号
  * @param extInfo 扩展属性
  */
@@ -25,7 +27,7 @@ public record CouponStocksRequest(
     FavorStockType stockType,
     @Nullable String comment,
     String belongMerchant,
-    @Nullable PatternInfo patternInfo,
+    @Nullable DisplayPatternInfo patternInfo,
     CouponUseRule couponUseRule,
     String outRequestNo,
     @Nullable String extInfo) {}

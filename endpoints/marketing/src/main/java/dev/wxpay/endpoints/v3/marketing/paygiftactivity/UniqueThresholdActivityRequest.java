@@ -3,7 +3,10 @@ package dev.wxpay.endpoints.v3.marketing.paygiftactivity;
 
 import org.jspecify.annotations.Nullable;
 
-/** @param activityBaseInfo 活动基本信息 */
+/**
+ * @param activityBaseInfo 活动基本信息
+ * @param advancedSetting 活动高级设置
+ */
 public record UniqueThresholdActivityRequest(
     UniqueThresholdActivityRequestActivityBaseInfo activityBaseInfo,
     @Nullable UniqueThresholdActivityRequestAdvancedSetting advancedSetting,

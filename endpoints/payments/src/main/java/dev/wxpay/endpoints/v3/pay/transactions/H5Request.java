@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param limitPay 指定支付方式
  * @param supportFapiao 电子发票入口开放标识
  * @param detail 优惠功能
+ * @param sceneInfo 场景信息
  * @param payer 支付者
  * @param settleInfo 结算信息
  */

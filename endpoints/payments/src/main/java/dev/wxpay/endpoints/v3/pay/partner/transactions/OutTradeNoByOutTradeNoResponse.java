@@ -2,10 +2,10 @@
 package dev.wxpay.endpoints.v3.pay.partner.transactions;
 
 import dev.wxpay.endpoints.payments.InstallmentInfo;
+import dev.wxpay.endpoints.v3.pay.IdByTransactionIdResponseAmount;
 import dev.wxpay.endpoints.v3.pay.IdByTransactionIdResponseDetail;
 import dev.wxpay.endpoints.v3.pay.IdByTransactionIdResponseSceneInfo;
 import dev.wxpay.endpoints.v3.pay.LimitPay;
-import dev.wxpay.endpoints.v3.pay.PayerAmount;
 import dev.wxpay.endpoints.v3.pay.TransactionTradeState;
 import dev.wxpay.endpoints.v3.pay.TransactionTradeType;
 import java.time.OffsetDateTime;
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param description 商品描述
  * @param attach 附加数据
  * @param outTradeNo 商户订单号
- * @param amount 用户支付金额
+ * @param amount 订单金额
  * @param timeExpire 交易结束时间
  * @param notifyUrl 通知地址
  * @param goodsTag 订单优惠标记
@@ -53,7 +53,7 @@ public record OutTradeNoByOutTradeNoResponse(
     @Nullable String description,
     @Nullable String attach,
     @Nullable String outTradeNo,
-    @Nullable PayerAmount amount,
+    @Nullable IdByTransactionIdResponseAmount amount,
     @Nullable OffsetDateTime timeExpire,
     @Nullable String notifyUrl,
     @Nullable String goodsTag,

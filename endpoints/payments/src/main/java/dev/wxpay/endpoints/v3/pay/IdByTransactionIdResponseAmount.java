@@ -4,11 +4,15 @@ package dev.wxpay.endpoints.v3.pay;
 import org.jspecify.annotations.Nullable;
 
 /**
- * 用户支付金额.
+ * 订单金额.
  *
+ * @param total 总金额
+ * @param currency 货币类型
  * @param payerTotal 用户支付金额
  * @param payerCurrency 用户支付币种
  */
-public record PayerAmount(
+public record IdByTransactionIdResponseAmount(
+    @Nullable Integer total,
+    @Nullable String currency,
     @Nullable Integer payerTotal,
     @Nullable String payerCurrency) {}

@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param paymentMethod 支付方式
  * @param bankAbbreviation 银行简称
  */
-public record AdvancedSettingPaymentMethodInformation(
+public record PaymentModePaymentMethodInformation(
     @Nullable PaymentMethod paymentMethod,
     @Nullable String bankAbbreviation) {}
