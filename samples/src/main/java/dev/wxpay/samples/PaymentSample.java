@@ -74,6 +74,8 @@ public final class PaymentSample {
            "amount":{"total":1800,"payer_total":1800,"currency":"CNY","payer_currency":"CNY"}}
           """.formatted(APPID, wxpay.mchid(), OUT_TRADE_NO, TRANSACTION_ID, OPENID), "transaction");
       expect(204, sandbox.postNotification(handler.url(), paid), "the payment notification's answer");
+      // WeChat Pay also sends signature probes, to see that the handler verifies: they must get a 401.
+      expect(401, sandbox.postNotification(handler.url(), paid.signTestProbe()), "the signature probe's answer");
       OutTradeNoByOutTradeNoResponse transaction =
           take(received).resource(OutTradeNoByOutTradeNoResponseJsonAdapter.INSTANCE);
       System.out.println("3. notified: " + transaction.outTradeNo() + " is " + transaction.tradeState());

@@ -89,9 +89,15 @@ class GeneratedEndpointsTest {
   @Test
   void theReactorBuildsEveryArtifactAndItsKotlinCompanion() throws IOException {
     String pom = Files.readString(Path.of("..", "pom.xml"));
+    String bom = Files.readString(Path.of("..", "bom", "pom.xml"));
+    String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+    assertTrue(bom.contains("<artifactId>wxpay-bom</artifactId>\n  <version>" + version + "</version>"),
+        "the BOM's version is the project's, " + version);
     for (Family family : Family.ALL) {
       assertTrue(pom.contains("<module>endpoints/" + family.name() + "</module>"), family.name());
       assertTrue(pom.contains("<module>endpoints/" + family.name() + "-kotlin</module>"), family.name() + "-kotlin");
+      assertTrue(bom.contains("<artifactId>" + family.artifactId() + "</artifactId>"), "BOM: " + family.name());
+      assertTrue(bom.contains("<artifactId>" + family.artifactId() + "-kotlin</artifactId>"), "BOM: " + family.name());
     }
   }
 

@@ -2,7 +2,6 @@
 package dev.wxpay.endpoints.common;
 
 import dev.wxpay.endpoints.v3.Certificates;
-import dev.wxpay.endpoints.v3.Webhooks;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.Provinces;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.provinces.Cities;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.provinces.CitiesResponse;
@@ -76,11 +75,6 @@ public final class CommonApi {
     /** {@code v3/rate-activity}. */
     public V3RateActivity rateActivity() {
       return new V3RateActivity(wxpay);
-    }
-
-    /** {@code v3/webhooks}: 南桥接口-微信支付平台通知商户平台协议及数据结构. */
-    public Webhooks webhooks() {
-      return wxpay.create(Webhooks.class);
     }
   }
 

@@ -4,8 +4,6 @@ package dev.wxpay.endpoints.common;
 import com.squareup.moshi.JsonAdapter;
 import dev.wxpay.endpoints.v3.CertificatesResponse;
 import dev.wxpay.endpoints.v3.CertificatesResponseJsonAdapter;
-import dev.wxpay.endpoints.v3.WebhooksResponse;
-import dev.wxpay.endpoints.v3.WebhooksResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.ProvincesResponse;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.ProvincesResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.capital.capitallhh.areas.provinces.CitiesResponse;
@@ -31,7 +29,6 @@ import dev.wxpay.endpoints.v3.rate_activity.applications.IdByApplicationIdGetRes
 import dev.wxpay.endpoints.v3.rate_activity.applications.IdByApplicationIdGetResponseJsonAdapter;
 import dev.wxpay.endpoints.v3.rate_activity.applications.IdByApplicationIdPatchResponse;
 import dev.wxpay.endpoints.v3.rate_activity.applications.IdByApplicationIdPatchResponseJsonAdapter;
-import dev.wxpay.runtime.JsonValue;
 import dev.wxpay.runtime.TestKeys;
 import dev.wxpay.runtime.Upload;
 import dev.wxpay.runtime.WechatPay;
@@ -91,49 +88,6 @@ class CommonOperationsTest {
     CertificatesResponse decoded = api.v3().certificates().get(AlgorithmType.SM2);
     assertSent("GET", "/v3/certificates", List.of("algorithm_type=SM2"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CertificatesResponseJsonAdapter.INSTANCE, decoded));
-  }
-
-  /** 南桥接口-微信支付平台通知商户平台协议及数据结构: {@code POST /v3/webhooks}. */
-  @Test
-  void postV3Webhooks() throws Exception {
-    String answer = """
-        {
-          "code": {
-            "any": [1, "two"]
-          },
-          "message": {
-            "any": [1, "two"]
-          }
-        }""";
-    sandbox.stub("POST", "/v3/webhooks", StubResponse.json(answer));
-    WebhooksResponse decoded = api.v3().webhooks().post("h-Wechatpay-Nonce", "h-Wechatpay-Signature", "h-Wechatpay-Timestamp", "h-Request-ID", "h-Wechatpay-Signature-Type", b -> b
-        .id("v-id")
-        .createTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-        .eventType(WechatpayNotificationEventType.MALL_AUTH_ACTIVATE_CARD)
-        .resourceType("v-resource_type")
-        .summary("v-summary")
-        .resource(b1 -> b1
-            .algorithm("v-algorithm")
-            .nonce("v-nonce")
-            .originalType(WechatpayNotificationOriginalType.DISCOUNT_CARD)
-            .associatedData("v-associated_data")
-            .ciphertext("明文-ciphertext")));
-    assertSent("POST", "/v3/webhooks", List.of(), Map.of("Wechatpay-Nonce", "h-Wechatpay-Nonce", "Wechatpay-Signature", "h-Wechatpay-Signature", "Wechatpay-Timestamp", "h-Wechatpay-Timestamp", "Request-ID", "h-Request-ID", "Wechatpay-Signature-Type", "h-Wechatpay-Signature-Type"), """
-        {
-          "id": "v-id",
-          "create_time": "2026-12-02T10:00:01+08:00",
-          "event_type": "MALL_AUTH.ACTIVATE_CARD",
-          "resource_type": "v-resource_type",
-          "summary": "v-summary",
-          "resource": {
-            "algorithm": "v-algorithm",
-            "nonce": "v-nonce",
-            "original_type": "discount_card",
-            "associated_data": "v-associated_data",
-            "ciphertext": "明文-ciphertext"
-          }
-        }""", List.of("resource.ciphertext"));
-    assertJson(answer, plainJson(WebhooksResponseJsonAdapter.INSTANCE, decoded));
   }
 
   /** 查询省份列表API: {@code GET /v3/capital/capitallhh/areas/provinces}. */
