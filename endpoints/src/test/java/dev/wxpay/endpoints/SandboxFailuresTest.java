@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.Restart;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartRequest;
 import dev.wxpay.runtime.ServiceException;
 import dev.wxpay.runtime.SignatureProbeException;
 import dev.wxpay.runtime.TestKeys;
@@ -35,16 +35,16 @@ import org.junit.jupiter.api.Test;
 class SandboxFailuresTest {
   private static final String PATH = "/v3/marketing/favor/stocks/9856000/restart";
   private static final String OK = "{\"stock_id\":\"9856000\",\"restart_time\":\"2015-05-20T13:29:35+08:00\"}";
-  private static final RestartStockRequest BODY = new RestartStockRequest("8956000");
+  private static final RestartRequest BODY = new RestartRequest("8956000");
 
   private static WechatPaySandbox sandbox;
-  private static RestartStock restart;
+  private static Restart restart;
 
   @BeforeAll
   static void start() {
     // One fixed clock for sandbox and client, so that skew boundaries are exact, not racing the second.
     sandbox = WechatPaySandbox.builder().clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).start();
-    restart = sandbox.client().create(RestartStock.class);
+    restart = sandbox.client().create(Restart.class);
   }
 
   @AfterAll
@@ -156,7 +156,7 @@ class SandboxFailuresTest {
     sandbox.stub("POST", PATH, StubResponse.json(OK));
 
     ServiceException failure = assertThrows(ServiceException.class,
-        () -> impostor.create(RestartStock.class).post("9856000", BODY));
+        () -> impostor.create(Restart.class).post("9856000", BODY));
 
     assertEquals(401, failure.statusCode());
     assertEquals("SIGN_ERROR", failure.code());
@@ -167,7 +167,7 @@ class SandboxFailuresTest {
   void timeoutIsATransportException() {
     WechatPay impatient = sandbox.clientBuilder().requestTimeout(Duration.ofMillis(200)).build();
     sandbox.stub("POST", PATH, StubResponse.json(OK).delay(Duration.ofSeconds(2)));
-    assertThrows(TransportException.class, () -> impatient.create(RestartStock.class).post("9856000", BODY));
+    assertThrows(TransportException.class, () -> impatient.create(Restart.class).post("9856000", BODY));
   }
 
   @Test
@@ -184,7 +184,7 @@ class SandboxFailuresTest {
   void aDroppedConnectionIsATransportExceptionAndNotRetried() {
     WechatPay retrying = sandbox.clientBuilder().retries(3).build();
     sandbox.stub("POST", PATH, StubResponse.json(OK).dropConnection());
-    assertThrows(TransportException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertThrows(TransportException.class, () -> retrying.create(Restart.class).post("9856000", BODY));
     assertEquals(1, sandbox.requests().size(), "it may have reached WeChat Pay, so it is not sent again");
   }
 
@@ -192,12 +192,12 @@ class SandboxFailuresTest {
   void fiveHundredsAndTimeoutsAreNotRetried() throws InterruptedException {
     WechatPay retrying = sandbox.clientBuilder().retries(3).requestTimeout(Duration.ofMillis(300)).build();
     sandbox.stub("POST", PATH, StubResponse.error(503, "SYSTEM_ERROR", "系统繁忙"));
-    assertThrows(ServiceException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertThrows(ServiceException.class, () -> retrying.create(Restart.class).post("9856000", BODY));
     assertEquals(1, sandbox.requests().size());
 
     sandbox.clear();
     sandbox.stub("POST", PATH, StubResponse.json(OK).delay(Duration.ofSeconds(1)));
-    assertThrows(TransportException.class, () -> retrying.create(RestartStock.class).post("9856000", BODY));
+    assertThrows(TransportException.class, () -> retrying.create(Restart.class).post("9856000", BODY));
     Thread.sleep(1500); // a late resend would show up by now
     assertEquals(1, sandbox.requests().size());
   }
@@ -212,11 +212,11 @@ class SandboxFailuresTest {
     sandbox.stub("POST", PATH, StubResponse.json(OK));
 
     WechatPay noRetries = sandbox.clientBuilder().baseUri(down).backupBaseUri(sandbox.baseUri()).build();
-    assertThrows(TransportException.class, () -> noRetries.create(RestartStock.class).post("9856000", BODY));
+    assertThrows(TransportException.class, () -> noRetries.create(Restart.class).post("9856000", BODY));
     assertTrue(sandbox.requests().isEmpty(), "retries are off by default");
 
     WechatPay failingOver = sandbox.clientBuilder().baseUri(down).backupBaseUri(sandbox.baseUri()).retries(1).build();
-    assertEquals("9856000", failingOver.create(RestartStock.class).post("9856000", BODY).stockId());
+    assertEquals("9856000", failingOver.create(Restart.class).post("9856000", BODY).stockId());
     assertEquals(1, sandbox.requests().size());
     assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
 

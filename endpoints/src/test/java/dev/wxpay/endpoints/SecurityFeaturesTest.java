@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wxpay.endpoints.common.CommonApi;
 import dev.wxpay.endpoints.testing.Payee;
 import dev.wxpay.endpoints.testing.Payees;
 import dev.wxpay.endpoints.testing.TransferNotice;
 import dev.wxpay.endpoints.testing.TransferNoticeJsonAdapter;
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock;
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest;
-import dev.wxpay.endpoints.v3.merchant.media.MediaUpload;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.Restart;
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartRequest;
 import dev.wxpay.runtime.Notification;
 import dev.wxpay.runtime.SignatureProbeException;
 import dev.wxpay.runtime.TestKeys;
@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SecurityFeaturesTest {
   private static final String RESTART = "/v3/marketing/favor/stocks/9856000/restart";
   private static final String OK = "{\"stock_id\":\"9856000\",\"restart_time\":\"2015-05-20T13:29:35+08:00\"}";
-  private static final RestartStockRequest BODY = new RestartStockRequest("8956000");
+  private static final RestartRequest BODY = new RestartRequest("8956000");
 
   @ParameterizedTest
   @CsvSource({"RSA,PUBLIC_KEY", "RSA,CERTIFICATE", "RSA,MIXED", "SM2,PUBLIC_KEY", "SM2,CERTIFICATE", "SM2,MIXED"})
@@ -63,7 +63,7 @@ class SecurityFeaturesTest {
         .algorithm(algorithm).verification(verification).start()) {
       sandbox.stub("POST", RESTART, StubResponse.json(OK));
       try (WechatPay wxpay = sandbox.client()) {
-        assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+        assertEquals("9856000", wxpay.create(Restart.class).post("9856000", BODY).stockId());
       }
       List<RecordedRequest> requests = sandbox.requests();
       for (RecordedRequest request : requests) {
@@ -87,7 +87,7 @@ class SecurityFeaturesTest {
   void mixedModeVerifiesEachAnswerWithTheKeyItNames() {
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.MIXED).start();
         WechatPay wxpay = sandbox.client()) {
-      RestartStock restart = wxpay.create(RestartStock.class);
+      Restart restart = wxpay.create(Restart.class);
       sandbox.stub("POST", RESTART, StubResponse.json(OK).signedWithCertificate());
       assertEquals("9856000", restart.post("9856000", BODY).stockId());
       sandbox.stub("POST", RESTART, StubResponse.json(OK));
@@ -102,7 +102,7 @@ class SecurityFeaturesTest {
   void rotatedCertificatesArriveWithTheBackgroundRefresh() throws Exception {
     try (WechatPaySandbox sandbox = WechatPaySandbox.builder().verification(SandboxVerification.CERTIFICATE).start();
         WechatPay wxpay = sandbox.clientBuilder().certificateRefreshInterval(Duration.ofMillis(100)).build()) {
-      RestartStock restart = wxpay.create(RestartStock.class);
+      Restart restart = wxpay.create(Restart.class);
       String first = sandbox.platformCertificateSerial();
       sandbox.rotateCertificate();
       assertNotEquals(first, sandbox.platformCertificateSerial());
@@ -136,7 +136,7 @@ class SecurityFeaturesTest {
           Thread.sleep(20);
         }
         sandbox.stub("POST", RESTART, StubResponse.json(OK));
-        assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+        assertEquals("9856000", wxpay.create(Restart.class).post("9856000", BODY).stockId());
         assertTrue(failures.get(0).getMessage().contains("SYSTEM_ERROR"), failures.get(0).getMessage());
       }
     }
@@ -164,11 +164,11 @@ class SecurityFeaturesTest {
             .baseUri(sandbox.baseUri())
             .build()) {
       sandbox.stub("POST", RESTART, StubResponse.json(OK));
-      assertEquals("9856000", wxpay.create(RestartStock.class).post("9856000", BODY).stockId());
+      assertEquals("9856000", wxpay.create(Restart.class).post("9856000", BODY).stockId());
       assertEquals(1, sandbox.requests().size(), "no v3/certificates download");
       sandbox.rotateCertificate();
       ValidationException unknown = assertThrows(ValidationException.class,
-          () -> wxpay.create(RestartStock.class).post("9856000", BODY));
+          () -> wxpay.create(Restart.class).post("9856000", BODY));
       assertEquals(ValidationException.Reason.UNKNOWN_SERIAL, unknown.reason());
     }
   }
@@ -338,7 +338,8 @@ class SecurityFeaturesTest {
       image[100] = '\r';
       image[101] = '\n';
 
-      String mediaId = wxpay.create(MediaUpload.class).post(Upload.of("logo.png", image)).mediaId();
+      String mediaId = CommonApi.of(wxpay).v3().merchant().media().upload().post(Upload.of("logo.png", image))
+          .mediaId();
 
       assertEquals("6uqyGjGrCf2GtyXP8bxrbuH9", mediaId);
       RecordedRequest request = sandbox.lastRequest();
@@ -353,7 +354,8 @@ class SecurityFeaturesTest {
     try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
       sandbox.stub("POST", "/v3/merchant/media/upload", StubResponse.json("{\"media_id\":\"m1\"}"));
 
-      wxpay.create(MediaUpload.class).post(Upload.of("门店\\照片\t1.png", new byte[] {1, 2, 3}));
+      wxpay.create(dev.wxpay.endpoints.v3.merchant.media.Upload.class)
+          .post(Upload.of("门店\\照片\t1.png", new byte[] {1, 2, 3}));
 
       RecordedRequest request = sandbox.lastRequest();
       assertTrue(request.signatureValid(), request.rejection());
@@ -366,7 +368,7 @@ class SecurityFeaturesTest {
   void thirtyTwoThreadsShareOneClient() throws Exception {
     try (WechatPaySandbox sandbox = WechatPaySandbox.start(); WechatPay wxpay = sandbox.client()) {
       sandbox.stub("POST", RESTART, StubResponse.json(OK));
-      RestartStock restart = wxpay.create(RestartStock.class);
+      Restart restart = wxpay.create(Restart.class);
       ExecutorService pool = Executors.newFixedThreadPool(32);
       AtomicInteger done = new AtomicInteger();
       List<Future<?>> futures = new ArrayList<>();

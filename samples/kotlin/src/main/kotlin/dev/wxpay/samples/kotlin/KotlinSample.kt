@@ -1,10 +1,11 @@
 package dev.wxpay.samples.kotlin
 
-import dev.wxpay.endpoints.v3.marketing.favor.CouponStocks
-import dev.wxpay.endpoints.v3.marketing.favor.CreateCouponStockRequest
-import dev.wxpay.endpoints.v3.marketing.favor.StockType
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock
-import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest
+import dev.wxpay.endpoints.marketing.MarketingApi
+import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksRequest
+import dev.wxpay.endpoints.v3.marketing.favor.FavorStockType
+import dev.wxpay.endpoints.v3.marketing.favor.JumpTarget
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.Restart
+import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartRequest
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.postAwait
 import dev.wxpay.runtime.WechatPay
 import dev.wxpay.testkit.StubResponse
@@ -35,7 +36,7 @@ fun main() {
         }
       }))
 
-      val created = wxpay.create(CouponStocks::class.java).post(CreateCouponStockRequest {
+      val created = MarketingApi.of(wxpay).v3().marketing().favor().couponStocks().post(CouponStocksRequest {
         stockName = "周末满减"
         availableBeginTime = OffsetDateTime.parse("2026-12-01T00:00:00+08:00")
         availableEndTime = OffsetDateTime.parse("2026-12-31T23:59:59+08:00")
@@ -47,20 +48,17 @@ fun main() {
           preventApiAbuse = false
         }
         noCash = false
-        stockType = StockType.NORMAL
+        stockType = FavorStockType.NORMAL
         belongMerchant = "1900000001"
-        couponUseRule {
-          couponAvailableTime { secondDayAvailable = false }
-          fixedNormalCoupon { couponAmount = 100; transactionMinimum = 1_000 }
-          goodsTag("a", "b")
-        }
+        patternInfo { jumpTarget = JumpTarget.PAYMENT_CODE }
+        couponUseRule { combineUse = false }
         outRequestNo = "20261201-0001"
       })
       println("ready-made, DSL body: $created")
 
-      val restart = wxpay.create(RestartStock::class.java)
-      println("ready-made, blocking: " + restart.post("9856000", RestartStockRequest("8956000")))
-      println("ready-made, suspend: " + restart.postAwait("9856000", RestartStockRequest("8956000")))
+      val restart = wxpay.create(Restart::class.java)
+      println("ready-made, blocking: " + restart.post("9856000", RestartRequest("8956000")))
+      println("ready-made, suspend: " + restart.postAwait("9856000", RestartRequest("8956000")))
     }
     println("${sandbox.requests().size} signed requests, all accepted: ${sandbox.requests().all { it.signatureValid() }}")
   }

@@ -27,16 +27,16 @@ class CompileChecksTest {
   }
 
   private val imports = """
-      import dev.wxpay.endpoints.v3.marketing.favor.CreateCouponStockRequest
-      import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStock
-      import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartStockRequest
+      import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksRequest
+      import dev.wxpay.endpoints.v3.marketing.favor.stocks.Restart
+      import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartRequest
       """.trimIndent()
 
   @Test
   fun `the DSL compiles when used as intended`() {
     val (code, messages) = compile("""
         $imports
-        fun ok() = CreateCouponStockRequest {
+        fun ok() = CouponStocksRequest {
           stockName = "周末满减"
           stockUseRule { maxCoupons = 100 }
         }
@@ -48,7 +48,7 @@ class CompileChecksTest {
   fun `an outer property cannot be set from an inner block`() {
     val (code, messages) = compile("""
         $imports
-        fun leak() = CreateCouponStockRequest {
+        fun leak() = CouponStocksRequest {
           stockUseRule {
             maxCoupons = 100
             stockName = "set on the wrong builder"
@@ -63,8 +63,8 @@ class CompileChecksTest {
   fun `null where a value is required does not compile`() {
     val (code, messages) = compile("""
         $imports
-        fun nulls(restart: RestartStock) {
-          restart.postAsync(null, RestartStockRequest("8956000"))
+        fun nulls(restart: Restart) {
+          restart.postAsync(null, RestartRequest("8956000"))
         }
         """.trimIndent())
     assertEquals(ExitCode.COMPILATION_ERROR, code)
@@ -75,7 +75,7 @@ class CompileChecksTest {
   fun `properties are write-only`() {
     val (code, messages) = compile("""
         $imports
-        fun read() = CreateCouponStockRequest {
+        fun read() = CouponStocksRequest {
           stockName = "x"
           println(stockName)
         }
