@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wxpay.endpoints.marketing.BackgroundColor;
 import dev.wxpay.endpoints.marketing.MarketingApi;
+import dev.wxpay.endpoints.marketing.Weekday;
 import dev.wxpay.endpoints.v3.marketing.busifavor.CouponCodeMode;
 import dev.wxpay.endpoints.v3.marketing.busifavor.StockType;
 import dev.wxpay.endpoints.v3.marketing.busifavor.StocksRequestBuilder;
@@ -16,7 +17,7 @@ import dev.wxpay.endpoints.v3.marketing.busifavor.coupons.SendResponse;
 import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksRequestBuilder;
 import dev.wxpay.endpoints.v3.marketing.favor.CouponStocksResponse;
 import dev.wxpay.endpoints.v3.marketing.favor.FavorStockType;
-import dev.wxpay.endpoints.v3.marketing.favor.JumpTarget;
+import dev.wxpay.endpoints.v3.marketing.favor.FavorTradeType;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.RestartResponse;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.Start;
 import dev.wxpay.endpoints.v3.marketing.favor.stocks.StartRequest;
@@ -105,15 +106,9 @@ class SeedEndpointsTest {
     assertEquals("{\"stock_creator_mchid\":\"8956000\"}", request.bodyAsString());
   }
 
-  /**
-   * The favor stock as the corpus' coupon-stocks operation declares it. Its {@code pattern_info} and
-   * {@code coupon_use_rule} are what the operation's own allOf part gives them (jump target; combine use):
-   * the generator keeps the last of the shapes allOf gives a property, so the card-wallet look and the
-   * usage rules of the shared FavorCouponStock definition are not there to send (see
-   * {@link #createBusifavorStockSendsTheDeepNestedBody} for a body that nests as deep).
-   */
+  /** The deepest seed body: nested rules, lists of numbers, strings and enums, an enum renamed on the wire. */
   @Test
-  void createCouponStockSendsTheNestedBody() {
+  void createCouponStockSendsTheDeepNestedBody() {
     sandbox.stub("POST", "/v3/marketing/favor/coupon-stocks", StubResponse.json(
         "{\"stock_id\":\"98065001\",\"create_time\":\"2015-05-20T13:29:35.120+08:00\"}"));
 
@@ -131,11 +126,15 @@ class SeedEndpointsTest {
         .noCash(false)
         .stockType(FavorStockType.EXCHAHGE)
         .belongMerchant("98568865")
-        .patternInfo(p -> p
-            .jumpTarget(JumpTarget.MINI_PROGRAM)
-            .miniProgramAppid("wx1234567890abcdef")
-            .miniProgramPath("/pages/coupon"))
-        .couponUseRule(u -> u.combineUse(false))
+        .patternInfo(p -> p.description("使用说明").backgroundColor(BackgroundColor.COLOR020))
+        .couponUseRule(u -> u
+            .couponAvailableTime(t -> t
+                .fixAvailableTime(f -> f.availableWeekDay(Weekday.V_1, Weekday.V_2).beginTime(0).endTime(3600))
+                .secondDayAvailable(true))
+            .fixedNormalCoupon(c -> c.couponAmount(100).transactionMinimum(1000))
+            .goodsTag("a", "b")
+            .addTradeType(FavorTradeType.MICROAPP)
+            .availableMerchants("9856000"))
         .outRequestNo("89560002019101000121"));
 
     assertEquals("98065001", response.stockId());
@@ -148,9 +147,11 @@ class SeedEndpointsTest {
         + "\"stock_use_rule\":{\"max_coupons\":100,\"max_amount\":5000,\"max_amount_by_day\":400,"
         + "\"max_coupons_per_user\":3,\"natural_person_limit\":false,\"prevent_api_abuse\":false},"
         + "\"no_cash\":false,\"stock_type\":\"EXCHAHGE\",\"belong_merchant\":\"98568865\","
-        + "\"pattern_info\":{\"jump_target\":\"MINI_PROGRAM\",\"mini_program_appid\":\"wx1234567890abcdef\","
-        + "\"mini_program_path\":\"/pages/coupon\"},"
-        + "\"coupon_use_rule\":{\"combine_use\":false},"
+        + "\"pattern_info\":{\"description\":\"使用说明\",\"background_color\":\"Color020\"},"
+        + "\"coupon_use_rule\":{\"coupon_available_time\":{\"fix_available_time\":{\"available_week_day\":[1,2],"
+        + "\"begin_time\":0,\"end_time\":3600},\"second_day_available\":true},"
+        + "\"fixed_normal_coupon\":{\"coupon_amount\":100,\"transaction_minimum\":1000},"
+        + "\"goods_tag\":[\"a\",\"b\"],\"trade_type\":[\"MICROAPP\"],\"available_merchants\":[\"9856000\"]},"
         + "\"out_request_no\":\"89560002019101000121\"}", request.bodyAsString());
   }
 
@@ -175,7 +176,7 @@ class SeedEndpointsTest {
         .noCash(true)
         .stockType(FavorStockType.NORMAL)
         .belongMerchant("1")
-        .couponUseRule(u -> u.combineUse(false))
+        .couponUseRule(u -> u.couponAvailableTime(t -> t.secondDayAvailable(false)))
         .outRequestNo("1"))).build().stockName());
   }
 
@@ -303,7 +304,7 @@ class SeedEndpointsTest {
 
     assertEquals("1000000013001", stock.stockId());
     assertEquals(StockState.AUDITING, stock.state());
-    assertEquals(7, stock.sentCountInfo().totalCount());
+    assertEquals(7L, stock.sentCountInfo().totalCount());
     assertEquals(CodeDisplayMode.QRCODE, stock.couponDisplayInfo().codeDisplayMode());
     RecordedRequest request = onlyRequest();
     assertEquals(path, request.uri());
@@ -325,11 +326,11 @@ class SeedEndpointsTest {
     Stocks stocks = wxpay.create(Stocks.class);
 
     StocksGetResponse first =
-        stocks.get("1000000013", new StocksGetQuery(StockState.SENDING, 1, null, "120344"));
+        stocks.get("1000000013", new StocksGetQuery(StockState.SENDING, 1L, null, "120344"));
     StocksGetResponse second = stocks.get("1000000013",
-        new StocksGetQuery(null, 1, first.nextPageToken(), "120344"));
+        new StocksGetQuery(null, 1L, first.nextPageToken(), "120344"));
 
-    assertEquals(2, first.totalCount());
+    assertEquals(2L, first.totalCount());
     assertEquals("MTIz+/=", first.nextPageToken());
     assertEquals(1, first.stockList().size());
     assertNull(second.nextPageToken());

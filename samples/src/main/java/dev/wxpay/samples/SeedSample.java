@@ -123,11 +123,11 @@ public final class SeedSample {
   /** Reads the first page of the stocks in sending state, two a page, and the page after it. */
   static void listProductCouponStocks(MarketingApi api) {
     var stocks = api.v3().marketing().partner().productCoupon().productCoupons(PRODUCT_COUPON_ID).stocks();
-    StocksGetResponse page = stocks.get(new StocksGetQuery(StockState.SENDING, 2, null, BRAND_ID));
+    StocksGetResponse page = stocks.get(new StocksGetQuery(StockState.SENDING, 2L, null, BRAND_ID));
     System.out.println("stocks: " + page.totalCount() + " in all; first page: " + summary(page));
     String next = page.nextPageToken();
     if (next != null) {
-      StocksGetResponse second = stocks.getAsync(new StocksGetQuery(StockState.SENDING, 2, next, BRAND_ID)).join();
+      StocksGetResponse second = stocks.getAsync(new StocksGetQuery(StockState.SENDING, 2L, next, BRAND_ID)).join();
       System.out.println("second page: " + summary(second));
     }
   }

@@ -370,7 +370,8 @@ public final class Planner {
       return switch (scalar.type()) {
         case STRING -> "rfc3339".equals(scalar.format()) || "date-time".equals(scalar.format())
             ? JType.DATE_TIME : JType.STRING;
-        case INTEGER -> "int64".equals(scalar.format()) ? JType.LONG : JType.INTEGER;
+        // Long unless the corpus says int32: amounts are in fen, and an int ends at 21 million yuan.
+        case INTEGER -> "int32".equals(scalar.format()) ? JType.INTEGER : JType.LONG;
         case NUMBER -> JType.DOUBLE;
         case BOOLEAN -> JType.BOOLEAN;
         case FILE -> throw new Unsupported(context.property() + " is a file");

@@ -245,8 +245,11 @@ final class TestWriter {
       String value = (encrypted ? "明文-" : "v-") + wire;
       return new Sample(Emitter.literal(value), value);
     }
-    if (boxed.equals(JType.INTEGER) || boxed.equals(JType.LONG)) {
+    if (boxed.equals(JType.INTEGER)) {
       return new Sample("7", 7L);
+    }
+    if (boxed.equals(JType.LONG)) {
+      return new Sample("7L", 7L);
     }
     if (boxed.equals(JType.DOUBLE)) {
       return new Sample("1.5", 1.5);

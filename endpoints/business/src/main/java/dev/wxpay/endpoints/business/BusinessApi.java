@@ -3389,12 +3389,12 @@ public final class BusinessApi {
     }
 
     /** 获取司机信息API. */
-    public DriversByDriverLicenseResponse get(Integer regionId) {
+    public DriversByDriverLicenseResponse get(Long regionId) {
       return wxpay.create(DriversByDriverLicense.class).get(driverLicense, regionId);
     }
 
     /** 获取司机信息API, without blocking. */
-    public CompletableFuture<DriversByDriverLicenseResponse> getAsync(Integer regionId) {
+    public CompletableFuture<DriversByDriverLicenseResponse> getAsync(Long regionId) {
       return wxpay.create(DriversByDriverLicense.class).getAsync(driverLicense, regionId);
     }
   }
@@ -3424,12 +3424,12 @@ public final class BusinessApi {
     }
 
     /** 获取出租车公司商户信息API. */
-    public TaxiCompaniesByCompanyMchidResponse get(Integer regionId) {
+    public TaxiCompaniesByCompanyMchidResponse get(Long regionId) {
       return wxpay.create(TaxiCompaniesByCompanyMchid.class).get(companyMchid, regionId);
     }
 
     /** 获取出租车公司商户信息API, without blocking. */
-    public CompletableFuture<TaxiCompaniesByCompanyMchidResponse> getAsync(Integer regionId) {
+    public CompletableFuture<TaxiCompaniesByCompanyMchidResponse> getAsync(Long regionId) {
       return wxpay.create(TaxiCompaniesByCompanyMchid.class).getAsync(companyMchid, regionId);
     }
   }
@@ -3459,12 +3459,12 @@ public final class BusinessApi {
     }
 
     /** 获取出租车信息API. */
-    public TaxiesByPlateNumberResponse get(Integer regionId) {
+    public TaxiesByPlateNumberResponse get(Long regionId) {
       return wxpay.create(TaxiesByPlateNumber.class).get(plateNumber, regionId);
     }
 
     /** 获取出租车信息API, without blocking. */
-    public CompletableFuture<TaxiesByPlateNumberResponse> getAsync(Integer regionId) {
+    public CompletableFuture<TaxiesByPlateNumberResponse> getAsync(Long regionId) {
       return wxpay.create(TaxiesByPlateNumber.class).getAsync(plateNumber, regionId);
     }
   }

@@ -597,7 +597,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/brand/card/card-links", StubResponse.json(answer));
-    CardLinksGetResponse decoded = api.v3().brand().card().cardLinks().get(new CardLinksGetQuery("v-brand_id", PaymentScene.MINI_PROGRAM, 7, 7));
+    CardLinksGetResponse decoded = api.v3().brand().card().cardLinks().get(new CardLinksGetQuery("v-brand_id", PaymentScene.MINI_PROGRAM, 7L, 7L));
     assertSent("GET", "/v3/brand/card/card-links", List.of("brand_id=v-brand_id", "payment_scene=MINI_PROGRAM", "page_index=7", "page_size=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CardLinksGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -801,7 +801,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/brand/marketing/shake-activities/activities", StubResponse.json(answer));
-    ActivitiesResponse decoded = api.v3().brand().marketing().shakeActivities().activities().get(new ActivitiesQuery("v-brand_id", 7, 7, ActivityState.CREATED, AuditState.PENDING));
+    ActivitiesResponse decoded = api.v3().brand().marketing().shakeActivities().activities().get(new ActivitiesQuery("v-brand_id", 7L, 7L, ActivityState.CREATED, AuditState.PENDING));
     assertSent("GET", "/v3/brand/marketing/shake-activities/activities", List.of("brand_id=v-brand_id", "limit=7", "offset=7", "activity_state=CREATED", "audit_state=PENDING"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ActivitiesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -865,7 +865,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/brand/partner/card-member/cards", StubResponse.json(answer));
-    CardsGetResponse decoded = api.v3().brand().partner().cardMember().cards().get(new CardsGetQuery("v-brand_id", State.CARD_EFFECTIVE, 7, 7));
+    CardsGetResponse decoded = api.v3().brand().partner().cardMember().cards().get(new CardsGetQuery("v-brand_id", State.CARD_EFFECTIVE, 7L, 7L));
     assertSent("GET", "/v3/brand/partner/card-member/cards", List.of("brand_id=v-brand_id", "state=CARD_EFFECTIVE", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CardsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -947,7 +947,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .pointsInformation(b1 -> b1
             .jumpAppid("v-jump_appid")
             .jumpPath("v-jump_path"))
@@ -1154,7 +1154,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .pointsInformation(b1 -> b1
             .jumpAppid("v-jump_appid")
             .jumpPath("v-jump_path"))
@@ -1311,7 +1311,7 @@ class BusinessOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/brand/partner/card-member/membership-activities", StubResponse.json(answer));
-    MembershipActivitiesGetResponse decoded = api.v3().brand().partner().cardMember().membershipActivities().get(new MembershipActivitiesGetQuery("v-brand_id", "v-card_id", dev.wxpay.endpoints.v3.brand.partner.card_member.ActivityState.MEMBERSHIP_ACTIVITY_CREATED, 7, 7));
+    MembershipActivitiesGetResponse decoded = api.v3().brand().partner().cardMember().membershipActivities().get(new MembershipActivitiesGetQuery("v-brand_id", "v-card_id", dev.wxpay.endpoints.v3.brand.partner.card_member.ActivityState.MEMBERSHIP_ACTIVITY_CREATED, 7L, 7L));
     assertSent("GET", "/v3/brand/partner/card-member/membership-activities", List.of("brand_id=v-brand_id", "card_id=v-card_id", "activity_state=MEMBERSHIP_ACTIVITY_CREATED", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(MembershipActivitiesGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1350,7 +1350,7 @@ class BusinessOperationsTest {
         .subTitle("v-sub_title")
         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-        .applyTotal(7)
+        .applyTotal(7L)
         .addProductCouponStockList(b1 -> b1
             .productCouponId("v-product_coupon_id")
             .stockId("v-stock_id")));
@@ -1531,7 +1531,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/brand/partner/card-member/user-cards", StubResponse.json(answer));
-    UserCardsResponse decoded = api.v3().brand().partner().cardMember().userCards().get(new UserCardsQuery("v-brand_id", "v-openid", UserCardState.UNACTIVATED, 7, 7));
+    UserCardsResponse decoded = api.v3().brand().partner().cardMember().userCards().get(new UserCardsQuery("v-brand_id", "v-openid", UserCardState.UNACTIVATED, 7L, 7L));
     assertSent("GET", "/v3/brand/partner/card-member/user-cards", List.of("brand_id=v-brand_id", "openid=v-openid", "user_card_state=UNACTIVATED", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(UserCardsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1626,7 +1626,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .pickupTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .userInformation(b1 -> b1
             .addCommonFieldList(b2 -> b2
@@ -1851,7 +1851,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .userInformation(b1 -> b1
             .addCommonFieldList(b2 -> b2
                 .name(Name.USER_FORM_FLAG_SEX)
@@ -1945,7 +1945,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .pickupTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00")));
     assertSent("POST", "/v3/brand/partner/card-member/user-cards/import-by-openid", List.of(), Map.of(), """
         {
@@ -2028,7 +2028,7 @@ class BusinessOperationsTest {
             .type(Type.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7))
+            .availableDayAfterReceive(7L))
         .pickupTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00")));
     assertSent("POST", "/v3/brand/partner/card-member/user-cards/import-by-phone", List.of(), Map.of(), """
         {
@@ -2124,7 +2124,7 @@ class BusinessOperationsTest {
         .cardId("v-card_id")
         .openid("v-openid")
         .userCardCode("v-user_card_code")
-        .pointBalance(7));
+        .pointBalance(7L));
     assertSent("POST", "/v3/brand/partner/card-member/user-points/sync", List.of(), Map.of(), """
         {
           "out_request_no": "v-out_request_no",
@@ -2216,7 +2216,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/brand/partner/store/brandstores", StubResponse.json(answer));
-    BrandstoresGetResponse decoded = api.v3().brand().partner().store().brandstores().get(new BrandstoresGetQuery("v-brand_id", StoreState.OPEN, 7, 7));
+    BrandstoresGetResponse decoded = api.v3().brand().partner().store().brandstores().get(new BrandstoresGetQuery("v-brand_id", StoreState.OPEN, 7L, 7L));
     assertSent("GET", "/v3/brand/partner/store/brandstores", List.of("brand_id=v-brand_id", "store_state=OPEN", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(BrandstoresGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2590,7 +2590,7 @@ class BusinessOperationsTest {
         .addReceivers(b1 -> b1
             .type(dev.wxpay.endpoints.v3.brand.profitsharing.Type.MERCHANT_ID)
             .account("v-account")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
             .name("明文-name"))
         .finish(true));
@@ -2659,7 +2659,7 @@ class BusinessOperationsTest {
         .outOrderNo("v-out_order_no")
         .outReturnNo("v-out_return_no")
         .returnMchid("v-return_mchid")
-        .amount(7)
+        .amount(7L)
         .description("v-description"));
     assertSent("POST", "/v3/brand/profitsharing/returnorders", List.of(), Map.of(), """
         {
@@ -2768,7 +2768,7 @@ class BusinessOperationsTest {
     sandbox.stub("POST", "/v3/businesscircle/parkings", StubResponse.noContent());
     api.v3().businesscircle().parkings().post(b -> b
         .subMchid("v-sub_mchid")
-        .brandid(7)
+        .brandid(7L)
         .appid("v-appid")
         .openid("v-openid")
         .plateNumber("v-plate_number")
@@ -2812,10 +2812,10 @@ class BusinessOperationsTest {
         .appid("v-appid")
         .openid("v-openid")
         .earnPoints(true)
-        .increasedPoints(7)
+        .increasedPoints(7L)
         .pointsUpdateTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .noPointsRemarks("v-no_points_remarks")
-        .totalPoints(7));
+        .totalPoints(7L));
     assertSent("POST", "/v3/businesscircle/points/notify", List.of(), Map.of(), """
         {
           "sub_mchid": "v-sub_mchid",
@@ -2834,7 +2834,7 @@ class BusinessOperationsTest {
   @Test
   void getV3BusinesscircleUsersOpenidPointsCommitStatus() throws Exception {
     sandbox.stub("GET", "/v3/businesscircle/users/p-openid/points/commit_status", StubResponse.noContent());
-    api.v3().businesscircle().users("p-openid").points().commitStatus().get(new CommitStatusQuery("v-sub_mchid", 7, "v-appid"));
+    api.v3().businesscircle().users("p-openid").points().commitStatus().get(new CommitStatusQuery("v-sub_mchid", 7L, "v-appid"));
     assertSent("GET", "/v3/businesscircle/users/p-openid/points/commit_status", List.of("sub_mchid=v-sub_mchid", "brandid=7", "appid=v-appid"), Map.of(), null, List.of());
   }
 
@@ -2852,9 +2852,9 @@ class BusinessOperationsTest {
         .subOpenid("v-sub_openid")
         .loginToken("v-login_token")
         .orderEntry("v-order_entry")
-        .totalAmount(7)
-        .discountAmount(7)
-        .userAmount(7)
+        .totalAmount(7L)
+        .discountAmount(7L)
+        .userAmount(7L)
         .status(dev.wxpay.endpoints.v3.catering.orders.Status.CREATE_DEAL)
         .actionTime("v-action_time")
         .payTime("v-pay_time")
@@ -2862,16 +2862,16 @@ class BusinessOperationsTest {
         .outTradeNo("v-out_trade_no")
         .outOrderNo("v-out_order_no")
         .outTableNo("v-out_table_no")
-        .peopleCount(7)
+        .peopleCount(7L)
         .addDishList(b1 -> b1
             .outDishNo("v-out_dish_no")
             .name("v-name")
-            .price(7)
+            .price(7L)
             .unit(Unit.BY_SHARE)
             .count(1.5)
-            .discount(7)
+            .discount(7L)
             .type("v-type")
-            .priority(7)
+            .priority(7L)
             .properties(b2 -> b2
                 .taste("v-taste")
                 .cuisine("v-cuisine")
@@ -3126,7 +3126,7 @@ class BusinessOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/membercard-activity/activities", StubResponse.json(answer));
-    ActivitiesGetResponse decoded = api.v3().marketing().membercardActivity().activities().get(new ActivitiesGetQuery(7, 7, ActivityType.NON_MEMBER_AFTERPAY, "v-card_id", ActivityStatus.CREATED));
+    ActivitiesGetResponse decoded = api.v3().marketing().membercardActivity().activities().get(new ActivitiesGetQuery(7L, 7L, ActivityType.NON_MEMBER_AFTERPAY, "v-card_id", ActivityStatus.CREATED));
     assertSent("GET", "/v3/marketing/membercard-activity/activities", List.of("limit=7", "offset=7", "activity_type=NON_MEMBER_AFTERPAY", "card_id=v-card_id", "activity_status=CREATED"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ActivitiesGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -3214,13 +3214,13 @@ class BusinessOperationsTest {
                 .endTime("v-end_time"))
             .addAwardSendDayTime(b2 -> b2
                 .beginDayTime(b3 -> b3
-                    .hours(7)
-                    .minutes(7)
-                    .seconds(7))
+                    .hours(7L)
+                    .minutes(7L)
+                    .seconds(7L))
                 .endDayTime(b3 -> b3
-                    .hours(7)
-                    .minutes(7)
-                    .seconds(7))))
+                    .hours(7L)
+                    .minutes(7L)
+                    .seconds(7L))))
         .addStockList(b1 -> b1
             .stockCreatorMchid("v-stock_creator_mchid")
             .stockId("v-stock_id"))
@@ -3516,7 +3516,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/membercard-open/cards", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.membercard_open.CardsGetResponse decoded = api.v3().marketing().membercardOpen().cards().get(new dev.wxpay.endpoints.v3.marketing.membercard_open.CardsGetQuery("v-brand_id", "v-appid", 7, 7));
+    dev.wxpay.endpoints.v3.marketing.membercard_open.CardsGetResponse decoded = api.v3().marketing().membercardOpen().cards().get(new dev.wxpay.endpoints.v3.marketing.membercard_open.CardsGetQuery("v-brand_id", "v-appid", 7L, 7L));
     assertSent("GET", "/v3/marketing/membercard-open/cards", List.of("brand_id=v-brand_id", "appid=v-appid", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.membercard_open.CardsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -3586,13 +3586,13 @@ class BusinessOperationsTest {
         .description("v-description")
         .servicePhone("v-service_phone")
         .codeType(MemberCardCodeType.BAR_CODE)
-        .totalQuantity(7)
+        .totalQuantity(7L)
         .dateInformation(b1 -> b1
             .type(MemberCardDateInformationType.FIX_TIME_RANGE)
             .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .availableDayAfterReceive(7)
-            .waitDaysAfterReceive(7))
+            .availableDayAfterReceive(7L)
+            .waitDaysAfterReceive(7L))
         .codeMode(MemberCardCodeMode.SYSTEM_ALLOCATE)
         .needDisplayLevel(true)
         .initLevel("v-init_level")
@@ -3734,12 +3734,12 @@ class BusinessOperationsTest {
         .backgroundPictureUrl("v-background_picture_url")
         .description("v-description")
         .servicePhone("v-service_phone")
-        .totalQuantity(7)
+        .totalQuantity(7L)
         .dateInformation(b1 -> b1
             .type(MemberCardDateInformationType.FIX_TIME_RANGE)
             .availableEndTime("v-available_end_time")
-            .availableDayAfterReceive(7)
-            .waitDaysAfterReceive(7)
+            .availableDayAfterReceive(7L)
+            .waitDaysAfterReceive(7L)
             .availableBeginTime("v-available_begin_time"))
         .needDisplayLevel(true)
         .initLevel("v-init_level")
@@ -3860,9 +3860,9 @@ class BusinessOperationsTest {
         .level("v-level")
         .outRequestNo("v-out_request_no")
         .balanceInformation(b1 -> b1
-            .beforeBalance(7)
-            .balance(7)
-            .addBalance(7)
+            .beforeBalance(7L)
+            .balance(7L)
+            .addBalance(7L)
             .balanceRemark("v-balance_remark"))
         .needInformBalance(true)
         .needInformLevel(true));
@@ -3956,7 +3956,7 @@ class BusinessOperationsTest {
         .showBonus(true)
         .showFavor(true)
         .bonus(b1 -> b1
-            .initBonus(7)
+            .initBonus(7L)
             .bonusValueWord("v-bonus_value_word")
             .bonusCostTitle("v-bonus_cost_title")
             .bonusCostWord("v-bonus_cost_word")
@@ -4139,9 +4139,9 @@ class BusinessOperationsTest {
   void patchV3MarketingMembercardOpenCardsCardIdCodesCodeRights() throws Exception {
     sandbox.stub("PATCH", "/v3/marketing/membercard-open/cards/p-card_id/codes/p-code/rights", StubResponse.noContent());
     api.v3().marketing().membercardOpen().cards("p-card_id").codes("p-code").rights().patch(b -> b
-        .beforeBonusValue(7)
-        .bonusValue(7)
-        .addBonusValue(7)
+        .beforeBonusValue(7L)
+        .bonusValue(7L)
+        .addBonusValue(7L)
         .outRequestNo("v-out_request_no")
         .needInformBonus(true)
         .memberPriceWord("v-member_price_word")
@@ -4244,7 +4244,7 @@ class BusinessOperationsTest {
         .outTradeNo("v-out_trade_no")
         .mchid("v-mchid")
         .subMchid("v-sub_mchid")
-        .bonusValue(7));
+        .bonusValue(7L));
     assertSent("POST", "/v3/marketing/membercard-open/cards/p-card_id/codes/p-code/bonus/commit", List.of(), Map.of(), """
         {
           "out_trade_no": "v-out_trade_no",
@@ -4262,7 +4262,7 @@ class BusinessOperationsTest {
         .outTradeNo("v-out_trade_no")
         .mchid("v-mchid")
         .subMchid("v-sub_mchid")
-        .bonusValue(7));
+        .bonusValue(7L));
     assertSent("POST", "/v3/marketing/membercard-open/cards/p-card_id/codes/p-code/bonus/prepare", List.of(), Map.of(), """
         {
           "out_trade_no": "v-out_trade_no",
@@ -4374,7 +4374,7 @@ class BusinessOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/membercard-open/user/cards", StubResponse.json(answer));
-    CardsResponse decoded = api.v3().marketing().membercardOpen().user().cards().get(new CardsQuery("v-openid", "v-appid", 7, 7));
+    CardsResponse decoded = api.v3().marketing().membercardOpen().user().cards().get(new CardsQuery("v-openid", "v-appid", 7L, 7L));
     assertSent("GET", "/v3/marketing/membercard-open/user/cards", List.of("openid=v-openid", "appid=v-appid", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CardsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -4634,7 +4634,7 @@ class BusinessOperationsTest {
             .email("明文-email"))
         .addFapiaoInformation(b1 -> b1
             .fapiaoId("v-fapiao_id")
-            .totalAmount(7)
+            .totalAmount(7L)
             .needList(true)
             .remark("v-remark")
             .addItems(b2 -> b2
@@ -4644,8 +4644,8 @@ class BusinessOperationsTest {
                 .goodsId(1.5)
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .totalAmount(7)
+                .quantity(7L)
+                .totalAmount(7L)
                 .taxRate(1.5)
                 .taxPreferMark("v-tax_prefer_mark")
                 .discount(true))));
@@ -4832,7 +4832,7 @@ class BusinessOperationsTest {
             .bankAccount("v-bank_account")
             .phone("明文-phone")
             .email("明文-email")
-            .amount(7)
+            .amount(7L)
             .outTradeNo("v-out_trade_no")
             .fapiaoBillType(FapiaoBillType.COMM_FAPIAO)
             .userApplyMessage("v-user_apply_message"))
@@ -4843,9 +4843,9 @@ class BusinessOperationsTest {
             .fapiaoTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
             .checkCode("v-check_code")
             .password("v-password")
-            .totalAmount(7)
-            .taxAmount(7)
-            .amount(7)
+            .totalAmount(7L)
+            .taxAmount(7L)
+            .amount(7L)
             .sellerInformation(b2 -> b2
                 .name("v-name")
                 .taxpayerId("v-taxpayer_id")
@@ -4862,12 +4862,12 @@ class BusinessOperationsTest {
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .unitPrice(7)
-                .amount(7)
-                .taxAmount(7)
-                .totalAmount(7)
-                .taxRate(7)
+                .quantity(7L)
+                .unitPrice(7L)
+                .amount(7L)
+                .taxAmount(7L)
+                .totalAmount(7L)
+                .taxRate(7L)
                 .taxPreferMark(TaxPreferMark.NO_FAVORABLE)
                 .discount(true))
             .remark("v-remark")));
@@ -4949,20 +4949,20 @@ class BusinessOperationsTest {
             .bankAccount("v-bank_account")
             .phone("明文-phone")
             .email("明文-email")
-            .amount(7)
+            .amount(7L)
             .outTradeNo("v-out_trade_no")
             .fapiaoBillType(FapiaoBillType.COMM_FAPIAO)
             .userApplyMessage("v-user_apply_message"))
         .fapiaoInformation(b1 -> b1
             .fapiaoId("v-fapiao_id")
-            .totalAmount(7)
+            .totalAmount(7L)
             .addItems(b2 -> b2
                 .taxCode("v-tax_code")
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .totalAmount(7)
+                .quantity(7L)
+                .totalAmount(7L)
                 .taxRate(1.5)
                 .discount(true)
                 .preferentialPolicyCode(PreferentialPolicyCode.V_1))
@@ -4975,7 +4975,7 @@ class BusinessOperationsTest {
                 .payChannel(PayChannel.WECHAT_PAY)
                 .transactionId("v-transaction_id")
                 .outTradeNo("v-out_trade_no")
-                .amount(7))
+                .amount(7L))
             .remark("v-remark")));
     assertSent("POST", "/v3/new-tax-control-fapiao/fapiao-applications/issue-general", List.of(), Map.of(), """
         {
@@ -5043,20 +5043,20 @@ class BusinessOperationsTest {
             .bankAccount("v-bank_account")
             .phone("明文-phone")
             .email("明文-email")
-            .amount(7)
+            .amount(7L)
             .outTradeNo("v-out_trade_no")
             .fapiaoBillType(FapiaoBillType.COMM_FAPIAO)
             .userApplyMessage("v-user_apply_message"))
         .fapiaoInformation(b1 -> b1
             .fapiaoId("v-fapiao_id")
-            .totalAmount(7)
+            .totalAmount(7L)
             .addItems(b2 -> b2
                 .taxCode("v-tax_code")
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .totalAmount(7)
+                .quantity(7L)
+                .totalAmount(7L)
                 .taxRate(1.5)
                 .discount(true)
                 .preferentialPolicyCode(PreferentialPolicyCode.V_1)
@@ -5078,7 +5078,7 @@ class BusinessOperationsTest {
                 .payChannel(PayChannel.WECHAT_PAY)
                 .transactionId("v-transaction_id")
                 .outTradeNo("v-out_trade_no")
-                .amount(7))
+                .amount(7L))
             .remark("v-remark")));
     assertSent("POST", "/v3/new-tax-control-fapiao/fapiao-applications/issue-passenger-transport", List.of(), Map.of(), """
         {
@@ -5156,20 +5156,20 @@ class BusinessOperationsTest {
             .bankAccount("v-bank_account")
             .phone("明文-phone")
             .email("明文-email")
-            .amount(7)
+            .amount(7L)
             .outTradeNo("v-out_trade_no")
             .fapiaoBillType(FapiaoBillType.COMM_FAPIAO)
             .userApplyMessage("v-user_apply_message"))
         .fapiaoInformation(b1 -> b1
             .fapiaoId("v-fapiao_id")
-            .totalAmount(7)
+            .totalAmount(7L)
             .addItems(b2 -> b2
                 .taxCode("v-tax_code")
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit(dev.wxpay.endpoints.v3.new_tax_control_fapiao.fapiao_applications.Unit.TON)
-                .quantity(7)
-                .totalAmount(7)
+                .quantity(7L)
+                .totalAmount(7L)
                 .taxRate(1.5)
                 .discount(true)
                 .preferentialPolicyCode(PreferentialPolicyCode.V_1)
@@ -5186,7 +5186,7 @@ class BusinessOperationsTest {
                 .payChannel(PayChannel.WECHAT_PAY)
                 .transactionId("v-transaction_id")
                 .outTradeNo("v-out_trade_no")
-                .amount(7))
+                .amount(7L))
             .remark("v-remark")));
     assertSent("POST", "/v3/new-tax-control-fapiao/fapiao-applications/issue-refined-oil", List.of(), Map.of(), """
         {
@@ -5259,20 +5259,20 @@ class BusinessOperationsTest {
             .bankAccount("v-bank_account")
             .phone("明文-phone")
             .email("明文-email")
-            .amount(7)
+            .amount(7L)
             .outTradeNo("v-out_trade_no")
             .fapiaoBillType(FapiaoBillType.COMM_FAPIAO)
             .userApplyMessage("v-user_apply_message"))
         .fapiaoInformation(b1 -> b1
             .fapiaoId("v-fapiao_id")
-            .totalAmount(7)
+            .totalAmount(7L)
             .addItems(b2 -> b2
                 .taxCode("v-tax_code")
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .totalAmount(7)
+                .quantity(7L)
+                .totalAmount(7L)
                 .taxRate(1.5)
                 .discount(true)
                 .preferentialPolicyCode(PreferentialPolicyCode.V_1)
@@ -5294,7 +5294,7 @@ class BusinessOperationsTest {
                 .payChannel(PayChannel.WECHAT_PAY)
                 .transactionId("v-transaction_id")
                 .outTradeNo("v-out_trade_no")
-                .amount(7))
+                .amount(7L))
             .remark("v-remark")));
     assertSent("POST", "/v3/new-tax-control-fapiao/fapiao-applications/real-estate-leasing", List.of(), Map.of(), """
         {
@@ -5418,7 +5418,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/new-tax-control-fapiao/fapiaomerchant/listspinvitemchinfo", StubResponse.json(answer));
-    ListspinvitemchinfoResponse decoded = api.v3().newTaxControlFapiao().fapiaomerchant().listspinvitemchinfo().get(new ListspinvitemchinfoQuery(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), 7, 7, "v-invite_code", MchInviteStatus.MCH_INVITE_SUCC));
+    ListspinvitemchinfoResponse decoded = api.v3().newTaxControlFapiao().fapiaomerchant().listspinvitemchinfo().get(new ListspinvitemchinfoQuery(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), 7L, 7L, "v-invite_code", MchInviteStatus.MCH_INVITE_SUCC));
     assertSent("GET", "/v3/new-tax-control-fapiao/fapiaomerchant/listspinvitemchinfo", List.of("query_time_start=2026-12-02T10:00:01+08:00", "query_time_end=2026-12-02T10:00:01+08:00", "offset=7", "limit=7", "invite_code=v-invite_code", "mch_invite_status=MCH_INVITE_SUCC"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ListspinvitemchinfoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -5550,7 +5550,7 @@ class BusinessOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/new-tax-control-fapiao/merchant/tax-codes", StubResponse.json(answer));
-    TaxCodesResponse decoded = api.v3().newTaxControlFapiao().merchant().taxCodes().get(new TaxCodesQuery("v-sub_mchid", 7, 7));
+    TaxCodesResponse decoded = api.v3().newTaxControlFapiao().merchant().taxCodes().get(new TaxCodesQuery("v-sub_mchid", 7L, 7L));
     assertSent("GET", "/v3/new-tax-control-fapiao/merchant/tax-codes", List.of("sub_mchid=v-sub_mchid", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TaxCodesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -5566,7 +5566,7 @@ class BusinessOperationsTest {
           "miniprogram_user_name": "v-miniprogram_user_name"
         }""";
     sandbox.stub("GET", "/v3/new-tax-control-fapiao/user-title/title-url", StubResponse.json(answer));
-    TitleUrlResponse decoded = api.v3().newTaxControlFapiao().userTitle().titleUrl().get(new TitleUrlQuery("v-sub_mchid", "v-fapiao_apply_id", Source.WEB, "v-appid", "v-openid", 7, "v-seller_name", true, true, true, true));
+    TitleUrlResponse decoded = api.v3().newTaxControlFapiao().userTitle().titleUrl().get(new TitleUrlQuery("v-sub_mchid", "v-fapiao_apply_id", Source.WEB, "v-appid", "v-openid", 7L, "v-seller_name", true, true, true, true));
     assertSent("GET", "/v3/new-tax-control-fapiao/user-title/title-url", List.of("sub_mchid=v-sub_mchid", "fapiao_apply_id=v-fapiao_apply_id", "source=WEB", "appid=v-appid", "openid=v-openid", "total_amount=7", "seller_name=v-seller_name", "show_phone_cell=true", "must_input_phone=true", "show_email_cell=true", "must_input_email=true"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TitleUrlResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -5771,7 +5771,7 @@ class BusinessOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/smartguide/guides", StubResponse.json(encryptedFor(answer, List.of("data[].name", "data[].mobile"))));
-    GuidesGetResponse decoded = api.v3().smartguide().guides().get(new GuidesGetQuery("v-sub_mchid", 7, "v-userid", "v-mobile", "v-work_id", 7, 7));
+    GuidesGetResponse decoded = api.v3().smartguide().guides().get(new GuidesGetQuery("v-sub_mchid", 7L, "v-userid", "v-mobile", "v-work_id", 7L, 7L));
     assertSent("GET", "/v3/smartguide/guides", List.of("sub_mchid=v-sub_mchid", "store_id=7", "userid=v-userid", "mobile=v-mobile", "work_id=v-work_id", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(GuidesGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -5787,7 +5787,7 @@ class BusinessOperationsTest {
     GuidesPostResponse decoded = api.v3().smartguide().guides().post(b -> b
         .subMchid("v-sub_mchid")
         .corpid("v-corpid")
-        .storeId(7)
+        .storeId(7L)
         .userid("v-userid")
         .name("明文-name")
         .mobile("明文-mobile")
@@ -5861,7 +5861,7 @@ class BusinessOperationsTest {
         .tradeNumber("v-trade_number")
         .appid("v-appid")
         .openid("v-openid")
-        .regionId(7)
+        .regionId(7L)
         .driverLicense("v-driver_license")
         .plateNumber("v-plate_number")
         .fapiaoCardInformation(b1 -> b1
@@ -5871,9 +5871,9 @@ class BusinessOperationsTest {
             .fapiaoTime("v-fapiao_time")
             .checkCode("v-check_code")
             .password("v-password")
-            .totalAmount(7)
-            .taxAmount(7)
-            .amount(7)
+            .totalAmount(7L)
+            .taxAmount(7L)
+            .amount(7L)
             .buyerInformation(b2 -> b2
                 .type("v-type")
                 .name("v-name")
@@ -5898,12 +5898,12 @@ class BusinessOperationsTest {
                 .goodsName("v-goods_name")
                 .specification("v-specification")
                 .unit("v-unit")
-                .quantity(7)
-                .unitPrice(7)
-                .amount(7)
-                .taxAmount(7)
-                .totalAmount(7)
-                .taxRate(7)
+                .quantity(7L)
+                .unitPrice(7L)
+                .amount(7L)
+                .taxAmount(7L)
+                .totalAmount(7L)
+                .taxRate(7L)
                 .taxPreferMark("v-tax_prefer_mark")
                 .discount(true))
             .remark("v-remark"))
@@ -5993,7 +5993,7 @@ class BusinessOperationsTest {
           "driver_state": "v-driver_state"
         }""";
     sandbox.stub("GET", "/v3/taxi-invoice/drivers/p-driver_license", StubResponse.json(answer));
-    DriversByDriverLicenseResponse decoded = api.v3().taxiInvoice().drivers("p-driver_license").get(7);
+    DriversByDriverLicenseResponse decoded = api.v3().taxiInvoice().drivers("p-driver_license").get(7L);
     assertSent("GET", "/v3/taxi-invoice/drivers/p-driver_license", List.of("region_id=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(DriversByDriverLicenseResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -6017,7 +6017,7 @@ class BusinessOperationsTest {
           "region_id": 7
         }""";
     sandbox.stub("GET", "/v3/taxi-invoice/taxi-companies/p-company_mchid", StubResponse.json(answer));
-    TaxiCompaniesByCompanyMchidResponse decoded = api.v3().taxiInvoice().taxiCompanies("p-company_mchid").get(7);
+    TaxiCompaniesByCompanyMchidResponse decoded = api.v3().taxiInvoice().taxiCompanies("p-company_mchid").get(7L);
     assertSent("GET", "/v3/taxi-invoice/taxi-companies/p-company_mchid", List.of("region_id=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TaxiCompaniesByCompanyMchidResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -6037,7 +6037,7 @@ class BusinessOperationsTest {
           "taxi_state": "v-taxi_state"
         }""";
     sandbox.stub("GET", "/v3/taxi-invoice/taxies/p-plate_number", StubResponse.json(answer));
-    TaxiesByPlateNumberResponse decoded = api.v3().taxiInvoice().taxies("p-plate_number").get(7);
+    TaxiesByPlateNumberResponse decoded = api.v3().taxiInvoice().taxies("p-plate_number").get(7L);
     assertSent("GET", "/v3/taxi-invoice/taxies/p-plate_number", List.of("region_id=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TaxiesByPlateNumberResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -6062,7 +6062,7 @@ class BusinessOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/taxi-invoice/user-taxi-orders", StubResponse.json(answer));
-    UserTaxiOrdersResponse decoded = api.v3().taxiInvoice().userTaxiOrders().get(new UserTaxiOrdersQuery(7, 7, "v-openid", "v-appid", "v-begin_date", "v-end_date", 7));
+    UserTaxiOrdersResponse decoded = api.v3().taxiInvoice().userTaxiOrders().get(new UserTaxiOrdersQuery(7L, 7L, "v-openid", "v-appid", "v-begin_date", "v-end_date", 7L));
     assertSent("GET", "/v3/taxi-invoice/user-taxi-orders", List.of("limit=7", "offset=7", "openid=v-openid", "appid=v-appid", "begin_date=v-begin_date", "end_date=v-end_date", "region_id=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(UserTaxiOrdersResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -6076,7 +6076,7 @@ class BusinessOperationsTest {
         .driverLicense("v-driver_license")
         .eventTime("v-event_time")
         .eventType("v-event_type")
-        .regionId(7));
+        .regionId(7L));
     assertSent("POST", "/v3/taxi-invoice/attendance/punch", List.of(), Map.of(), """
         {
           "plate_number": "v-plate_number",
@@ -6126,7 +6126,7 @@ class BusinessOperationsTest {
                 .hashValue("v-hash_value"))
             .photoUrl("v-photo_url")
             .photoIcon("v-photo_icon"))
-        .regionId(7));
+        .regionId(7L));
     assertSent("POST", "/v3/taxi-invoice/driver/update-driver", List.of(), Map.of(), """
         {
           "driver_name": "明文-driver_name",
@@ -6169,7 +6169,7 @@ class BusinessOperationsTest {
         .mchid("v-mchid")
         .mainLicense("v-main_license")
         .deputyLicense("v-deputy_license")
-        .regionId(7)
+        .regionId(7L)
         .invoiceFlag("v-invoice_flag")
         .taxiState(TaxiState.IN_OPERATION));
     assertSent("POST", "/v3/taxi-invoice/taxi/update-taxi", List.of(), Map.of(), """
@@ -6205,7 +6205,7 @@ class BusinessOperationsTest {
         .invoiceMode("v-invoice_mode")
         .legalPerson("v-legal_person")
         .shortName("v-short_name")
-        .regionId(7)
+        .regionId(7L)
         .enterpriseType("v-enterprise_type"));
     assertSent("POST", "/v3/taxi-invoice/taxi-company/create-taxi-company", List.of(), Map.of(), """
         {
@@ -6238,7 +6238,7 @@ class BusinessOperationsTest {
           "pay_amount": 7
         }""";
     sandbox.stub("GET", "/v3/taxi-invoice/user-taxi-order/find-by-token", StubResponse.json(answer));
-    FindByTokenResponse decoded = api.v3().taxiInvoice().userTaxiOrder().findByToken().get(new FindByTokenQuery("v-token", "v-openid", "v-appid", 7, "v-auth_mode"));
+    FindByTokenResponse decoded = api.v3().taxiInvoice().userTaxiOrder().findByToken().get(new FindByTokenQuery("v-token", "v-openid", "v-appid", 7L, "v-auth_mode"));
     assertSent("GET", "/v3/taxi-invoice/user-taxi-order/find-by-token", List.of("token=v-token", "openid=v-openid", "appid=v-appid", "region_id=7", "auth_mode=v-auth_mode"), Map.of(), null, List.of());
     assertJson(answer, plainJson(FindByTokenResponseJsonAdapter.INSTANCE, decoded));
   }

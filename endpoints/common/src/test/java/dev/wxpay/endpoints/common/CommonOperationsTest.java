@@ -147,7 +147,7 @@ class CommonOperationsTest {
           "bank_alias_code": "v-bank_alias_code"
         }""";
     sandbox.stub("GET", "/v3/capital/capitallhh/banks/p-bank_alias_code/branches", StubResponse.json(answer));
-    BranchesResponse decoded = api.v3().capital().capitallhh().banks("p-bank_alias_code").branches().get(new BranchesQuery(7, 7, 7));
+    BranchesResponse decoded = api.v3().capital().capitallhh().banks("p-bank_alias_code").branches().get(new BranchesQuery(7L, 7L, 7L));
     assertSent("GET", "/v3/capital/capitallhh/banks/p-bank_alias_code/branches", List.of("city_code=7", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(BranchesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -174,7 +174,7 @@ class CommonOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/capital/capitallhh/banks/corporate-banking", StubResponse.json(answer));
-    CorporateBankingResponse decoded = api.v3().capital().capitallhh().banks().corporateBanking().get(new CorporateBankingQuery(7, 7));
+    CorporateBankingResponse decoded = api.v3().capital().capitallhh().banks().corporateBanking().get(new CorporateBankingQuery(7L, 7L));
     assertSent("GET", "/v3/capital/capitallhh/banks/corporate-banking", List.of("offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CorporateBankingResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -201,7 +201,7 @@ class CommonOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/capital/capitallhh/banks/personal-banking", StubResponse.json(answer));
-    PersonalBankingResponse decoded = api.v3().capital().capitallhh().banks().personalBanking().get(new PersonalBankingQuery(7, 7));
+    PersonalBankingResponse decoded = api.v3().capital().capitallhh().banks().personalBanking().get(new PersonalBankingQuery(7L, 7L));
     assertSent("GET", "/v3/capital/capitallhh/banks/personal-banking", List.of("offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(PersonalBankingResponseJsonAdapter.INSTANCE, decoded));
   }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param payerCurrency 支付币种
  */
 public record Amount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable String currency,
-    @Nullable Integer payerTotal,
+    @Nullable Long payerTotal,
     @Nullable String payerCurrency) {}

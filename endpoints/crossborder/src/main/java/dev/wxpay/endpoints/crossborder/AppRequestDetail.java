@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param goodsDetail 单品列表
  */
 public record AppRequestDetail(
-    @Nullable Integer costPrice,
+    @Nullable Long costPrice,
     @Nullable String receiptId,
     @Nullable List<GoodsDetail> goodsDetail) {}

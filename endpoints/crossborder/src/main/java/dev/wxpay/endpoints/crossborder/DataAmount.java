@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param fee 手续费金额
  */
 public record DataAmount(
-    @Nullable Integer settled,
-    @Nullable Integer unsettle,
+    @Nullable Long settled,
+    @Nullable Long unsettle,
     @Nullable String currency,
-    @Nullable Integer pay,
-    @Nullable Integer refund,
-    @Nullable Integer net,
-    @Nullable Integer fee) {}
+    @Nullable Long pay,
+    @Nullable Long refund,
+    @Nullable Long net,
+    @Nullable Long fee) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record DetailGoodsDetail(
     @Nullable String goodsId,
     @Nullable String goodsRemark,
-    @Nullable Integer quantity,
-    @Nullable Integer price) {}
+    @Nullable Long quantity,
+    @Nullable Long price) {}

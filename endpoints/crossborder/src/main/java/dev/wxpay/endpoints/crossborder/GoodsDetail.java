@@ -14,5 +14,5 @@ public record GoodsDetail(
     String goodsId,
     @Nullable String wxpayGoodsId,
     @Nullable String goodsName,
-    int quantity,
-    int price) {}
+    long quantity,
+    long price) {}

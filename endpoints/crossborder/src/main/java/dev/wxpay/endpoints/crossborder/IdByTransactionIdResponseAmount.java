@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param exchangeRate 汇率信息
  */
 public record IdByTransactionIdResponseAmount(
-    @Nullable Integer total,
-    @Nullable Integer payerTotal,
+    @Nullable Long total,
+    @Nullable Long payerTotal,
     @Nullable String currency,
     @Nullable String payerCurrency,
     @Nullable ExchangeRate exchangeRate) {}

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param exchangeRate 汇率
  */
 public record MicropayResponseAmount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable String currency,
-    @Nullable Integer payerTotal,
+    @Nullable Long payerTotal,
     @Json(name = "payer _currency") @Nullable String payerCurrency,
     @Nullable ExchangeRate exchangeRate) {}

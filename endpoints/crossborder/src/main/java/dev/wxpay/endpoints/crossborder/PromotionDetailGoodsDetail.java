@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record PromotionDetailGoodsDetail(
     @Nullable String goodsId,
     @Nullable String goodsRemark,
-    @Nullable Integer discountAmount,
-    @Nullable Integer quantity,
-    @Nullable Integer price) {}
+    @Nullable Long discountAmount,
+    @Nullable Long quantity,
+    @Nullable Long price) {}

@@ -17,6 +17,6 @@ public record RefundDetail(
     @Nullable String promotionId,
     @Nullable Scope scope,
     @Nullable RefundDetailType type,
-    @Nullable Integer amount,
-    @Nullable Integer refundAmount,
+    @Nullable Long amount,
+    @Nullable Long refundAmount,
     @Nullable String currency) {}

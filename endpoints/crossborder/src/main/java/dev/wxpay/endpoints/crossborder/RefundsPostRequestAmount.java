@@ -9,6 +9,6 @@ package dev.wxpay.endpoints.crossborder;
  * @param currency 退款币种
  */
 public record RefundsPostRequestAmount(
-    int refund,
-    int total,
+    long refund,
+    long total,
     String currency) {}

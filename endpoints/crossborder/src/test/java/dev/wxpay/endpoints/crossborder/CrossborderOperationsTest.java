@@ -215,7 +215,7 @@ class CrossborderOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/global/v3/customs/orders", StubResponse.json(answer));
-    OrdersGetResponse decoded = api.global().v3().customs().orders().get(new OrdersGetQuery("v-appid", "v-mchid", OrderType.OUT_TRADE_NO, "v-order_no", Customs.GUANGZHOU_ZS, 7, 7));
+    OrdersGetResponse decoded = api.global().v3().customs().orders().get(new OrdersGetQuery("v-appid", "v-mchid", OrderType.OUT_TRADE_NO, "v-order_no", Customs.GUANGZHOU_ZS, 7L, 7L));
     assertSent("GET", "/global/v3/customs/orders", List.of("appid=v-appid", "mchid=v-mchid", "order_type=out_trade_no", "order_no=v-order_no", "customs=GUANGZHOU_ZS", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(OrdersGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -243,12 +243,12 @@ class CrossborderOperationsTest {
         .transactionId("v-transaction_id")
         .customs(Customs.GUANGZHOU_ZS)
         .merchantCustomsNo("v-merchant_customs_no")
-        .duty(7)
+        .duty(7L)
         .subOrderNo("v-sub_order_no")
         .feeType("v-fee_type")
-        .orderFee(7)
-        .transportFee(7)
-        .productFee(7));
+        .orderFee(7L)
+        .transportFee(7L)
+        .productFee(7L));
     assertSent("POST", "/global/v3/customs/orders", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -292,10 +292,10 @@ class CrossborderOperationsTest {
         .subOrderNo("v-sub_order_no")
         .customs(Customs.GUANGZHOU_ZS)
         .merchantCustomsNo("v-merchant_customs_no")
-        .duty(7)
-        .orderFee(7)
-        .transportFee(7)
-        .productFee(7));
+        .duty(7L)
+        .orderFee(7L)
+        .transportFee(7L)
+        .productFee(7L));
     assertSent("PATCH", "/global/v3/customs/orders", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -434,7 +434,7 @@ class CrossborderOperationsTest {
             .name("明文-name")
             .phone("明文-phone")
             .email("明文-email"))
-        .businessCategory(7)
+        .businessCategory(7L)
         .channelId("v-channel_id")
         .merchantCountryCode("v-merchant_country_code")
         .merchantType(MerchantType.ENTERPRISE)
@@ -518,7 +518,7 @@ class CrossborderOperationsTest {
             .name("明文-name")
             .phone("明文-phone")
             .email("明文-email"))
-        .businessCategory(7)
+        .businessCategory(7L)
         .channelId("v-channel_id")
         .merchantCountryCode("v-merchant_country_code")
         .merchantType(MerchantType.ENTERPRISE)
@@ -676,7 +676,7 @@ class CrossborderOperationsTest {
           "current_total_num": 7
         }""";
     sandbox.stub("GET", "/hk/v3/refunds", StubResponse.json(answer));
-    RefundsGetResponse decoded = api.hk().v3().refunds().get(new RefundsGetQuery("v-transaction_id", "v-out_trade_no", "v-mchid", "v-sub_mchid", "v-sp_mchid", 7, 7));
+    RefundsGetResponse decoded = api.hk().v3().refunds().get(new RefundsGetQuery("v-transaction_id", "v-out_trade_no", "v-mchid", "v-sub_mchid", "v-sp_mchid", 7L, 7L));
     assertSent("GET", "/hk/v3/refunds", List.of("transaction_id=v-transaction_id", "out_trade_no=v-out_trade_no", "mchid=v-mchid", "sub_mchid=v-sub_mchid", "sp_mchid=v-sp_mchid", "offset=7", "count=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(RefundsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -721,8 +721,8 @@ class CrossborderOperationsTest {
         .outRefundNo("v-out_refund_no")
         .reason("v-reason")
         .amount(b1 -> b1
-            .refund(7)
-            .total(7)
+            .refund(7L)
+            .total(7L)
             .currency("v-currency"))
         .notifyUrl("v-notify_url"));
     assertSent("POST", "/hk/v3/refunds", List.of(), Map.of(), """
@@ -861,7 +861,7 @@ class CrossborderOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/hk/v3/settle/settlements", StubResponse.json(answer));
-    SettlementsResponse decoded = api.hk().v3().settle().settlements().get(new SettlementsQuery("v-sub_mchid", SettleState.SETTLED, "v-settle_start_date", "v-settle_end_date", 7, 7));
+    SettlementsResponse decoded = api.hk().v3().settle().settlements().get(new SettlementsQuery("v-sub_mchid", SettleState.SETTLED, "v-settle_start_date", "v-settle_end_date", 7L, 7L));
     assertSent("GET", "/hk/v3/settle/settlements", List.of("sub_mchid=v-sub_mchid", "settle_state=SETTLED", "settle_start_date=v-settle_start_date", "settle_end_date=v-settle_end_date", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(SettlementsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -896,7 +896,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -908,14 +908,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/hk/v3/transactions/app", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -1059,7 +1059,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -1071,14 +1071,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/hk/v3/transactions/jsapi", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -1203,7 +1203,7 @@ class CrossborderOperationsTest {
         .payer(b1 -> b1
             .authCode("v-auth_code"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -1215,14 +1215,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/hk/v3/transactions/micropay", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -1301,7 +1301,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -1313,14 +1313,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/hk/v3/transactions/mweb", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -1404,7 +1404,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -1416,14 +1416,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/hk/v3/transactions/native", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -1645,7 +1645,7 @@ class CrossborderOperationsTest {
             .name("明文-name")
             .phone("明文-phone")
             .email("明文-email"))
-        .businessCategory(7)
+        .businessCategory(7L)
         .channelId("v-channel_id")
         .merchantCountryCode("v-merchant_country_code")
         .merchantType(MerchantType.ENTERPRISE)
@@ -1798,7 +1798,7 @@ class CrossborderOperationsTest {
             .name("明文-name")
             .phone("明文-phone")
             .email("明文-email"))
-        .businessCategory(7)
+        .businessCategory(7L)
         .channelId("v-channel_id")
         .merchantCountryCode("v-merchant_country_code")
         .merchantType(MerchantType.ENTERPRISE)
@@ -1921,7 +1921,7 @@ class CrossborderOperationsTest {
           "current_total_num": 7
         }""";
     sandbox.stub("GET", "/v3/global/refunds", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.global.RefundsGetResponse decoded = api.v3().global().refunds().get(new dev.wxpay.endpoints.v3.global.RefundsGetQuery("v-transaction_id", "v-out_trade_no", "v-mchid", "v-sub_mchid", "v-sp_mchid", 7, 7));
+    dev.wxpay.endpoints.v3.global.RefundsGetResponse decoded = api.v3().global().refunds().get(new dev.wxpay.endpoints.v3.global.RefundsGetQuery("v-transaction_id", "v-out_trade_no", "v-mchid", "v-sub_mchid", "v-sp_mchid", 7L, 7L));
     assertSent("GET", "/v3/global/refunds", List.of("transaction_id=v-transaction_id", "out_trade_no=v-out_trade_no", "mchid=v-mchid", "sub_mchid=v-sub_mchid", "sp_mchid=v-sp_mchid", "offset=7", "count=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.global.RefundsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1966,8 +1966,8 @@ class CrossborderOperationsTest {
         .outRefundNo("v-out_refund_no")
         .reason("v-reason")
         .amount(b1 -> b1
-            .refund(7)
-            .total(7)
+            .refund(7L)
+            .total(7L)
             .currency("v-currency"))
         .notifyUrl("v-notify_url"));
     assertSent("POST", "/v3/global/refunds", List.of(), Map.of(), """
@@ -2029,7 +2029,7 @@ class CrossborderOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/global/customs/orders", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.global.customs.OrdersGetResponse decoded = api.v3().global().customs().orders().get(new dev.wxpay.endpoints.v3.global.customs.OrdersGetQuery("v-appid", "v-mchid", OrderType.OUT_TRADE_NO, "v-order_no", Customs.GUANGZHOU_ZS, 7, 7));
+    dev.wxpay.endpoints.v3.global.customs.OrdersGetResponse decoded = api.v3().global().customs().orders().get(new dev.wxpay.endpoints.v3.global.customs.OrdersGetQuery("v-appid", "v-mchid", OrderType.OUT_TRADE_NO, "v-order_no", Customs.GUANGZHOU_ZS, 7L, 7L));
     assertSent("GET", "/v3/global/customs/orders", List.of("appid=v-appid", "mchid=v-mchid", "order_type=out_trade_no", "order_no=v-order_no", "customs=GUANGZHOU_ZS", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.global.customs.OrdersGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2057,12 +2057,12 @@ class CrossborderOperationsTest {
         .transactionId("v-transaction_id")
         .customs(Customs.GUANGZHOU_ZS)
         .merchantCustomsNo("v-merchant_customs_no")
-        .duty(7)
+        .duty(7L)
         .subOrderNo("v-sub_order_no")
         .feeType("v-fee_type")
-        .orderFee(7)
-        .transportFee(7)
-        .productFee(7));
+        .orderFee(7L)
+        .transportFee(7L)
+        .productFee(7L));
     assertSent("POST", "/v3/global/customs/orders", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -2106,10 +2106,10 @@ class CrossborderOperationsTest {
         .subOrderNo("v-sub_order_no")
         .customs(Customs.GUANGZHOU_ZS)
         .merchantCustomsNo("v-merchant_customs_no")
-        .duty(7)
-        .orderFee(7)
-        .transportFee(7)
-        .productFee(7));
+        .duty(7L)
+        .orderFee(7L)
+        .transportFee(7L)
+        .productFee(7L));
     assertSent("PATCH", "/v3/global/customs/orders", List.of(), Map.of(), """
         {
           "appid": "v-appid",
@@ -2541,7 +2541,7 @@ class CrossborderOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/global/merchant-service/complaints", StubResponse.json(answer));
-    ComplaintsResponse decoded = api.v3().global().merchantService().complaints().get(new ComplaintsQuery(7, 7, "v-begin_date", "v-end_date", "v-complainted_mchid", MchLanguage.ZH_CN));
+    ComplaintsResponse decoded = api.v3().global().merchantService().complaints().get(new ComplaintsQuery(7L, 7L, "v-begin_date", "v-end_date", "v-complainted_mchid", MchLanguage.ZH_CN));
     assertSent("GET", "/v3/global/merchant-service/complaints", List.of("limit=7", "offset=7", "begin_date=v-begin_date", "end_date=v-end_date", "complainted_mchid=v-complainted_mchid", "mch_language=ZH_CN"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ComplaintsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2633,7 +2633,7 @@ class CrossborderOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/global/merchant-service/complaints/p-complaint_id/negotiation-historys", StubResponse.json(answer));
-    NegotiationHistorysResponse decoded = api.v3().global().merchantService().complaints("p-complaint_id").negotiationHistorys().get(new NegotiationHistorysQuery(7, 7, MchLanguage.ZH_CN));
+    NegotiationHistorysResponse decoded = api.v3().global().merchantService().complaints("p-complaint_id").negotiationHistorys().get(new NegotiationHistorysQuery(7L, 7L, MchLanguage.ZH_CN));
     assertSent("GET", "/v3/global/merchant-service/complaints/p-complaint_id/negotiation-historys", List.of("limit=7", "offset=7", "mch_language=ZH_CN"), Map.of(), null, List.of());
     assertJson(answer, plainJson(NegotiationHistorysResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2755,7 +2755,7 @@ class CrossborderOperationsTest {
         .payer(b1 -> b1
             .authCode("v-auth_code"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -2767,14 +2767,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/v3/global/micropay/transactions/pay", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -2878,7 +2878,7 @@ class CrossborderOperationsTest {
           "openid": "v-openid"
         }""";
     sandbox.stub("GET", "/v3/global/papay/contracts/p-contract_id", StubResponse.json(answer));
-    ContractsByContractIdResponse decoded = api.v3().global().papay().contracts("p-contract_id").get(new ContractsByContractIdQuery("v-appid", "v-sub_mchid", "v-sp_appid", "v-sp_mchid", "v-sub_appid", 7));
+    ContractsByContractIdResponse decoded = api.v3().global().papay().contracts("p-contract_id").get(new ContractsByContractIdQuery("v-appid", "v-sub_mchid", "v-sp_appid", "v-sp_mchid", "v-sub_appid", 7L));
     assertSent("GET", "/v3/global/papay/contracts/p-contract_id", List.of("appid=v-appid", "sub_mchid=v-sub_mchid", "sp_appid=v-sp_appid", "sp_mchid=v-sp_mchid", "sub_appid=v-sub_appid", "plan_id=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ContractsByContractIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2951,7 +2951,7 @@ class CrossborderOperationsTest {
         .merchantCategoryCode("v-merchant_category_code")
         .contractId("v-contract_id")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -3055,7 +3055,7 @@ class CrossborderOperationsTest {
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .userDisplayName("v-user_display_name")
         .successNotifyUrl("v-success_notify_url")
@@ -3094,7 +3094,7 @@ class CrossborderOperationsTest {
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .userDisplayName("v-user_display_name")
         .successNotifyUrl("v-success_notify_url")
@@ -3135,7 +3135,7 @@ class CrossborderOperationsTest {
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .userDisplayName("v-user_display_name")
         .successNotifyUrl("v-success_notify_url")
@@ -3174,7 +3174,7 @@ class CrossborderOperationsTest {
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .userDisplayName("v-user_display_name")
         .successNotifyUrl("v-success_notify_url")
@@ -3261,7 +3261,7 @@ class CrossborderOperationsTest {
         .spAppid("v-sp_appid")
         .spMchid("v-sp_mchid")
         .subAppid("v-sub_appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .userDisplayName("v-user_display_name")
         .successNotifyUrl("v-success_notify_url")
@@ -3405,7 +3405,7 @@ class CrossborderOperationsTest {
             .account("v-account")
             .name("v-name")
             .authorized(true)
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .unfreezeUnsplit(true));
     assertSent("POST", "/v3/global/profit-sharing/orders", List.of(), Map.of(), """
@@ -3495,7 +3495,7 @@ class CrossborderOperationsTest {
         .customRelation("v-custom_relation")
         .scene("v-scene")
         .majorService("v-major_service")
-        .expectedRatio(7)
+        .expectedRatio(7L)
         .applicationFileId("v-application_file_id")
         .partnershipFileId("v-partnership_file_id"));
     assertSent("POST", "/v3/global/profit-sharing/receivers", List.of(), Map.of(), """
@@ -3821,7 +3821,7 @@ class CrossborderOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/global/settle/settlements", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.global.settle.SettlementsResponse decoded = api.v3().global().settle().settlements().get(new dev.wxpay.endpoints.v3.global.settle.SettlementsQuery("v-sub_mchid", SettleState.SETTLED, "v-settle_start_date", "v-settle_end_date", 7, 7));
+    dev.wxpay.endpoints.v3.global.settle.SettlementsResponse decoded = api.v3().global().settle().settlements().get(new dev.wxpay.endpoints.v3.global.settle.SettlementsQuery("v-sub_mchid", SettleState.SETTLED, "v-settle_start_date", "v-settle_end_date", 7L, 7L));
     assertSent("GET", "/v3/global/settle/settlements", List.of("sub_mchid=v-sub_mchid", "settle_state=SETTLED", "settle_start_date=v-settle_start_date", "settle_end_date=v-settle_end_date", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.global.settle.SettlementsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -3856,7 +3856,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -3868,14 +3868,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/v3/global/transactions/app", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -4019,7 +4019,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -4031,14 +4031,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/v3/global/transactions/jsapi", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -4122,7 +4122,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -4134,14 +4134,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/v3/global/transactions/mweb", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",
@@ -4225,7 +4225,7 @@ class CrossborderOperationsTest {
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -4237,14 +4237,14 @@ class CrossborderOperationsTest {
                 .name("v-name")
                 .address("v-address")))
         .addDetail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .receiptId("v-receipt_id")
             .addGoodsDetail(b2 -> b2
                 .goodsId("v-goods_id")
                 .wxpayGoodsId("v-wxpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .price(7))));
+                .quantity(7L)
+                .price(7L))));
     assertSent("POST", "/v3/global/transactions/native", List.of(), Map.of(), """
         {
           "mchid": "v-mchid",

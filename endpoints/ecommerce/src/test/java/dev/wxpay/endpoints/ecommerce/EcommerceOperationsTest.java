@@ -665,7 +665,7 @@ class EcommerceOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/ecommerce/subject-sub-merchants", StubResponse.json(answer));
-    SubjectSubMerchantsResponse decoded = api.v3().ecommerce().subjectSubMerchants().get(new SubjectSubMerchantsQuery(SubjectSubMerchantsOrganizationType.SUBJECT_TYPE_ENTERPRISE, "v-cert_number", 7, 7));
+    SubjectSubMerchantsResponse decoded = api.v3().ecommerce().subjectSubMerchants().get(new SubjectSubMerchantsQuery(SubjectSubMerchantsOrganizationType.SUBJECT_TYPE_ENTERPRISE, "v-cert_number", 7L, 7L));
     assertSent("GET", "/v3/ecommerce/subject-sub-merchants", List.of("organization_type=SUBJECT_TYPE_ENTERPRISE", "cert_number=v-cert_number", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(SubjectSubMerchantsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1133,7 +1133,7 @@ class EcommerceOperationsTest {
     sandbox.stub("POST", "/v3/ecommerce/applyments/submit-sign-verify-info", StubResponse.json(answer));
     SubmitSignVerifyInfoResponse decoded = api.v3().ecommerce().applyments().submitSignVerifyInfo().post(b -> b
         .outRequestNo("v-out_request_no")
-        .applymentId(7)
+        .applymentId(7L)
         .preSignTime("v-pre_sign_time")
         .proxyVerifyIdentityInfo(b1 -> b1
             .verifyIdentityType(VerifyIdentityType.VERIFY_IDENTITY_TYPE_FACE_TO_FACE)
@@ -1226,7 +1226,7 @@ class EcommerceOperationsTest {
             .mchid("v-mchid")
             .attach("v-attach")
             .amount(b2 -> b2
-                .totalAmount(7)
+                .totalAmount(7L)
                 .currency("v-currency"))
             .outTradeNo("v-out_trade_no")
             .subMchid("v-sub_mchid")
@@ -1234,7 +1234,7 @@ class EcommerceOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7))
+                .subsidyAmount(7L))
             .subRiskInfo("v-sub_risk_info"))
         .riskInfo("v-risk_info"));
     assertSent("POST", "/v3/ecommerce/combine-papay/transactions", List.of(), Map.of(), """
@@ -1314,7 +1314,7 @@ class EcommerceOperationsTest {
     sandbox.stub("POST", "/v3/ecommerce/combine-papay/contracts/pre-entrust-sign", StubResponse.json(answer));
     PreEntrustSignResponse decoded = api.v3().ecommerce().combinePapay().contracts().preEntrustSign().post(b -> b
         .appid("v-appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .contractDisplayAccount("v-contract_display_account")
         .notifyUrl("v-notify_url")
@@ -1392,7 +1392,7 @@ class EcommerceOperationsTest {
     sandbox.stub("POST", "/v3/ecommerce/combine-papay/contracts/pre-entrust-sign/mini-program", StubResponse.json(answer));
     MiniProgramResponse decoded = api.v3().ecommerce().combinePapay().contracts().preEntrustSign().miniProgram().post(b -> b
         .appid("v-appid")
-        .planId(7)
+        .planId(7L)
         .outContractCode("v-out_contract_code")
         .contractDisplayAccount("v-contract_display_account")
         .notifyUrl("v-notify_url"));
@@ -1476,7 +1476,7 @@ class EcommerceOperationsTest {
     WithdrawResponse decoded = api.v3().ecommerce().fund().withdraw().post(b -> b
         .subMchid("v-sub_mchid")
         .outRequestNo("v-out_request_no")
-        .amount(7)
+        .amount(7L)
         .remark("v-remark")
         .bankMemo("v-bank_memo")
         .accountType(WithdrawResponseAccountType.BASIC)
@@ -1850,7 +1850,7 @@ class EcommerceOperationsTest {
     AfterSalesOrdersPostResponse decoded = api.v3().ecommerce().profitsharing().afterSalesOrders().post(b -> b
         .subMchid("v-sub_mchid")
         .transactionId("v-transaction_id")
-        .amount(7)
+        .amount(7L)
         .type(dev.wxpay.endpoints.v3.ecommerce.profitsharing.Type.SERVICE_FEE_INCOME)
         .scene(Scene.REFUND_TICKET)
         .refundId("v-refund_id"));
@@ -1965,7 +1965,7 @@ class EcommerceOperationsTest {
         .addReceivers(b1 -> b1
             .type(ProfitSharingReceiverType.MERCHANT_ID)
             .receiverAccount("v-receiver_account")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
             .receiverName("明文-receiver_name"))
         .finish(true));
@@ -2032,7 +2032,7 @@ class EcommerceOperationsTest {
         .outOrderNo("v-out_order_no")
         .outReturnNo("v-out_return_no")
         .returnMchid("v-return_mchid")
-        .amount(7)
+        .amount(7L)
         .description("v-description")
         .transactionId("v-transaction_id"));
     assertSent("POST", "/v3/ecommerce/profitsharing/returnorders", List.of(), Map.of(), """
@@ -2155,11 +2155,11 @@ class EcommerceOperationsTest {
         .outRefundNo("v-out_refund_no")
         .reason("v-reason")
         .amount(b1 -> b1
-            .refund(7)
+            .refund(7L)
             .addFromValue(b2 -> b2
                 .account(Account.AVAILABLE)
                 .amount(1.5))
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .notifyUrl("v-notify_url")
         .refundAccount(RefundAccount.REFUND_SOURCE_SUB_MERCHANT)
@@ -2427,7 +2427,7 @@ class EcommerceOperationsTest {
     CreateResponse decoded = api.v3().ecommerce().subsidies().create().post(b -> b
         .subMchid("v-sub_mchid")
         .transactionId("v-transaction_id")
-        .amount(7)
+        .amount(7L)
         .description("v-description")
         .refundId("v-refund_id")
         .outSubsidyNo("v-out_subsidy_no"));
@@ -2464,12 +2464,12 @@ class EcommerceOperationsTest {
         .outOrderNo("v-out_order_no")
         .transactionId("v-transaction_id")
         .refundId("v-refund_id")
-        .amount(7)
+        .amount(7L)
         .description("v-description")
         .subsidyId("v-subsidy_id")
         .addFromValue(b1 -> b1
             .account(Account.AVAILABLE)
-            .amount(7)));
+            .amount(7L)));
     assertSent("POST", "/v3/ecommerce/subsidies/return", List.of(), Map.of(), """
         {
           "sub_mchid": "v-sub_mchid",
@@ -2528,13 +2528,13 @@ class EcommerceOperationsTest {
         .outOrderId("v-out_order_id")
         .subMchid("v-sub_mchid")
         .transactionId("v-transaction_id")
-        .amount(7)
+        .amount(7L)
         .foreignCurrency("v-foreign_currency")
         .addGoodsInfo(b1 -> b1
             .goodsName("v-goods_name")
             .goodsCategory("v-goods_category")
-            .goodsUnitPrice(7)
-            .goodsQuantity(7))
+            .goodsUnitPrice(7L)
+            .goodsQuantity(7L))
         .sellerInfo(b1 -> b1
             .overseaBusinessName("v-oversea_business_name")
             .overseaShopName("v-oversea_shop_name")
@@ -2546,7 +2546,7 @@ class EcommerceOperationsTest {
             .payeeId("v-payee_id"))
         .presaleInfo(b1 -> b1
             .type(dev.wxpay.endpoints.v3.funds_to_oversea.Type.DEPOSIT)
-            .totalAmount(7)
+            .totalAmount(7L)
             .depositTransactionId("v-deposit_transaction_id")
             .balanceTransactionId("v-balance_transaction_id")));
     assertSent("POST", "/v3/funds-to-oversea/orders", List.of(), Map.of(), """
@@ -2635,7 +2635,7 @@ class EcommerceOperationsTest {
         .outOrderId("v-out_order_id")
         .transactionId("v-transaction_id")
         .supplementInfo("v-supplement_info")
-        .amount(7));
+        .amount(7L));
     assertSent("POST", "/v3/funds-to-oversea/return/return-orders", List.of(), Map.of(), """
         {
           "out_return_no": "v-out_return_no",
@@ -2697,7 +2697,7 @@ class EcommerceOperationsTest {
     WithdrawlApplyResponse decoded = api.v3().mchOperate().risk().withdrawlApply().post(b -> b
         .subMchid("v-sub_mchid")
         .outAccountType(dev.wxpay.endpoints.v3.mch_operate.risk.OutAccountType.BASIC_ACCOUNT)
-        .amount(7)
+        .amount(7L)
         .outRequestNo("v-out_request_no")
         .payeeType(PayeeType.CONTRIBUTION_MERCHANT)
         .payeeMchid("v-payee_mchid")
@@ -2834,7 +2834,7 @@ class EcommerceOperationsTest {
     sandbox.stub("POST", "/v3/merchant/fund/withdraw", StubResponse.json(answer));
     dev.wxpay.endpoints.v3.merchant.fund.WithdrawResponse decoded = api.v3().merchant().fund().withdraw().post(b -> b
         .outRequestNo("v-out_request_no")
-        .amount(7)
+        .amount(7L)
         .remark("v-remark")
         .bankMemo("v-bank_memo")
         .accountType(dev.wxpay.endpoints.v3.merchant.fund.BillAccountType.BASIC)
@@ -4303,7 +4303,7 @@ class EcommerceOperationsTest {
         .remark("v-remark")
         .bankMemo("v-bank_memo")
         .notifyUrl("v-notify_url")
-        .reserveAmount(7));
+        .reserveAmount(7L));
     assertSent("POST", "/v3/platsolution/ecommerce/withdraw/day-end-balance-withdraw", List.of(), Map.of(), """
         {
           "sub_mchid": "v-sub_mchid",

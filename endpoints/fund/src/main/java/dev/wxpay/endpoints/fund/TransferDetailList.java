@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TransferDetailList(
     String outDetailNo,
-    int transferAmount,
+    long transferAmount,
     String transferRemark,
     String openid,
     @Encrypted String userName,

@@ -309,13 +309,13 @@ class FundOperationsTest {
         .batchName("v-batch_name")
         .batchRemark("v-batch_remark")
         .attachRemark("v-attach_remark")
-        .totalAmount(7)
-        .totalCount(7)
+        .totalAmount(7L)
+        .totalCount(7L)
         .transferScene("v-transfer_scene")
         .transferPurpose("v-transfer_purpose")
         .addTransferDetailList(b1 -> b1
             .outDetailNo("v-out_detail_no")
-            .transferAmount(7)
+            .transferAmount(7L)
             .transferRemark("v-transfer_remark")
             .openid("v-openid")
             .userName("明文-user_name")
@@ -383,7 +383,7 @@ class FundOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/bank-transfer/batches/batch-id/p-batch_id", StubResponse.json(answer));
-    BatchIdByBatchIdResponse decoded = api.v3().bankTransfer().batches().batchId("p-batch_id").get(new BatchIdByBatchIdQuery(true, 7, 7, DetailState.ALL));
+    BatchIdByBatchIdResponse decoded = api.v3().bankTransfer().batches().batchId("p-batch_id").get(new BatchIdByBatchIdQuery(true, 7L, 7L, DetailState.ALL));
     assertSent("GET", "/v3/bank-transfer/batches/batch-id/p-batch_id", List.of("need_query_detail=true", "offset=7", "limit=7", "detail_state=ALL"), Map.of(), null, List.of());
     assertJson(answer, plainJson(BatchIdByBatchIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -424,7 +424,7 @@ class FundOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/bank-transfer/batches/out-batch-no/p-out_batch_no", StubResponse.json(answer));
-    OutBatchNoByOutBatchNoResponse decoded = api.v3().bankTransfer().batches().outBatchNo("p-out_batch_no").get(new OutBatchNoByOutBatchNoQuery("v-out_batch_no", true, 7, 7, DetailState.ALL));
+    OutBatchNoByOutBatchNoResponse decoded = api.v3().bankTransfer().batches().outBatchNo("p-out_batch_no").get(new OutBatchNoByOutBatchNoQuery("v-out_batch_no", true, 7L, 7L, DetailState.ALL));
     assertSent("GET", "/v3/bank-transfer/batches/out-batch-no/p-out_batch_no", List.of("out_batch_no=v-out_batch_no", "need_query_detail=true", "offset=7", "limit=7", "detail_state=ALL"), Map.of(), null, List.of());
     assertJson(answer, plainJson(OutBatchNoByOutBatchNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1797,7 +1797,7 @@ class FundOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/merchantfund/merchant/income-records", StubResponse.json(answer));
-    IncomeRecordsResponse decoded = api.v3().merchantfund().merchant().incomeRecords().get(new IncomeRecordsQuery(AccountType.BASIC, "v-date", 7, 7));
+    IncomeRecordsResponse decoded = api.v3().merchantfund().merchant().incomeRecords().get(new IncomeRecordsQuery(AccountType.BASIC, "v-date", 7L, 7L));
     assertSent("GET", "/v3/merchantfund/merchant/income-records", List.of("account_type=BASIC", "date=v-date", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(IncomeRecordsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1829,7 +1829,7 @@ class FundOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/merchantfund/partner/income-records", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.merchantfund.partner.IncomeRecordsResponse decoded = api.v3().merchantfund().partner().incomeRecords().get(new dev.wxpay.endpoints.v3.merchantfund.partner.IncomeRecordsQuery("v-sub_mchid", AccountType.BASIC, "v-date", 7, 7));
+    dev.wxpay.endpoints.v3.merchantfund.partner.IncomeRecordsResponse decoded = api.v3().merchantfund().partner().incomeRecords().get(new dev.wxpay.endpoints.v3.merchantfund.partner.IncomeRecordsQuery("v-sub_mchid", AccountType.BASIC, "v-date", 7L, 7L));
     assertSent("GET", "/v3/merchantfund/partner/income-records", List.of("sub_mchid=v-sub_mchid", "account_type=BASIC", "date=v-date", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.merchantfund.partner.IncomeRecordsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1851,11 +1851,11 @@ class FundOperationsTest {
         .outBatchNo("v-out_batch_no")
         .batchName("v-batch_name")
         .batchRemark("v-batch_remark")
-        .totalAmount(7)
-        .totalNum(7)
+        .totalAmount(7L)
+        .totalNum(7L)
         .addTransferDetailList(b1 -> b1
             .outDetailNo("v-out_detail_no")
-            .transferAmount(7)
+            .transferAmount(7L)
             .transferRemark("v-transfer_remark")
             .openid("v-openid")
             .userName("明文-user_name")
@@ -1922,7 +1922,7 @@ class FundOperationsTest {
           "transfer_scene": "ORDINARY_TRANSFER"
         }""";
     sandbox.stub("GET", "/v3/partner-transfer/batches/batch-id/p-batch_id", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.partner_transfer.batches.BatchIdByBatchIdResponse decoded = api.v3().partnerTransfer().batches().batchId("p-batch_id").get(new dev.wxpay.endpoints.v3.partner_transfer.batches.BatchIdByBatchIdQuery(true, 7, 7, DetailStatus.ALL));
+    dev.wxpay.endpoints.v3.partner_transfer.batches.BatchIdByBatchIdResponse decoded = api.v3().partnerTransfer().batches().batchId("p-batch_id").get(new dev.wxpay.endpoints.v3.partner_transfer.batches.BatchIdByBatchIdQuery(true, 7L, 7L, DetailStatus.ALL));
     assertSent("GET", "/v3/partner-transfer/batches/batch-id/p-batch_id", List.of("need_query_detail=true", "offset=7", "limit=7", "detail_status=ALL"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.partner_transfer.batches.BatchIdByBatchIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1961,7 +1961,7 @@ class FundOperationsTest {
           "transfer_scene": "ORDINARY_TRANSFER"
         }""";
     sandbox.stub("GET", "/v3/partner-transfer/batches/out-batch-no/p-out_batch_no", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.partner_transfer.batches.OutBatchNoByOutBatchNoResponse decoded = api.v3().partnerTransfer().batches().outBatchNo("p-out_batch_no").get(new dev.wxpay.endpoints.v3.partner_transfer.batches.OutBatchNoByOutBatchNoQuery(true, 7, 7, OutBatchNoByOutBatchNoDetailStatus.ALL));
+    dev.wxpay.endpoints.v3.partner_transfer.batches.OutBatchNoByOutBatchNoResponse decoded = api.v3().partnerTransfer().batches().outBatchNo("p-out_batch_no").get(new dev.wxpay.endpoints.v3.partner_transfer.batches.OutBatchNoByOutBatchNoQuery(true, 7L, 7L, OutBatchNoByOutBatchNoDetailStatus.ALL));
     assertSent("GET", "/v3/partner-transfer/batches/out-batch-no/p-out_batch_no", List.of("need_query_detail=true", "offset=7", "limit=7", "detail_status=ALL"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.partner_transfer.batches.OutBatchNoByOutBatchNoResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2086,7 +2086,7 @@ class FundOperationsTest {
             .type(dev.wxpay.endpoints.v3.profitsharing.Type.MERCHANT_ID)
             .account("v-account")
             .name("明文-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .unfreezeUnsplit(true));
     assertSent("POST", "/v3/profitsharing/orders", List.of(), Map.of(), """
@@ -2161,7 +2161,7 @@ class FundOperationsTest {
         .outOrderNo("v-out_order_no")
         .outReturnNo("v-out_return_no")
         .returnMchid("v-return_mchid")
-        .amount(7)
+        .amount(7L)
         .description("v-description"));
     assertSent("POST", "/v3/profitsharing/return-orders", List.of(), Map.of(), """
         {
@@ -2400,11 +2400,11 @@ class FundOperationsTest {
         .outBatchNo("v-out_batch_no")
         .batchName("v-batch_name")
         .batchRemark("v-batch_remark")
-        .totalAmount(7)
-        .totalNum(7)
+        .totalAmount(7L)
+        .totalNum(7L)
         .addTransferDetailList(b1 -> b1
             .outDetailNo("v-out_detail_no")
-            .transferAmount(7)
+            .transferAmount(7L)
             .transferRemark("v-transfer_remark")
             .openid("v-openid")
             .userName("明文-user_name")
@@ -2509,7 +2509,7 @@ class FundOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/transfer/batches/batch-id/p-batch_id", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.transfer.batches.BatchIdByBatchIdResponse decoded = api.v3().transfer().batches().batchId("p-batch_id").get(new dev.wxpay.endpoints.v3.transfer.batches.BatchIdByBatchIdQuery(true, 7, 7, "v-detail_status"));
+    dev.wxpay.endpoints.v3.transfer.batches.BatchIdByBatchIdResponse decoded = api.v3().transfer().batches().batchId("p-batch_id").get(new dev.wxpay.endpoints.v3.transfer.batches.BatchIdByBatchIdQuery(true, 7L, 7L, "v-detail_status"));
     assertSent("GET", "/v3/transfer/batches/batch-id/p-batch_id", List.of("need_query_detail=true", "offset=7", "limit=7", "detail_status=v-detail_status"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.transfer.batches.BatchIdByBatchIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2548,7 +2548,7 @@ class FundOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/transfer/batches/out-batch-no/p-out_batch_no", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.transfer.batches.OutBatchNoByOutBatchNoResponse decoded = api.v3().transfer().batches().outBatchNo("p-out_batch_no").get(new dev.wxpay.endpoints.v3.transfer.batches.OutBatchNoByOutBatchNoQuery(true, 7, 7, "v-detail_status"));
+    dev.wxpay.endpoints.v3.transfer.batches.OutBatchNoByOutBatchNoResponse decoded = api.v3().transfer().batches().outBatchNo("p-out_batch_no").get(new dev.wxpay.endpoints.v3.transfer.batches.OutBatchNoByOutBatchNoQuery(true, 7L, 7L, "v-detail_status"));
     assertSent("GET", "/v3/transfer/batches/out-batch-no/p-out_batch_no", List.of("need_query_detail=true", "offset=7", "limit=7", "detail_status=v-detail_status"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.transfer.batches.OutBatchNoByOutBatchNoResponseJsonAdapter.INSTANCE, decoded));
   }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param currency 货币类型
  */
 public record IdByTransactionIdResponseAmount(
-    @Nullable Integer total,
-    @Nullable Integer payerTotal,
-    @Nullable Integer discountTotal,
+    @Nullable Long total,
+    @Nullable Long payerTotal,
+    @Nullable Long discountTotal,
     @Nullable String currency) {}

@@ -19,8 +19,8 @@ public record PromotionDetail(
     @Nullable String name,
     @Nullable String scope,
     @Nullable String type,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String stockId,
-    @Nullable Integer wechatpayContribute,
-    @Nullable Integer merchantContribute,
-    @Nullable Integer otherContribute) {}
+    @Nullable Long wechatpayContribute,
+    @Nullable Long merchantContribute,
+    @Nullable Long otherContribute) {}

@@ -434,7 +434,7 @@ class IndustryOperationsTest {
         .outContractCode("v-out_contract_code")
         .displayName("v-display_name")
         .contractNotifyUrl("v-contract_notify_url")
-        .repaymentDay(7)
+        .repaymentDay(7L)
         .repaymentAmountLimit("v-repayment_amount_limit")
         .subMchid("v-sub_mchid")
         .subAppid("v-sub_appid")
@@ -444,7 +444,7 @@ class IndustryOperationsTest {
             .realName("明文-real_name"))
         .tradeInfo(b1 -> b1
             .outTradeNo("v-out_trade_no")
-            .deductAmount(7)
+            .deductAmount(7L)
             .description("v-description")
             .attach("v-attach")
             .notifyUrl("v-notify_url")));
@@ -489,7 +489,7 @@ class IndustryOperationsTest {
         .outContractCode("v-out_contract_code")
         .displayName("v-display_name")
         .contractNotifyUrl("v-contract_notify_url")
-        .repaymentDay(7)
+        .repaymentDay(7L)
         .repaymentAmountLimit("v-repayment_amount_limit")
         .subMchid("v-sub_mchid")
         .subAppid("v-sub_appid")
@@ -499,7 +499,7 @@ class IndustryOperationsTest {
             .realName("明文-real_name"))
         .tradeInfo(b1 -> b1
             .outTradeNo("v-out_trade_no")
-            .deductAmount(7)
+            .deductAmount(7L)
             .description("v-description")
             .attach("v-attach")
             .notifyUrl("v-notify_url"))
@@ -650,16 +650,16 @@ class IndustryOperationsTest {
         .description("v-description")
         .chargingToken("v-charging_token")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .chargeInfo(b1 -> b1
             .startTime("v-start_time")
             .endTime("v-end_time")
             .chargingStationName("v-charging_station_name")
             .chargingGunNumber("v-charging_gun_number")
-            .chargedCapacity(7)
-            .parkDuration(7)
-            .parkFee(7))
+            .chargedCapacity(7L)
+            .parkDuration(7L)
+            .parkFee(7L))
         .deviceInfo(b1 -> b1
             .deviceId("v-device_id")
             .deviceIp("v-device_ip")));
@@ -893,7 +893,7 @@ class IndustryOperationsTest {
         .contractId("v-contract_id")
         .tradeScene("v-trade_scene")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .deviceInformation(b1 -> b1
             .deviceId("v-device_id")
@@ -1098,7 +1098,7 @@ class IndustryOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/edu-papay/user/p-openid/contracts", StubResponse.json(answer));
-    ContractsResponse decoded = api.v3().eduPapay().user("p-openid").contracts().get(new ContractsQuery("v-appid", "v-sub_mchid", "v-sub_appid", "v-sub_openid", "v-plan_id", ContractStatus.ADD, 7, 7));
+    ContractsResponse decoded = api.v3().eduPapay().user("p-openid").contracts().get(new ContractsQuery("v-appid", "v-sub_mchid", "v-sub_appid", "v-sub_openid", "v-plan_id", ContractStatus.ADD, 7L, 7L));
     assertSent("GET", "/v3/edu-papay/user/p-openid/contracts", List.of("appid=v-appid", "sub_mchid=v-sub_mchid", "sub_appid=v-sub_appid", "sub_openid=v-sub_openid", "plan_id=v-plan_id", "contract_status=ADD", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ContractsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1138,7 +1138,7 @@ class IndustryOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/edu-star/orders", StubResponse.json(answer));
-    OrdersGetResponse decoded = api.v3().eduStar().orders().get(new OrdersGetQuery("v-appid", "v-wechat_openid", "v-qq", 7, 7));
+    OrdersGetResponse decoded = api.v3().eduStar().orders().get(new OrdersGetQuery("v-appid", "v-wechat_openid", "v-qq", 7L, 7L));
     assertSent("GET", "/v3/edu-star/orders", List.of("appid=v-appid", "wechat_openid=v-wechat_openid", "qq=v-qq", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(OrdersGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1284,7 +1284,7 @@ class IndustryOperationsTest {
         .contractId("v-contract_id")
         .userId("v-user_id")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .sceneInfo(b1 -> b1
             .startTime("v-start_time")
@@ -1511,7 +1511,7 @@ class IndustryOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/eduschoolpay/users/p-openid/contracts", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.eduschoolpay.users.ContractsResponse decoded = api.v3().eduschoolpay().users("p-openid").contracts().get(new dev.wxpay.endpoints.v3.eduschoolpay.users.ContractsQuery("v-plan_id", "v-contract_status", 7, 7));
+    dev.wxpay.endpoints.v3.eduschoolpay.users.ContractsResponse decoded = api.v3().eduschoolpay().users("p-openid").contracts().get(new dev.wxpay.endpoints.v3.eduschoolpay.users.ContractsQuery("v-plan_id", "v-contract_status", 7L, 7L));
     assertSent("GET", "/v3/eduschoolpay/users/p-openid/contracts", List.of("plan_id=v-plan_id", "contract_status=v-contract_status", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.eduschoolpay.users.ContractsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1749,8 +1749,8 @@ class IndustryOperationsTest {
         .paymentMethod(PaymentMethod.PAYMENT_METHOD_OTHER)
         .periodPremiumMode(PeriodPremiumMode.PERIOD_PREMIUM_MODE_EQUAL)
         .paymentPeriod(PaymentPeriod.PAYMENT_PERIOD_DAY)
-        .firstPeriodAmount(7)
-        .subsequentPeriodAmount(7)
+        .firstPeriodAmount(7L)
+        .subsequentPeriodAmount(7L)
         .coverageTermType(CoverageTermType.COVERAGE_TERM_TYPE_FIXED_DATE)
         .payeeMchid("v-payee_mchid")
         .payeeAppid("v-payee_appid")
@@ -1888,8 +1888,8 @@ class IndustryOperationsTest {
         .paymentMethod(PaymentMethod.PAYMENT_METHOD_OTHER)
         .periodPremiumMode(PeriodPremiumMode.PERIOD_PREMIUM_MODE_EQUAL)
         .paymentPeriod(PaymentPeriod.PAYMENT_PERIOD_DAY)
-        .firstPeriodAmount(7)
-        .subsequentPeriodAmount(7)
+        .firstPeriodAmount(7L)
+        .subsequentPeriodAmount(7L)
         .coverageTermType(CoverageTermType.COVERAGE_TERM_TYPE_FIXED_DATE));
     assertSent("PATCH", "/v3/inspolicymgr/deduct/policies/p-out_insurance_no", List.of(), Map.of(), """
         {
@@ -1978,7 +1978,7 @@ class IndustryOperationsTest {
           }
         }""";
     sandbox.stub("GET", "/v3/iotmanage/devices", StubResponse.json(answer));
-    DevicesResponse decoded = api.v3().iotmanage().devices().get(new DevicesQuery(7, 7));
+    DevicesResponse decoded = api.v3().iotmanage().devices().get(new DevicesQuery(7L, 7L));
     assertSent("GET", "/v3/iotmanage/devices", List.of("limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(DevicesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2033,7 +2033,7 @@ class IndustryOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/lovefeast/users/p-openid/orders/brand-id/p-brand_id", StubResponse.json(answer));
-    BrandIdByBrandIdResponse decoded = api.v3().lovefeast().users("p-openid").orders().brandId("p-brand_id").get(new BrandIdByBrandIdQuery(7, 7));
+    BrandIdByBrandIdResponse decoded = api.v3().lovefeast().users("p-openid").orders().brandId("p-brand_id").get(new BrandIdByBrandIdQuery(7L, 7L));
     assertSent("GET", "/v3/lovefeast/users/p-openid/orders/brand-id/p-brand_id", List.of("offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(BrandIdByBrandIdResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2148,17 +2148,17 @@ class IndustryOperationsTest {
         .medInstName("v-med_inst_name")
         .medInstNo("v-med_inst_no")
         .medInsOrderCreateTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-        .totalFee(7)
-        .medInsGovFee(7)
-        .medInsSelfFee(7)
-        .medInsOtherFee(7)
-        .medInsCashFee(7)
-        .wechatPayCashFee(7)
+        .totalFee(7L)
+        .medInsGovFee(7L)
+        .medInsSelfFee(7L)
+        .medInsOtherFee(7L)
+        .medInsCashFee(7L)
+        .wechatPayCashFee(7L)
         .addCashAddDetail(b1 -> b1
-            .cashAddFee(7)
+            .cashAddFee(7L)
             .cashAddType(CashAddType.DEFAULT_ADD_TYPE))
         .addCashReduceDetail(b1 -> b1
-            .cashReduceFee(7)
+            .cashReduceFee(7L)
             .cashReduceType(CashReduceType.DEFAULT_REDUCE_TYPE))
         .callbackUrl("v-callback_url")
         .prepayId("v-prepay_id")
@@ -2341,10 +2341,10 @@ class IndustryOperationsTest {
     sandbox.stub("POST", "/v3/med-ins/refunds/notify", StubResponse.noContent());
     api.v3().medIns().refunds().notifyValue().post("v-mix_trade_no", b -> b
         .subMchid("v-sub_mchid")
-        .medRefundTotalFee(7)
-        .medRefundGovFee(7)
-        .medRefundSelfFee(7)
-        .medRefundOtherFee(7)
+        .medRefundTotalFee(7L)
+        .medRefundGovFee(7L)
+        .medRefundSelfFee(7L)
+        .medRefundOtherFee(7L)
         .refundTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .outRefundNo("v-out_refund_no"));
     assertSent("POST", "/v3/med-ins/refunds/notify", List.of("mix_trade_no=v-mix_trade_no"), Map.of(), """
@@ -2423,7 +2423,7 @@ class IndustryOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/offlineface/face-collections", StubResponse.json(answer));
-    FaceCollectionsResponse decoded = api.v3().offlineface().faceCollections().get(new FaceCollectionsQuery("v-organization_id", 7, 7));
+    FaceCollectionsResponse decoded = api.v3().offlineface().faceCollections().get(new FaceCollectionsQuery("v-organization_id", 7L, 7L));
     assertSent("GET", "/v3/offlineface/face-collections", List.of("organization_id=v-organization_id", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(FaceCollectionsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2510,7 +2510,7 @@ class IndustryOperationsTest {
         .subAppid("v-sub_appid")
         .subMchid("v-sub_mchid")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency(Currency.CNY))
         .sceneInfo(b1 -> b1
             .deviceIp("v-device_ip"))
@@ -4399,20 +4399,20 @@ class IndustryOperationsTest {
                 .feeLimitType(FeeLimitType.FEE_LIMIT_UNKNOWN)
                 .dailyLimitType(DailyLimitType.DAILY_LIMIT_UNKNOWN)
                 .timeRoundingType(TimeRoundingType.TIME_ROUND_UNKNOWN)
-                .freeEntryDuration(7)
-                .freeExitDuration(7)
+                .freeEntryDuration(7L)
+                .freeExitDuration(7L)
                 .addFixedIntervalRule(b3 -> b3
                     .dayType(DayType.DAY_TYPE_UNKNOWN)
                     .startTime("v-start_time")
                     .endTime("v-end_time")
                     .vehicleType(VehicleType.VEHICLE_TYPE_UNKNOWN)
                     .plateType(PlateType.PLATE_TYPE_UNKNOWN)
-                    .firstDuration(7)
-                    .firstAmount(7)
-                    .intervalDuration(7)
-                    .intervalAmount(7)
-                    .intervalMaxAmount(7)
-                    .maxFeePerDay(7)
+                    .firstDuration(7L)
+                    .firstAmount(7L)
+                    .intervalDuration(7L)
+                    .intervalAmount(7L)
+                    .intervalMaxAmount(7L)
+                    .maxFeePerDay(7L)
                     .freePeriodChargingMode(FreePeriodChargingMode.FREE_PERIOD_CHARGING_UNKNOWN)
                     .freePeriodCalculationMode(FreePeriodCalculationMode.FREE_PERIOD_CAL_UNKNOWN)
                     .isGreenVehicleFreeParking(true)
@@ -4424,21 +4424,21 @@ class IndustryOperationsTest {
                     .vehicleType(VehicleType.VEHICLE_TYPE_UNKNOWN)
                     .plateType(PlateType.PLATE_TYPE_UNKNOWN)
                     .chargeMode(ChargeMode.UNKNOWN)
-                    .durationFrom(7)
-                    .durationTo(7)
-                    .fixedAmount(7)
-                    .intervalMin(7)
-                    .intervalAmount(7)
-                    .intervalMaxAmount(7)
-                    .maxFeePerDay(7))
+                    .durationFrom(7L)
+                    .durationTo(7L)
+                    .fixedAmount(7L)
+                    .intervalMin(7L)
+                    .intervalAmount(7L)
+                    .intervalMaxAmount(7L)
+                    .maxFeePerDay(7L))
                 .addPreEntryRule(b3 -> b3
                     .dayType(DayType.DAY_TYPE_UNKNOWN)
                     .startTime("v-start_time")
                     .endTime("v-end_time")
                     .vehicleType(VehicleType.VEHICLE_TYPE_UNKNOWN)
                     .plateType(PlateType.PLATE_TYPE_UNKNOWN)
-                    .amount(7)
-                    .maxFeePerDay(7))
+                    .amount(7L)
+                    .maxFeePerDay(7L))
                 .holidayMode(HolidayMode.HOLIDAY_MODE_UNKNOWN)
                 .aggregateLimitMode(AggregateLimitMode.AGGREGATE_LIMIT_MODE_UNKNOWN)
                 .firstChargeTimeMode(FirstChargeTimeMode.FIRST_CHARGE_TIME_MODE_UNKNOWN))));
@@ -4602,7 +4602,7 @@ class IndustryOperationsTest {
           "wx_parking_lot_id": "v-wx_parking_lot_id"
         }""";
     sandbox.stub("GET", "/v3/parking/reminders/applications", StubResponse.json(answer));
-    ApplicationsResponse decoded = api.v3().parking().reminders().applications().get(new ApplicationsQuery("v-out_parking_lot_id", 7, 7));
+    ApplicationsResponse decoded = api.v3().parking().reminders().applications().get(new ApplicationsQuery("v-out_parking_lot_id", 7L, 7L));
     assertSent("GET", "/v3/parking/reminders/applications", List.of("out_parking_lot_id=v-out_parking_lot_id", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ApplicationsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -4619,13 +4619,13 @@ class IndustryOperationsTest {
         .outSerialNumber("v-out_serial_number")
         .parkingId("v-parking_id")
         .plateNumber("v-plate_number")
-        .enterTimestamp(7)
+        .enterTimestamp(7L)
         .plateColor(PlateColor.PLATE_COLOR_UNKNOWN)
         .carType(CarType.PLATE_TYPE_UNKNOWN)
         .vehicleType(VehicleType.VEHICLE_TYPE_UNKNOWN)
         .entranceNumber("v-entrance_number")
         .entranceName("v-entrance_name")
-        .discountTemplateId(7));
+        .discountTemplateId(7L));
     assertSent("POST", "/v3/parking/reminders/entry", List.of(), Map.of(), """
         {
           "out_serial_number": "v-out_serial_number",
@@ -4648,18 +4648,18 @@ class IndustryOperationsTest {
     sandbox.stub("POST", "/v3/parking/reminders/exit", StubResponse.noContent());
     api.v3().parking().reminders().exit().post(b -> b
         .outSerialNumber("v-out_serial_number")
-        .exitTimestamp(7)
+        .exitTimestamp(7L)
         .plateNumber("v-plate_number")
         .plateColor(PlateColor.PLATE_COLOR_UNKNOWN)
         .parkingId("v-parking_id")
         .payState(PayState.PAY_STATUS_UNKNOWN)
         .payType(PayType.PAY_TYPE_UNKNOWN)
         .outTradeNo("v-out_trade_no")
-        .totalAmount(7)
-        .paidAmount(7)
+        .totalAmount(7L)
+        .paidAmount(7L)
         .openid("v-openid")
         .payChannel(PayChannel.PAY_CHANNEL_UNKNOWN)
-        .payTime(7)
+        .payTime(7L)
         .token("v-token")
         .wxTradeNo("v-wx_trade_no"));
     assertSent("POST", "/v3/parking/reminders/exit", List.of(), Map.of(), """
@@ -4690,8 +4690,8 @@ class IndustryOperationsTest {
         .outTradeNo("v-out_trade_no")
         .addFeeItems(b1 -> b1
             .feeType(FeeType.EXT_PARKING_PAYMENT_FEE_TYPE_UNKNOWN)
-            .amount(7))
-        .payTime(7)
+            .amount(7L))
+        .payTime(7L)
         .wxParkingLotId("v-wx_parking_lot_id")
         .wxTradeNo("v-wx_trade_no"));
     assertSent("POST", "/v3/parking/reminders/ext-payment", List.of(), Map.of(), """
@@ -4770,11 +4770,11 @@ class IndustryOperationsTest {
         .payType(PayType.PAY_TYPE_UNKNOWN)
         .openid("v-openid")
         .subMchid("v-sub_mchid")
-        .totalAmount(7)
-        .paidAmount(7)
+        .totalAmount(7L)
+        .paidAmount(7L)
         .outTradeNo("v-out_trade_no")
         .payChannel(PayChannel.PAY_CHANNEL_UNKNOWN)
-        .payTime(7)
+        .payTime(7L)
         .token("v-token")
         .wxTradeNo("v-wx_trade_no"));
     assertSent("POST", "/v3/parking/reminders/payment", List.of(), Map.of(), """
@@ -5340,7 +5340,7 @@ class IndustryOperationsTest {
         .contractId("v-contract_id")
         .notifyUrl("v-notify_url")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .busInfo(b1 -> b1
             .startTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
@@ -5512,7 +5512,7 @@ class IndustryOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7)))
+                .subsidyAmount(7L)))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
         .h5Info(b1 -> b1
@@ -5657,7 +5657,7 @@ class IndustryOperationsTest {
           "data": ["v-data"]
         }""";
     sandbox.stub("GET", "/v3/webizpay/avail-mch-ranges/p-range_id/merchant-identifiers", StubResponse.json(answer));
-    MerchantIdentifiersGetResponse decoded = api.v3().webizpay().availMchRanges("p-range_id").merchantIdentifiers().get(new MerchantIdentifiersGetQuery("v-sp_mchid", 7, 7));
+    MerchantIdentifiersGetResponse decoded = api.v3().webizpay().availMchRanges("p-range_id").merchantIdentifiers().get(new MerchantIdentifiersGetQuery("v-sp_mchid", 7L, 7L));
     assertSent("GET", "/v3/webizpay/avail-mch-ranges/p-range_id/merchant-identifiers", List.of("sp_mchid=v-sp_mchid", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(MerchantIdentifiersGetResponseJsonAdapter.INSTANCE, decoded));
   }

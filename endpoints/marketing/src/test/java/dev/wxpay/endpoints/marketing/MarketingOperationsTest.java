@@ -325,7 +325,7 @@ class MarketingOperationsTest {
     TokensResponse decoded = api.v3().industryCoupon().tokens().post(b -> b
         .openId("v-open_id")
         .addCouponList(b1 -> b1
-            .stockId(7)
+            .stockId(7L)
             .couponId("v-coupon_id")));
     assertSent("POST", "/v3/industry-coupon/tokens", List.of(), Map.of(), """
         {
@@ -363,7 +363,7 @@ class MarketingOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/partnerships", StubResponse.json(answer));
-    PartnershipsResponse decoded = api.v3().marketing().partnerships().get(new PartnershipsQuery("v-partner", "v-authorized_data", 7, 7));
+    PartnershipsResponse decoded = api.v3().marketing().partnerships().get(new PartnershipsQuery("v-partner", "v-authorized_data", 7L, 7L));
     assertSent("GET", "/v3/marketing/partnerships", List.of("partner=v-partner", "authorized_data=v-authorized_data", "limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(PartnershipsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -390,7 +390,7 @@ class MarketingOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/bank/packages/p-package_id/tasks", StubResponse.json(answer));
-    TasksGetResponse decoded = api.v3().marketing().bank().packages("p-package_id").tasks().get(new TasksGetQuery(Status.PROCESSING, "v-filename", 7, 7));
+    TasksGetResponse decoded = api.v3().marketing().bank().packages("p-package_id").tasks().get(new TasksGetQuery(Status.PROCESSING, "v-filename", 7L, 7L));
     assertSent("GET", "/v3/marketing/bank/packages/p-package_id/tasks", List.of("status=PROCESSING", "filename=v-filename", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(TasksGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -502,35 +502,35 @@ class MarketingOperationsTest {
             .couponAvailableTime(b2 -> b2
                 .availableBeginTime("v-available_begin_time")
                 .availableEndTime("v-available_end_time")
-                .availableDayAfterReceive(7)
+                .availableDayAfterReceive(7L)
                 .availableWeek(b3 -> b3
-                    .weekDay(7)
+                    .weekDay(7L)
                     .addAvailableDayTime(b4 -> b4
-                        .beginTime(7)
-                        .endTime(7)))
+                        .beginTime(7L)
+                        .endTime(7L)))
                 .addIrregularyAvaliableTime(b3 -> b3
                     .beginTime("v-begin_time")
                     .endTime("v-end_time"))
-                .waitDaysAfterReceive(7)
-                .availableSecondAfterReceive(7))
+                .waitDaysAfterReceive(7L)
+                .availableSecondAfterReceive(7L))
             .fixedNormalCoupon(b2 -> b2
-                .discountAmount(7)
-                .transactionMinimum(7))
+                .discountAmount(7L)
+                .transactionMinimum(7L))
             .discountCoupon(b2 -> b2
-                .discountPercent(7)
-                .transactionMinimum(7))
+                .discountPercent(7L)
+                .transactionMinimum(7L))
             .exchangeCoupon(b2 -> b2
-                .exchangePrice(7)
-                .transactionMinimum(7))
+                .exchangePrice(7L)
+                .transactionMinimum(7L))
             .useMethod(UseMethod.OFF_LINE)
             .miniProgramsAppid("v-mini_programs_appid")
             .miniProgramsPath("v-mini_programs_path"))
         .stockSendRule(b1 -> b1
             .maxAmount(1.5)
-            .maxCoupons(7)
-            .maxCouponsPerUser(7)
+            .maxCoupons(7L)
+            .maxCouponsPerUser(7L)
             .maxAmountByDay(1.5)
-            .maxCouponsByDay(7)
+            .maxCouponsByDay(7L)
             .naturalPersonLimit(true)
             .preventApiAbuse(true)
             .transferable(true)
@@ -1074,10 +1074,10 @@ class MarketingOperationsTest {
         }""";
     sandbox.stub("PATCH", "/v3/marketing/busifavor/stocks/p-stock_id/budget", StubResponse.json(answer));
     BudgetResponse decoded = api.v3().marketing().busifavor().stocks("p-stock_id").budget().patch(b -> b
-        .targetMaxCoupons(7)
-        .targetMaxCouponsByDay(7)
-        .currentMaxCoupons(7)
-        .currentMaxCouponsByDay(7)
+        .targetMaxCoupons(7L)
+        .targetMaxCouponsByDay(7L)
+        .currentMaxCoupons(7L)
+        .currentMaxCouponsByDay(7L)
         .modifyBudgetRequestNo("v-modify_budget_request_no"));
     assertSent("PATCH", "/v3/marketing/busifavor/stocks/p-stock_id/budget", List.of(), Map.of(), """
         {
@@ -1302,7 +1302,7 @@ class MarketingOperationsTest {
         .transactionId("v-transaction_id")
         .payerMerchant("v-payer_merchant")
         .payeeMerchant("v-payee_merchant")
-        .amount(7)
+        .amount(7L)
         .description("v-description")
         .outSubsidyNo("v-out_subsidy_no"));
     assertSent("POST", "/v3/marketing/busifavor/subsidy/pay-receipts", List.of(), Map.of(), """
@@ -1373,7 +1373,7 @@ class MarketingOperationsTest {
         .refundId("v-refund_id")
         .payerMerchant("v-payer_merchant")
         .payeeMerchant("v-payee_merchant")
-        .amount(7)
+        .amount(7L)
         .description("v-description")
         .outSubsidyReturnNo("v-out_subsidy_return_no"));
     assertSent("POST", "/v3/marketing/busifavor/subsidy/return-receipts", List.of(), Map.of(), """
@@ -1643,10 +1643,10 @@ class MarketingOperationsTest {
         .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .stockUseRule(b1 -> b1
-            .maxCoupons(7)
-            .maxAmount(7)
-            .maxAmountByDay(7)
-            .maxCouponsPerUser(7)
+            .maxCoupons(7L)
+            .maxAmount(7L)
+            .maxAmountByDay(7L)
+            .maxCouponsPerUser(7L)
             .naturalPersonLimit(true)
             .preventApiAbuse(true))
         .noCash(true)
@@ -1668,20 +1668,20 @@ class MarketingOperationsTest {
                 .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                 .fixAvailableTime(b3 -> b3
                     .availableWeekDay(Weekday.V_0)
-                    .beginTime(7)
-                    .endTime(7))
+                    .beginTime(7L)
+                    .endTime(7L))
                 .secondDayAvailable(true)
-                .availableTimeAfterReceive(7))
+                .availableTimeAfterReceive(7L))
             .fixedNormalCoupon(b2 -> b2
-                .couponAmount(7)
-                .transactionMinimum(7))
+                .couponAmount(7L)
+                .transactionMinimum(7L))
             .discountCoupon(b2 -> b2
-                .discountAmountMax(7)
-                .discountPercent(7)
-                .transactionMinimum(7))
+                .discountAmountMax(7L)
+                .discountPercent(7L)
+                .transactionMinimum(7L))
             .exchangeCoupon(b2 -> b2
-                .exchangePrice(7)
-                .transactionMinimum(7))
+                .exchangePrice(7L)
+                .transactionMinimum(7L))
             .goodsTag("v-goods_tag")
             .limitPay("v-limit_pay")
             .limitCard(b2 -> b2
@@ -1811,7 +1811,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/favor/stocks", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.favor.StocksResponse decoded = api.v3().marketing().favor().stocks().get(new StocksQuery(7, 7, "v-stock_creator_mchid", OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), FavorStockStatus.UNACTIVATED));
+    dev.wxpay.endpoints.v3.marketing.favor.StocksResponse decoded = api.v3().marketing().favor().stocks().get(new StocksQuery(7L, 7L, "v-stock_creator_mchid", OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), OffsetDateTime.parse("2026-12-02T10:00:01+08:00"), FavorStockStatus.UNACTIVATED));
     assertSent("GET", "/v3/marketing/favor/stocks", List.of("offset=7", "limit=7", "stock_creator_mchid=v-stock_creator_mchid", "create_start_time=2026-12-02T10:00:01+08:00", "create_end_time=2026-12-02T10:00:01+08:00", "status=unactivated"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.favor.StocksResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1888,7 +1888,7 @@ class MarketingOperationsTest {
           "stock_id": "v-stock_id"
         }""";
     sandbox.stub("GET", "/v3/marketing/favor/stocks/p-stock_id/items", StubResponse.json(answer));
-    ItemsResponse decoded = api.v3().marketing().favor().stocks("p-stock_id").items().get(new ItemsQuery("v-stock_creator_mchid", 7, "v-limit"));
+    ItemsResponse decoded = api.v3().marketing().favor().stocks("p-stock_id").items().get(new ItemsQuery("v-stock_creator_mchid", 7L, "v-limit"));
     assertSent("GET", "/v3/marketing/favor/stocks/p-stock_id/items", List.of("stock_creator_mchid=v-stock_creator_mchid", "offset=7", "limit=v-limit"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ItemsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1905,7 +1905,7 @@ class MarketingOperationsTest {
           "stock_id": "v-stock_id"
         }""";
     sandbox.stub("GET", "/v3/marketing/favor/stocks/p-stock_id/merchants", StubResponse.json(answer));
-    MerchantsResponse decoded = api.v3().marketing().favor().stocks("p-stock_id").merchants().get(new MerchantsQuery(7, "v-limit", "v-stock_creator_mchid"));
+    MerchantsResponse decoded = api.v3().marketing().favor().stocks("p-stock_id").merchants().get(new MerchantsQuery(7L, "v-limit", "v-stock_creator_mchid"));
     assertSent("GET", "/v3/marketing/favor/stocks/p-stock_id/merchants", List.of("offset=7", "limit=v-limit", "stock_creator_mchid=v-stock_creator_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(MerchantsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2092,7 +2092,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/favor/users/p-openid/coupons", StubResponse.json(answer));
-    CouponsGetResponse decoded = api.v3().marketing().favor().users("p-openid").coupons().get(new CouponsGetQuery("v-appid", "v-stock_id", dev.wxpay.endpoints.v3.marketing.favor.users.Status.SENDED, "v-creator_mchid", "v-sender_mchid", "v-available_mchid", 7, 7, BusinessType.MULTIUSE));
+    CouponsGetResponse decoded = api.v3().marketing().favor().users("p-openid").coupons().get(new CouponsGetQuery("v-appid", "v-stock_id", dev.wxpay.endpoints.v3.marketing.favor.users.Status.SENDED, "v-creator_mchid", "v-sender_mchid", "v-available_mchid", 7L, 7L, BusinessType.MULTIUSE));
     assertSent("GET", "/v3/marketing/favor/users/p-openid/coupons", List.of("appid=v-appid", "stock_id=v-stock_id", "status=SENDED", "creator_mchid=v-creator_mchid", "sender_mchid=v-sender_mchid", "available_mchid=v-available_mchid", "offset=7", "limit=7", "business_type=MULTIUSE"), Map.of(), null, List.of());
     assertJson(answer, plainJson(CouponsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2110,8 +2110,8 @@ class MarketingOperationsTest {
         .outRequestNo("v-out_request_no")
         .appid("v-appid")
         .stockCreatorMchid("v-stock_creator_mchid")
-        .couponValue(7)
-        .couponMinimum(7));
+        .couponValue(7L)
+        .couponMinimum(7L));
     assertSent("POST", "/v3/marketing/favor/users/p-openid/coupons", List.of(), Map.of(), """
         {
           "stock_id": "v-stock_id",
@@ -2541,9 +2541,9 @@ class MarketingOperationsTest {
         .productCouponId("v-product_coupon_id")
         .stockId("v-stock_id")
         .planName("v-plan_name")
-        .totalCount(7)
-        .userLimit(7)
-        .dailyLimit(7)
+        .totalCount(7L)
+        .userLimit(7L)
+        .dailyLimit(7L)
         .deliveryStartTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .deliveryEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .recommendWord("v-recommend_word")
@@ -2595,9 +2595,9 @@ class MarketingOperationsTest {
         .modifyContent(b1 -> b1
             .planName("v-plan_name")
             .deliveryEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .totalCount(7)
-            .userLimit(7)
-            .dailyLimit(7)
+            .totalCount(7L)
+            .userLimit(7L)
+            .dailyLimit(7L)
             .recommendWord("v-recommend_word"))
         .outRequestNo("v-out_request_no"));
     assertSent("PATCH", "/v3/marketing/partner/delivery-plan/delivery-plans/p-plan_id", List.of(), Map.of(), """
@@ -2654,7 +2654,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/partner/delivery-plan/delivery-plans/p-brand_id/delivery-plans", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.partner.delivery_plan.delivery_plans.DeliveryPlansResponse decoded = api.v3().marketing().partner().deliveryPlan().deliveryPlansByBrandId("p-brand_id").deliveryPlans().get(new DeliveryPlansQuery(7, 7, PlanState.PLAN_CREATING, AuditState.AUDIT_INITIAL, "v-plan_id"));
+    dev.wxpay.endpoints.v3.marketing.partner.delivery_plan.delivery_plans.DeliveryPlansResponse decoded = api.v3().marketing().partner().deliveryPlan().deliveryPlansByBrandId("p-brand_id").deliveryPlans().get(new DeliveryPlansQuery(7L, 7L, PlanState.PLAN_CREATING, AuditState.AUDIT_INITIAL, "v-plan_id"));
     assertSent("GET", "/v3/marketing/partner/delivery-plan/delivery-plans/p-brand_id/delivery-plans", List.of("page_size=7", "offset=7", "plan_state=PLAN_CREATING", "audit_state=AUDIT_INITIAL", "plan_id=v-plan_id"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.partner.delivery_plan.delivery_plans.DeliveryPlansResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -2685,14 +2685,14 @@ class MarketingOperationsTest {
             .type(Type.NORMAL)
             .usageMode(UsageMode.SINGLE)
             .normalCoupon(b2 -> b2
-                .threshold(7)
-                .discountAmount(7))
+                .threshold(7L)
+                .discountAmount(7L))
             .discountCoupon(b2 -> b2
-                .threshold(7)
-                .percentOff(7))
+                .threshold(7L)
+                .percentOff(7L))
             .exchangeCoupon(b2 -> b2
-                .threshold(7)
-                .exchangePrice(7))
+                .threshold(7L)
+                .exchangePrice(7L))
             .backgroundColor("v-background_color"))
         .cutOut(b1 -> b1
             .imageUrl("v-image_url")));
@@ -2955,29 +2955,29 @@ class MarketingOperationsTest {
         .usageMode(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.UsageMode.SINGLE)
         .singleUsageInfo(b1 -> b1
             .normalCoupon(b2 -> b2
-                .threshold(7)
-                .discountAmount(7))
+                .threshold(7L)
+                .discountAmount(7L))
             .discountCoupon(b2 -> b2
-                .threshold(7)
-                .percentOff(7)))
+                .threshold(7L)
+                .percentOff(7L)))
         .sequentialUsageInfo(b1 -> b1
             .type(SequentialUsageInfoType.INCREMENTAL)
-            .count(7)
-            .availableDays(7)
-            .intervalDays(7))
+            .count(7L)
+            .availableDays(7L)
+            .intervalDays(7L))
         .displayInfo(b1 -> b1
             .name("v-name")
             .imageUrl("v-image_url")
             .backgroundUrl("v-background_url")
             .detailImageUrlList("v-detail_image_url_list")
-            .originalPrice(7)
+            .originalPrice(7L)
             .addComboPackageList(b2 -> b2
                 .name("v-name")
-                .pickCount(7)
+                .pickCount(7L)
                 .addChoiceList(b3 -> b3
                     .name("v-name")
-                    .price(7)
-                    .count(7)
+                    .price(7L)
+                    .count(7L)
                     .imageUrl("v-image_url")
                     .miniProgramAppid("v-mini_program_appid")
                     .miniProgramPath("v-mini_program_path"))))
@@ -2986,55 +2986,55 @@ class MarketingOperationsTest {
             .remark("v-remark")
             .couponCodeMode(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.CouponCodeMode.WECHATPAY)
             .stockSendRule(b2 -> b2
-                .maxCount(7)
-                .maxCountPerDay(7)
-                .maxCountPerUser(7))
+                .maxCount(7L)
+                .maxCountPerDay(7L)
+                .maxCountPerUser(7L))
             .singleUsageRule(b2 -> b2
                 .couponAvailablePeriod(b3 -> b3
                     .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                     .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-                    .availableDays(7)
-                    .waitDaysAfterReceive(7)
+                    .availableDays(7L)
+                    .waitDaysAfterReceive(7L)
                     .weeklyAvailablePeriod(b4 -> b4
                         .dayList(DayList.MONDAY)
                         .addDayPeriodList(b5 -> b5
-                            .beginTime(7)
-                            .endTime(7)))
+                            .beginTime(7L)
+                            .endTime(7L)))
                     .addIrregularAvailablePeriodList(b4 -> b4
                         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00")))
-                    .availableSeconds(7))
+                    .availableSeconds(7L))
                 .normalCoupon(b3 -> b3
-                    .threshold(7)
-                    .discountAmount(7))
+                    .threshold(7L)
+                    .discountAmount(7L))
                 .discountCoupon(b3 -> b3
-                    .threshold(7)
-                    .percentOff(7))
+                    .threshold(7L)
+                    .percentOff(7L))
                 .exchangeCoupon(b3 -> b3
-                    .threshold(7)
-                    .exchangePrice(7)))
+                    .threshold(7L)
+                    .exchangePrice(7L)))
             .sequentialUsageRule(b2 -> b2
                 .couponAvailablePeriod(b3 -> b3
                     .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                     .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-                    .waitDaysAfterReceive(7)
+                    .waitDaysAfterReceive(7L)
                     .weeklyAvailablePeriod(b4 -> b4
                         .dayList(DayList.MONDAY)
                         .addDayPeriodList(b5 -> b5
-                            .beginTime(7)
-                            .endTime(7)))
+                            .beginTime(7L)
+                            .endTime(7L)))
                     .addIrregularAvailablePeriodList(b4 -> b4
                         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))))
                 .addNormalCouponList(b3 -> b3
-                    .threshold(7)
-                    .discountAmount(7))
+                    .threshold(7L)
+                    .discountAmount(7L))
                 .addDiscountCouponList(b3 -> b3
-                    .threshold(7)
-                    .percentOff(7))
+                    .threshold(7L)
+                    .percentOff(7L))
                 .addExchangeCouponList(b3 -> b3
-                    .threshold(7)
-                    .exchangePrice(7))
+                    .threshold(7L)
+                    .exchangePrice(7L))
                 .specialFirst(true))
             .usageRuleDisplayInfo(b2 -> b2
                 .couponUsageMethodList(CouponUsageMethodList.OFFLINE)
@@ -3337,14 +3337,14 @@ class MarketingOperationsTest {
             .imageUrl("v-image_url")
             .backgroundUrl("v-background_url")
             .detailImageUrlList("v-detail_image_url_list")
-            .originalPrice(7)
+            .originalPrice(7L)
             .addComboPackageList(b2 -> b2
                 .name("v-name")
-                .pickCount(7)
+                .pickCount(7L)
                 .addChoiceList(b3 -> b3
                     .name("v-name")
-                    .price(7)
-                    .count(7)
+                    .price(7L)
+                    .count(7L)
                     .imageUrl("v-image_url")
                     .miniProgramAppid("v-mini_program_appid")
                     .miniProgramPath("v-mini_program_path")))));
@@ -3563,33 +3563,33 @@ class MarketingOperationsTest {
             .remark("v-remark")
             .couponCodeMode(StockListCouponCodeMode.WECHATPAY)
             .stockSendRule(b2 -> b2
-                .maxCount(7)
-                .maxCountPerDay(7)
-                .maxCountPerUser(7))
+                .maxCount(7L)
+                .maxCountPerDay(7L)
+                .maxCountPerUser(7L))
             .progressiveBundleUsageRule(b2 -> b2
                 .couponAvailablePeriod(b3 -> b3
                     .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                     .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-                    .availableDays(7)
-                    .waitDaysAfterReceive(7)
+                    .availableDays(7L)
+                    .waitDaysAfterReceive(7L)
                     .weeklyAvailablePeriod(b4 -> b4
                         .dayList(DayList.MONDAY)
                         .addDayPeriodList(b5 -> b5
-                            .beginTime(7)
-                            .endTime(7)))
+                            .beginTime(7L)
+                            .endTime(7L)))
                     .addIrregularAvailablePeriodList(b4 -> b4
                         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00")))
-                    .availableSeconds(7))
+                    .availableSeconds(7L))
                 .addNormalCouponList(b3 -> b3
-                    .threshold(7)
-                    .discountAmount(7))
+                    .threshold(7L)
+                    .discountAmount(7L))
                 .addDiscountCouponList(b3 -> b3
-                    .threshold(7)
-                    .percentOff(7))
+                    .threshold(7L)
+                    .percentOff(7L))
                 .addExchangeCouponList(b3 -> b3
-                    .threshold(7)
-                    .exchangePrice(7)))
+                    .threshold(7L)
+                    .exchangePrice(7L)))
             .usageRuleDisplayInfo(b2 -> b2
                 .couponUsageMethodList(CouponUsageMethodList.OFFLINE)
                 .miniProgramAppid("v-mini_program_appid")
@@ -4016,7 +4016,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stocks", StubResponse.json(answer));
-    StocksGetResponse decoded = api.v3().marketing().partner().productCoupon().productCoupons("p-product_coupon_id").stocks().get(new StocksGetQuery(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.StockState.AUDITING, 7, "v-page_token", "v-brand_id"));
+    StocksGetResponse decoded = api.v3().marketing().partner().productCoupon().productCoupons("p-product_coupon_id").stocks().get(new StocksGetQuery(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.StockState.AUDITING, 7L, "v-page_token", "v-brand_id"));
     assertSent("GET", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stocks", List.of("state=AUDITING", "page_size=7", "page_token=v-page_token", "brand_id=v-brand_id"), Map.of(), null, List.of());
     assertJson(answer, plainJson(StocksGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -4153,55 +4153,55 @@ class MarketingOperationsTest {
             .remark("v-remark")
             .couponCodeMode(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.CouponCodeMode.WECHATPAY)
             .stockSendRule(b2 -> b2
-                .maxCount(7)
-                .maxCountPerDay(7)
-                .maxCountPerUser(7))
+                .maxCount(7L)
+                .maxCountPerDay(7L)
+                .maxCountPerUser(7L))
             .singleUsageRule(b2 -> b2
                 .couponAvailablePeriod(b3 -> b3
                     .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                     .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-                    .availableDays(7)
-                    .waitDaysAfterReceive(7)
+                    .availableDays(7L)
+                    .waitDaysAfterReceive(7L)
                     .weeklyAvailablePeriod(b4 -> b4
                         .dayList(DayList.MONDAY)
                         .addDayPeriodList(b5 -> b5
-                            .beginTime(7)
-                            .endTime(7)))
+                            .beginTime(7L)
+                            .endTime(7L)))
                     .addIrregularAvailablePeriodList(b4 -> b4
                         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00")))
-                    .availableSeconds(7))
+                    .availableSeconds(7L))
                 .normalCoupon(b3 -> b3
-                    .threshold(7)
-                    .discountAmount(7))
+                    .threshold(7L)
+                    .discountAmount(7L))
                 .discountCoupon(b3 -> b3
-                    .threshold(7)
-                    .percentOff(7))
+                    .threshold(7L)
+                    .percentOff(7L))
                 .exchangeCoupon(b3 -> b3
-                    .threshold(7)
-                    .exchangePrice(7)))
+                    .threshold(7L)
+                    .exchangePrice(7L)))
             .sequentialUsageRule(b2 -> b2
                 .couponAvailablePeriod(b3 -> b3
                     .availableBeginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                     .availableEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-                    .waitDaysAfterReceive(7)
+                    .waitDaysAfterReceive(7L)
                     .weeklyAvailablePeriod(b4 -> b4
                         .dayList(DayList.MONDAY)
                         .addDayPeriodList(b5 -> b5
-                            .beginTime(7)
-                            .endTime(7)))
+                            .beginTime(7L)
+                            .endTime(7L)))
                     .addIrregularAvailablePeriodList(b4 -> b4
                         .beginTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
                         .endTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))))
                 .addNormalCouponList(b3 -> b3
-                    .threshold(7)
-                    .discountAmount(7))
+                    .threshold(7L)
+                    .discountAmount(7L))
                 .addDiscountCouponList(b3 -> b3
-                    .threshold(7)
-                    .percentOff(7))
+                    .threshold(7L)
+                    .percentOff(7L))
                 .addExchangeCouponList(b3 -> b3
-                    .threshold(7)
-                    .exchangePrice(7))
+                    .threshold(7L)
+                    .exchangePrice(7L))
                 .specialFirst(true))
             .usageRuleDisplayInfo(b2 -> b2
                 .couponUsageMethodList(CouponUsageMethodList.OFFLINE)
@@ -4851,10 +4851,10 @@ class MarketingOperationsTest {
     UpdateBudgetResponse decoded = api.v3().marketing().partner().productCoupon().productCoupons("p-product_coupon_id").stockBundles("p-stock_bundle_id").updateBudget().post(b -> b
         .outRequestNo("v-out_request_no")
         .updateMode(UpdateMode.MAX_COUNT)
-        .currentMaxCount(7)
-        .targetMaxCount(7)
-        .currentMaxCountPerDay(7)
-        .targetMaxCountPerDay(7)
+        .currentMaxCount(7L)
+        .targetMaxCount(7L)
+        .currentMaxCountPerDay(7L)
+        .targetMaxCountPerDay(7L)
         .brandId("v-brand_id"));
     assertSent("POST", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stock-bundles/p-stock_bundle_id/update-budget", List.of(), Map.of(), """
         {
@@ -4911,7 +4911,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stocks/p-stock_id/associated-stores", StubResponse.json(answer));
-    AssociatedStoresResponse decoded = api.v3().marketing().partner().productCoupon().productCoupons("p-product_coupon_id").stocks("p-stock_id").associatedStores().get(new AssociatedStoresQuery(7, "v-page_token", "v-brand_id"));
+    AssociatedStoresResponse decoded = api.v3().marketing().partner().productCoupon().productCoupons("p-product_coupon_id").stocks("p-stock_id").associatedStores().get(new AssociatedStoresQuery(7L, "v-page_token", "v-brand_id"));
     assertSent("GET", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stocks/p-stock_id/associated-stores", List.of("page_size=7", "page_token=v-page_token", "brand_id=v-brand_id"), Map.of(), null, List.of());
     assertJson(answer, plainJson(AssociatedStoresResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -5217,10 +5217,10 @@ class MarketingOperationsTest {
         .brandId("v-brand_id")
         .outRequestNo("v-out_request_no")
         .updateMode(UpdateMode.MAX_COUNT)
-        .currentMaxCount(7)
-        .targetMaxCount(7)
-        .currentMaxCountPerDay(7)
-        .targetMaxCountPerDay(7));
+        .currentMaxCount(7L)
+        .targetMaxCount(7L)
+        .currentMaxCountPerDay(7L)
+        .targetMaxCountPerDay(7L));
     assertSent("POST", "/v3/marketing/partner/product-coupon/product-coupons/p-product_coupon_id/stocks/p-stock_id/update-budget", List.of(), Map.of(), """
         {
           "brand_id": "v-brand_id",
@@ -5706,7 +5706,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/partner/product-coupon/users/p-openid/coupons", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponsGetResponse decoded = api.v3().marketing().partner().productCoupon().users("p-openid").coupons().get(new dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponsGetQuery("v-product_coupon_id", "v-stock_id", "v-appid", dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponState.CONFIRMING, 7, "v-page_token", "v-brand_id"));
+    dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponsGetResponse decoded = api.v3().marketing().partner().productCoupon().users("p-openid").coupons().get(new dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponsGetQuery("v-product_coupon_id", "v-stock_id", "v-appid", dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponState.CONFIRMING, 7L, "v-page_token", "v-brand_id"));
     assertSent("GET", "/v3/marketing/partner/product-coupon/users/p-openid/coupons", List.of("product_coupon_id=v-product_coupon_id", "stock_id=v-stock_id", "appid=v-appid", "coupon_state=CONFIRMING", "page_size=7", "page_token=v-page_token", "brand_id=v-brand_id"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.partner.product_coupon.users.CouponsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -7177,7 +7177,7 @@ class MarketingOperationsTest {
         .stockId("v-stock_id")
         .appid("v-appid")
         .outRequestNo("v-out_request_no")
-        .sequentialCouponIndex(7));
+        .sequentialCouponIndex(7L));
     assertSent("POST", "/v3/marketing/partner/product-coupon/users/p-openid/coupons/p-coupon_code/return", List.of(), Map.of(), """
         {
           "brand_id": "v-brand_id",
@@ -7425,14 +7425,14 @@ class MarketingOperationsTest {
             .mchid("v-mchid")
             .subMchid("v-sub_mchid"))
         .outRequestNo("v-out_request_no")
-        .sequentialCouponIndex(7)
+        .sequentialCouponIndex(7L)
         .storeId("v-store_id")
         .associatedPayScoreOrderInfo(b1 -> b1
             .orderId("v-order_id")
             .outOrderNo("v-out_order_no")
             .mchid("v-mchid")
             .subMchid("v-sub_mchid"))
-        .savedAmount(7));
+        .savedAmount(7L));
     assertSent("POST", "/v3/marketing/partner/product-coupon/users/p-openid/coupons/p-coupon_code/use", List.of(), Map.of(), """
         {
           "brand_id": "v-brand_id",
@@ -7599,7 +7599,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/paygiftactivity/activities", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.paygiftactivity.ActivitiesResponse decoded = api.v3().marketing().paygiftactivity().activities().get(new dev.wxpay.endpoints.v3.marketing.paygiftactivity.ActivitiesQuery(7, 7, "v-activity_name", ActivityStatus.CREATE_ACT_STATUS, AwardType.BUSIFAVOR));
+    dev.wxpay.endpoints.v3.marketing.paygiftactivity.ActivitiesResponse decoded = api.v3().marketing().paygiftactivity().activities().get(new dev.wxpay.endpoints.v3.marketing.paygiftactivity.ActivitiesQuery(7L, 7L, "v-activity_name", ActivityStatus.CREATE_ACT_STATUS, AwardType.BUSIFAVOR));
     assertSent("GET", "/v3/marketing/paygiftactivity/activities", List.of("offset=7", "limit=7", "activity_name=v-activity_name", "activity_status=CREATE_ACT_STATUS", "award_type=BUSIFAVOR"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.paygiftactivity.ActivitiesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -7715,7 +7715,7 @@ class MarketingOperationsTest {
         .awardSendRule(b1 -> b1
             .awardType(AwardType.BUSIFAVOR)
             .merchantOption(MerchantOption.IN_SEVICE_COUPON_MERCHANT)
-            .transactionAmountMinimum(7)
+            .transactionAmountMinimum(7L)
             .sendContent(SendContent.SINGLE_COUPON)
             .addAwardList(b2 -> b2
                 .stockId("v-stock_id")
@@ -7794,7 +7794,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/paygiftactivity/activities/p-activity_id/goods", StubResponse.json(answer));
-    GoodsResponse decoded = api.v3().marketing().paygiftactivity().activities("p-activity_id").goods().get(new GoodsQuery(7, 7));
+    GoodsResponse decoded = api.v3().marketing().paygiftactivity().activities("p-activity_id").goods().get(new GoodsQuery(7L, 7L));
     assertSent("GET", "/v3/marketing/paygiftactivity/activities/p-activity_id/goods", List.of("offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(GoodsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -7816,7 +7816,7 @@ class MarketingOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/marketing/paygiftactivity/activities/p-activity_id/merchants", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.paygiftactivity.activities.MerchantsResponse decoded = api.v3().marketing().paygiftactivity().activities("p-activity_id").merchants().get(new dev.wxpay.endpoints.v3.marketing.paygiftactivity.activities.MerchantsQuery(7, 7));
+    dev.wxpay.endpoints.v3.marketing.paygiftactivity.activities.MerchantsResponse decoded = api.v3().marketing().paygiftactivity().activities("p-activity_id").merchants().get(new dev.wxpay.endpoints.v3.marketing.paygiftactivity.activities.MerchantsQuery(7L, 7L));
     assertSent("GET", "/v3/marketing/paygiftactivity/activities/p-activity_id/merchants", List.of("offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.paygiftactivity.activities.MerchantsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -8081,7 +8081,7 @@ class MarketingOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/weekly-discount/activities", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.weekly_discount.ActivitiesResponse decoded = api.v3().marketing().weeklyDiscount().activities().get(new dev.wxpay.endpoints.v3.marketing.weekly_discount.ActivitiesQuery(7, 7, 7, 7, 7, "v-activity_scene"));
+    dev.wxpay.endpoints.v3.marketing.weekly_discount.ActivitiesResponse decoded = api.v3().marketing().weeklyDiscount().activities().get(new dev.wxpay.endpoints.v3.marketing.weekly_discount.ActivitiesQuery(7L, 7L, 7L, 7L, 7L, "v-activity_scene"));
     assertSent("GET", "/v3/marketing/weekly-discount/activities", List.of("limit=7", "offset=7", "applying_merchant_id=7", "store_id=7", "activity_area_code=7", "activity_scene=v-activity_scene"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.weekly_discount.ActivitiesResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -8127,8 +8127,8 @@ class MarketingOperationsTest {
         }""";
     sandbox.stub("POST", "/v3/marketing/weekly-discount/activities/p-activity_id/apply", StubResponse.json(answer));
     dev.wxpay.endpoints.v3.marketing.weekly_discount.activities.ApplyResponse decoded = api.v3().marketing().weeklyDiscount().activities("p-activity_id").apply().post(b -> b
-        .applyingMerchantId(7)
-        .storeId(7));
+        .applyingMerchantId(7L)
+        .storeId(7L));
     assertSent("POST", "/v3/marketing/weekly-discount/activities/p-activity_id/apply", List.of(), Map.of(), """
         {
           "applying_merchant_id": 7,
@@ -8154,7 +8154,7 @@ class MarketingOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/marketing/withdraw-favor/users/p-openid/coupons", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.marketing.withdraw_favor.users.CouponsGetResponse decoded = api.v3().marketing().withdrawFavor().users("p-openid").coupons().get(new dev.wxpay.endpoints.v3.marketing.withdraw_favor.users.CouponsGetQuery("v-mchid", "v-stock_id", "v-appid", 7, 7));
+    dev.wxpay.endpoints.v3.marketing.withdraw_favor.users.CouponsGetResponse decoded = api.v3().marketing().withdrawFavor().users("p-openid").coupons().get(new dev.wxpay.endpoints.v3.marketing.withdraw_favor.users.CouponsGetQuery("v-mchid", "v-stock_id", "v-appid", 7L, 7L));
     assertSent("GET", "/v3/marketing/withdraw-favor/users/p-openid/coupons", List.of("mchid=v-mchid", "stock_id=v-stock_id", "appid=v-appid", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.marketing.withdraw_favor.users.CouponsGetResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -8273,7 +8273,7 @@ class MarketingOperationsTest {
           "limit": 7
         }""";
     sandbox.stub("GET", "/v3/payroll-card/authentications", StubResponse.json(answer));
-    AuthenticationsResponse decoded = api.v3().payrollCard().authentications().get(new AuthenticationsQuery("v-openid", "v-appid", "v-sub_appid", "v-sub_mchid", "v-authenticate_date", "v-authenticate_state", 7, 7));
+    AuthenticationsResponse decoded = api.v3().payrollCard().authentications().get(new AuthenticationsQuery("v-openid", "v-appid", "v-sub_appid", "v-sub_mchid", "v-authenticate_date", "v-authenticate_state", 7L, 7L));
     assertSent("GET", "/v3/payroll-card/authentications", List.of("openid=v-openid", "appid=v-appid", "sub_appid=v-sub_appid", "sub_mchid=v-sub_mchid", "authenticate_date=v-authenticate_date", "authenticate_state=v-authenticate_state", "offset=7", "limit=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(AuthenticationsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -8369,11 +8369,11 @@ class MarketingOperationsTest {
         .outBatchNo("v-out_batch_no")
         .batchName("v-batch_name")
         .batchRemark("v-batch_remark")
-        .totalAmount(7)
-        .totalNum(7)
+        .totalAmount(7L)
+        .totalNum(7L)
         .addTransferDetailList(b1 -> b1
             .outDetailNo("v-out_detail_no")
-            .transferAmount(7)
+            .transferAmount(7L)
             .transferRemark("v-transfer_remark")
             .openid("v-openid")
             .userName("明文-user_name"))

@@ -229,7 +229,7 @@ class PartnerOperationsTest {
         .balAccountNo("明文-bal_account_no")
         .outRequestNo("v-out_request_no")
         .reductionType(ReductionType.FINANCIAL_PENALTY)
-        .amount(7)
+        .amount(7L)
         .reason("v-reason")
         .cardNo("明文-card_no")
         .sgnNo("v-sgn_no")
@@ -420,7 +420,7 @@ class PartnerOperationsTest {
         .outRequestNo("v-out_request_no")
         .mchid("v-mchid")
         .balAccountNo("明文-bal_account_no")
-        .punishScene(7)
+        .punishScene(7L)
         .punishReason("v-punish_reason")
         .punishEndTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .cardNo("明文-card_no")
@@ -1403,7 +1403,7 @@ class PartnerOperationsTest {
         .acquiringBankId("v-acquiring_bank_id")
         .channelId("v-channel_id")
         .subMchid("v-sub_mchid")
-        .settleRuleId(7));
+        .settleRuleId(7L));
     assertSent("POST", "/v3/merchant-settlement/merchant-settle-rule-applications", List.of(), Map.of(), """
         {
           "acquiring_bank_id": "v-acquiring_bank_id",

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record InstallmentInfo(
     @Nullable Boolean useSubsidy,
-    @Nullable Integer selectedInstallmentNumber) {}
+    @Nullable Long selectedInstallmentNumber) {}

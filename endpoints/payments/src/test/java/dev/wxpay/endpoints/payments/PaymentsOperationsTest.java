@@ -178,7 +178,7 @@ class PaymentsOperationsTest {
             .individualName("v-individual_name")
             .attach("v-attach")
             .amount(b2 -> b2
-                .totalAmount(7)
+                .totalAmount(7L)
                 .currency("v-currency"))
             .outTradeNo("v-out_trade_no")
             .subMchid("v-sub_mchid")
@@ -187,7 +187,7 @@ class PaymentsOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7))
+                .subsidyAmount(7L))
             .subAppid("v-sub_appid")
             .profitSharing(true))
         .combinePayerInfo(b1 -> b1
@@ -303,7 +303,7 @@ class PaymentsOperationsTest {
             .mchid("v-mchid")
             .attach("v-attach")
             .amount(b2 -> b2
-                .totalAmount(7)
+                .totalAmount(7L)
                 .currency("v-currency"))
             .outTradeNo("v-out_trade_no")
             .subMchid("v-sub_mchid")
@@ -311,7 +311,7 @@ class PaymentsOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7))
+                .subsidyAmount(7L))
             .subAppid("v-sub_appid"))
         .timeStart("v-time_start")
         .timeExpire("v-time_expire")
@@ -435,7 +435,7 @@ class PaymentsOperationsTest {
             .mchid("v-mchid")
             .attach("v-attach")
             .amount(b2 -> b2
-                .totalAmount(7)
+                .totalAmount(7L)
                 .currency("v-currency"))
             .outTradeNo("v-out_trade_no")
             .subMchid("v-sub_mchid")
@@ -444,7 +444,7 @@ class PaymentsOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7))
+                .subsidyAmount(7L))
             .subAppid("v-sub_appid")
             .profitSharing(true))
         .combinePayerInfo(b1 -> b1
@@ -600,7 +600,7 @@ class PaymentsOperationsTest {
             .mchid("v-mchid")
             .attach("v-attach")
             .amount(b2 -> b2
-                .totalAmount(7)
+                .totalAmount(7L)
                 .currency("v-currency"))
             .outTradeNo("v-out_trade_no")
             .subMchid("v-sub_mchid")
@@ -608,7 +608,7 @@ class PaymentsOperationsTest {
             .description("v-description")
             .settleInfo(b2 -> b2
                 .profitSharing(true)
-                .subsidyAmount(7))
+                .subsidyAmount(7L))
             .subAppid("v-sub_appid"))
         .timeStart("v-time_start")
         .timeExpire("v-time_expire")
@@ -868,12 +868,12 @@ class PaymentsOperationsTest {
         .subMchid("v-sub_mchid")
         .settleInfo(b1 -> b1
             .profitSharing(true)
-            .subsidyAmount(7))
+            .subsidyAmount(7L))
         .description("v-description")
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -881,14 +881,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -1249,12 +1249,12 @@ class PaymentsOperationsTest {
         .subMchid("v-sub_mchid")
         .settleInfo(b1 -> b1
             .profitSharing(true)
-            .subsidyAmount(7))
+            .subsidyAmount(7L))
         .description("v-description")
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -1262,14 +1262,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -1430,12 +1430,12 @@ class PaymentsOperationsTest {
         .subMchid("v-sub_mchid")
         .settleInfo(b1 -> b1
             .profitSharing(true)
-            .subsidyAmount(7))
+            .subsidyAmount(7L))
         .description("v-description")
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -1443,14 +1443,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -1673,20 +1673,20 @@ class PaymentsOperationsTest {
         .goodsTag("v-goods_tag")
         .supportFapiao(true)
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .payer(b1 -> b1
             .spOpenid("v-sp_openid")
             .subOpenid("v-sub_openid"))
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -1757,12 +1757,12 @@ class PaymentsOperationsTest {
         .subMchid("v-sub_mchid")
         .settleInfo(b1 -> b1
             .profitSharing(true)
-            .subsidyAmount(7))
+            .subsidyAmount(7L))
         .description("v-description")
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -1770,14 +1770,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -2060,7 +2060,7 @@ class PaymentsOperationsTest {
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -2068,14 +2068,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -2418,7 +2418,7 @@ class PaymentsOperationsTest {
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -2426,14 +2426,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -2581,7 +2581,7 @@ class PaymentsOperationsTest {
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -2589,14 +2589,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -2804,7 +2804,7 @@ class PaymentsOperationsTest {
         .attach("v-attach")
         .outTradeNo("v-out_trade_no")
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .timeExpire(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
         .notifyUrl("v-notify_url")
@@ -2812,14 +2812,14 @@ class PaymentsOperationsTest {
         .limitPay(dev.wxpay.endpoints.v3.pay.LimitPay.NO_BALANCE)
         .supportFapiao(true)
         .detail(b1 -> b1
-            .costPrice(7)
+            .costPrice(7L)
             .invoiceId("v-invoice_id")
             .addGoodsDetail(b2 -> b2
                 .merchantGoodsId("v-merchant_goods_id")
                 .wechatpayGoodsId("v-wechatpay_goods_id")
                 .goodsName("v-goods_name")
-                .quantity(7)
-                .unitPrice(7)))
+                .quantity(7L)
+                .unitPrice(7L)))
         .sceneInfo(b1 -> b1
             .payerClientIp("v-payer_client_ip")
             .deviceId("v-device_id")
@@ -3037,19 +3037,19 @@ class PaymentsOperationsTest {
         .notifyUrl("v-notify_url")
         .fundsAccount("v-funds_account")
         .amount(b1 -> b1
-            .refund(7)
+            .refund(7L)
             .addFromValue(b2 -> b2
                 .account("v-account")
-                .amount(7))
-            .total(7)
+                .amount(7L))
+            .total(7L)
             .currency("v-currency"))
         .addGoodsDetail(b1 -> b1
             .merchantGoodsId("v-merchant_goods_id")
             .wechatpayGoodsId("v-wechatpay_goods_id")
             .goodsName("v-goods_name")
-            .unitPrice(7)
-            .refundAmount(7)
-            .refundQuantity(7)));
+            .unitPrice(7L)
+            .refundAmount(7L)
+            .refundQuantity(7L)));
     assertSent("POST", "/v3/refund/domestic/refunds", List.of(), Map.of(), """
         {
           "sub_mchid": "v-sub_mchid",

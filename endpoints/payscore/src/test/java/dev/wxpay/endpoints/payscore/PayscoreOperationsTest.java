@@ -327,19 +327,19 @@ class PayscoreOperationsTest {
     OrdersByOutOrderNoPatchResponse decoded = api.v3().discountCard().orders("p-out_order_no").patch(b -> b
         .addObjectives(b1 -> b1
             .objectiveSerialNo("v-objective_serial_no")
-            .objectiveId(7)
+            .objectiveId(7L)
             .performanceDescription("v-performance_description")
             .performanceType(PayScoreDiscountCardOrderPerformanceType.INCREASE)
-            .count(7)
+            .count(7L)
             .performanceTime("v-performance_time")
             .remark("v-remark"))
         .addRewards(b1 -> b1
             .rewardSerialNo("v-reward_serial_no")
-            .rewardId(7)
+            .rewardId(7L)
             .description("v-description")
             .rewardType(PayScoreDiscountCardOrderRewardType.INCREASE)
-            .count(7)
-            .amount(7)
+            .count(7L)
+            .amount(7L)
             .rewardTime("v-reward_time")
             .remark("v-remark")));
     assertSent("PATCH", "/v3/discount-card/orders/p-out_order_no", List.of(), Map.of(), """
@@ -379,7 +379,7 @@ class PayscoreOperationsTest {
             .completionTime("v-completion_time")
             .completionType("v-completion_type")
             .description("v-description")
-            .completionCount(7)
+            .completionCount(7L)
             .remark("v-remark"))
         .addRewardUsageRecords(b1 -> b1
             .rewardUsageSerialNo("v-reward_usage_serial_no")
@@ -387,8 +387,8 @@ class PayscoreOperationsTest {
             .usageTime("v-usage_time")
             .usageType("v-usage_type")
             .description("v-description")
-            .usageCount(7)
-            .amount(7)
+            .usageCount(7L)
+            .amount(7L)
             .remark("v-remark")));
     assertSent("POST", "/v3/discount-card/cards/p-out_card_code/add-user-records", List.of(), Map.of(), """
         {
@@ -566,13 +566,13 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addFees(b1 -> b1
             .feeName("v-fee_name")
-            .feeCount(7)
-            .feeAmount(7)
+            .feeCount(7L)
+            .feeAmount(7L)
             .feeDesc("v-fee_desc"))
         .addDiscounts(b1 -> b1
             .discountName("v-discount_name")
             .discountDesc("v-discount_desc"))
-        .riskAmount(7)
+        .riskAmount(7L)
         .attach("v-attach")
         .needUserConfirm(true)
         .openid("v-openid")
@@ -911,14 +911,14 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addPostPayments(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
-            .count(7))
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -929,7 +929,7 @@ class PayscoreOperationsTest {
             .endLocation("v-end_location"))
         .riskFund(b1 -> b1
             .name(Name.DEPOSIT)
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .attach("v-attach")
         .notifyUrl("v-notify_url")
@@ -945,8 +945,8 @@ class PayscoreOperationsTest {
             .addGoods(b2 -> b2
                 .name("v-name")
                 .picture("v-picture")
-                .amount(7)
-                .count(7)
+                .amount(7L)
+                .count(7L)
                 .categoryId("v-category_id"))));
     assertSent("POST", "/v3/payscore/servicepayondeliveryorder", List.of(), Map.of(), """
         {
@@ -1078,13 +1078,13 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addFees(b1 -> b1
             .feeName("v-fee_name")
-            .feeCount(7)
-            .feeAmount(7)
+            .feeCount(7L)
+            .feeAmount(7L)
             .feeDesc("v-fee_desc"))
         .addDiscounts(b1 -> b1
             .discountName("v-discount_name")
             .discountDesc("v-discount_desc"))
-        .riskAmount(7)
+        .riskAmount(7L)
         .attach("v-attach")
         .needUserConfirm(true)
         .openid("v-openid"));
@@ -1307,16 +1307,16 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .count(7)
-            .amount(7))
+            .count(7L)
+            .amount(7L))
         .riskFund(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
@@ -1448,14 +1448,14 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addPostPayments(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
-            .count(7))
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -1466,7 +1466,7 @@ class PayscoreOperationsTest {
             .endLocation("v-end_location"))
         .riskFund(b1 -> b1
             .name(Name.DEPOSIT)
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .attach("v-attach")
         .notifyUrl("v-notify_url")
@@ -1483,8 +1483,8 @@ class PayscoreOperationsTest {
             .addGoods(b2 -> b2
                 .name("v-name")
                 .picture("v-picture")
-                .amount(7)
-                .count(7)
+                .amount(7L)
+                .count(7L)
                 .categoryId("v-category_id"))));
     assertSent("POST", "/v3/payscore/acquiringbank/servicepayondeliveryorder", List.of(), Map.of(), """
         {
@@ -1619,14 +1619,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -1697,14 +1697,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .reason("v-reason"));
     assertSent("POST", "/v3/payscore/acquiringbank/serviceorder/p-out_order_no/modify", List.of(), Map.of(), """
         {
@@ -1926,17 +1926,17 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addPostPayments(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
-            .count(7))
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .riskFund(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .timeRange(b1 -> b1
             .startTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
@@ -2022,14 +2022,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .currency("v-currency")
         .timeRange(b1 -> b1
             .startTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
@@ -2085,9 +2085,9 @@ class PayscoreOperationsTest {
         .subMchid("v-sub_mchid")
         .type(dev.wxpay.endpoints.v3.payscore.Type.ORDER_PAID)
         .detail(b1 -> b1
-            .seq(7)
+            .seq(7L)
             .paidTime(OffsetDateTime.parse("2026-12-02T10:00:01+08:00"))
-            .paidAmount(7)));
+            .paidAmount(7L)));
     assertSent("POST", "/v3/payscore/oversea/partner/serviceorder/p-out_order_no/sync", List.of(), Map.of(), """
         {
           "service_id": "v-service_id",
@@ -2329,16 +2329,16 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .riskFund(b1 -> b1
             .name(Name.DEPOSIT)
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
@@ -2477,14 +2477,14 @@ class PayscoreOperationsTest {
         .serviceIntroduction("v-service_introduction")
         .addPostPayments(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
-            .count(7))
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -2495,7 +2495,7 @@ class PayscoreOperationsTest {
             .endLocation("v-end_location"))
         .riskFund(b1 -> b1
             .name(Name.DEPOSIT)
-            .amount(7)
+            .amount(7L)
             .description("v-description"))
         .attach("v-attach")
         .notifyUrl("v-notify_url")
@@ -2512,8 +2512,8 @@ class PayscoreOperationsTest {
             .addGoods(b2 -> b2
                 .name("v-name")
                 .picture("v-picture")
-                .amount(7)
-                .count(7)
+                .amount(7L)
+                .count(7L)
                 .categoryId("v-category_id"))));
     assertSent("POST", "/v3/payscore/partner/servicepayondeliveryorder", List.of(), Map.of(), """
         {
@@ -2788,14 +2788,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -2863,14 +2863,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -2933,14 +2933,14 @@ class PayscoreOperationsTest {
         .addPostPayments(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
-        .totalAmount(7)
+            .amount(7L)
+            .count(7L))
+        .totalAmount(7L)
         .reason("v-reason")
         .device(b1 -> b1
             .startDeviceId("v-start_device_id")
@@ -3075,9 +3075,9 @@ class PayscoreOperationsTest {
         .subMchid("v-sub_mchid")
         .type("v-type")
         .detail(b1 -> b1
-            .seq(7)
+            .seq(7L)
             .paidTime("v-paid_time")
-            .paidAmount(7)));
+            .paidAmount(7L)));
     assertSent("POST", "/v3/payscore/partner/serviceorder/p-out_order_no/sync", List.of(), Map.of(), """
         {
           "service_id": "v-service_id",
@@ -3160,14 +3160,14 @@ class PayscoreOperationsTest {
         .realServiceEndLocation("v-real_service_end_location")
         .addFees(b1 -> b1
             .feeName("v-fee_name")
-            .feeCount(7)
-            .feeAmount(7)
+            .feeCount(7L)
+            .feeAmount(7L)
             .feeDesc("v-fee_desc"))
         .addDiscounts(b1 -> b1
             .discountName("v-discount_name")
-            .discountAmount(7)
+            .discountAmount(7L)
             .discountDesc("v-discount_desc"))
-        .totalAmount(7)
+        .totalAmount(7L)
         .finishTicket("v-finish_ticket")
         .profitSharing(true));
     assertSent("POST", "/v3/payscore/payafter-orders/p-out_order_no/complete", List.of(), Map.of(), """
@@ -3797,14 +3797,14 @@ class PayscoreOperationsTest {
         .serviceId("v-service_id")
         .addPostPayments(b1 -> b1
             .name("v-name")
-            .amount(7)
+            .amount(7L)
             .description("v-description")
-            .count(7))
+            .count(7L))
         .addPostDiscounts(b1 -> b1
             .name("v-name")
             .description("v-description")
-            .amount(7)
-            .count(7))
+            .amount(7L)
+            .count(7L))
         .timeRange(b1 -> b1
             .startTime("v-start_time")
             .startTimeRemark("v-start_time_remark")
@@ -3817,7 +3817,7 @@ class PayscoreOperationsTest {
         .attach("v-attach")
         .notifyUrl("v-notify_url")
         .openid("v-openid")
-        .totalAmount(7)
+        .totalAmount(7L)
         .profitSharing(true)
         .goodsTag("v-goods_tag"));
     assertSent("POST", "/v3/payscore/serviceorder/direct-complete", List.of(), Map.of(), """
@@ -4702,14 +4702,14 @@ class PayscoreOperationsTest {
         .realServiceEndLocation("v-real_service_end_location")
         .addFees(b1 -> b1
             .feeName("v-fee_name")
-            .feeCount(7)
-            .feeAmount(7)
+            .feeCount(7L)
+            .feeAmount(7L)
             .feeDesc("v-fee_desc"))
         .addDiscounts(b1 -> b1
             .discountName("v-discount_name")
-            .discountAmount(7)
+            .discountAmount(7L)
             .discountDesc("v-discount_desc"))
-        .totalAmount(7)
+        .totalAmount(7L)
         .finishTicket("v-finish_ticket")
         .profitSharing(true));
     assertSent("POST", "/v3/payscore/smartretail-orders/p-out_order_no/complete", List.of(), Map.of(), """
@@ -4875,10 +4875,10 @@ class PayscoreOperationsTest {
             .carType("v-car_type")
             .entrance("v-entrance")
             .exit("v-exit")
-            .carryingCapacity(7)
+            .carryingCapacity(7L)
             .carryingRange("v-carrying_range"))
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency("v-currency"))
         .deviceInfo(b1 -> b1
             .deviceId("v-device_id")
@@ -5059,7 +5059,7 @@ class PayscoreOperationsTest {
         .notifyUrl("v-notify_url")
         .startTime("v-start_time")
         .parkingName("v-parking_name")
-        .freeDuration(7));
+        .freeDuration(7L));
     assertSent("POST", "/v3/vehicle/parking/parkings", List.of(), Map.of(), """
         {
           "sub_mchid": "v-sub_mchid",
@@ -5216,7 +5216,7 @@ class PayscoreOperationsTest {
         .notifyUrl("v-notify_url")
         .profitSharing(ProfitSharing.Y)
         .amount(b1 -> b1
-            .total(7)
+            .total(7L)
             .currency(Currency.CNY))
         .parkingInfo(b1 -> b1
             .parkingId("v-parking_id")
@@ -5225,7 +5225,7 @@ class PayscoreOperationsTest {
             .startTime("v-start_time")
             .endTime("v-end_time")
             .parkingName("v-parking_name")
-            .chargingDuration(7)
+            .chargingDuration(7L)
             .deviceId("v-device_id")));
     assertSent("POST", "/v3/vehicle/transactions/parking", List.of(), Map.of(), """
         {

@@ -849,7 +849,7 @@ class RiskOperationsTest {
           }]
         }""";
     sandbox.stub("GET", "/v3/merchant-service/complaints", StubResponse.json(encryptedFor(answer, List.of("data[].payer_phone"))));
-    ComplaintsResponse decoded = api.v3().merchantService().complaints().get(new ComplaintsQuery(7, 7, "v-begin_date", "v-end_date", "v-sub_mchid"));
+    ComplaintsResponse decoded = api.v3().merchantService().complaints().get(new ComplaintsQuery(7L, 7L, "v-begin_date", "v-end_date", "v-sub_mchid"));
     assertSent("GET", "/v3/merchant-service/complaints", List.of("limit=7", "offset=7", "begin_date=v-begin_date", "end_date=v-end_date", "sub_mchid=v-sub_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ComplaintsResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -930,7 +930,7 @@ class RiskOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/merchant-service/complaints-v2", StubResponse.json(answer));
-    ComplaintsV2Response decoded = api.v3().merchantService().complaintsV2().get(new ComplaintsV2Query(7, 7, "v-begin_date", "v-end_date", "v-complainted_mchid"));
+    ComplaintsV2Response decoded = api.v3().merchantService().complaintsV2().get(new ComplaintsV2Query(7L, 7L, "v-begin_date", "v-end_date", "v-complainted_mchid"));
     assertSent("GET", "/v3/merchant-service/complaints-v2", List.of("limit=7", "offset=7", "begin_date=v-begin_date", "end_date=v-end_date", "complainted_mchid=v-complainted_mchid"), Map.of(), null, List.of());
     assertJson(answer, plainJson(ComplaintsV2ResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -997,7 +997,7 @@ class RiskOperationsTest {
     api.v3().merchantService().feedbacks().post(b -> b
         .transactionId("v-transaction_id")
         .complaintedMchid("v-complainted_mchid")
-        .feedbackType(7)
+        .feedbackType(7L)
         .feedbackContent("v-feedback_content")
         .feedbackImages("v-feedback_images")
         .launchConfirmProcess(true));
@@ -1190,7 +1190,7 @@ class RiskOperationsTest {
           "total_count": 7
         }""";
     sandbox.stub("GET", "/v3/merchant-service/complaints-v2/p-complaint_id/negotiation-historys", StubResponse.json(answer));
-    dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponse decoded = api.v3().merchantService().complaintsV2("p-complaint_id").negotiationHistorys().get(new NegotiationHistorysQuery(7, 7));
+    dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponse decoded = api.v3().merchantService().complaintsV2("p-complaint_id").negotiationHistorys().get(new NegotiationHistorysQuery(7L, 7L));
     assertSent("GET", "/v3/merchant-service/complaints-v2/p-complaint_id/negotiation-historys", List.of("limit=7", "offset=7"), Map.of(), null, List.of());
     assertJson(answer, plainJson(dev.wxpay.endpoints.v3.merchant_service.complaints_v2.NegotiationHistorysResponseJsonAdapter.INSTANCE, decoded));
   }
@@ -1435,7 +1435,7 @@ class RiskOperationsTest {
     sandbox.stub("POST", "/v3/merchant-service/complaints-v2/p-complaint_id/update-refund-progress", StubResponse.noContent());
     api.v3().merchantService().complaintsV2("p-complaint_id").updateRefundProgress().post(b -> b
         .action(UpdateRefundProgressRequestAction.REJECT)
-        .launchRefundDay(7)
+        .launchRefundDay(7L)
         .rejectReason("v-reject_reason")
         .rejectMediaList("v-reject_media_list")
         .remark("v-remark"));

@@ -51,7 +51,14 @@ fun main() {
         stockType = FavorStockType.NORMAL
         belongMerchant = "1900000001"
         patternInfo { jumpTarget = JumpTarget.PAYMENT_CODE }
-        couponUseRule { combineUse = false }
+        couponUseRule {
+          couponAvailableTime { secondDayAvailable = false }
+          fixedNormalCoupon {
+            couponAmount = 100
+            transactionMinimum = 1_000
+          }
+          goodsTag("a", "b")
+        }
         outRequestNo = "20261201-0001"
       })
       println("ready-made, DSL body: $created")

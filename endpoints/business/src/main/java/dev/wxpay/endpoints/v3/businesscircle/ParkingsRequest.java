@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ParkingsRequest(
     @Nullable String subMchid,
-    int brandid,
+    long brandid,
     String appid,
     String openid,
     String plateNumber,

@@ -5,4 +5,4 @@ import org.jspecify.annotations.Nullable;
 
 /** @param storeId 微信支付商户门店ID */
 public record StoresResponse(
-    @Nullable Integer storeId) {}
+    @Nullable Long storeId) {}

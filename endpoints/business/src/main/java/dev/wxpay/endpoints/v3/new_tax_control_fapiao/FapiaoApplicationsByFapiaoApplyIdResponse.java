@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param fapiaoInformation 发票信息
  */
 public record FapiaoApplicationsByFapiaoApplyIdResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<FapiaoApplicationsByFapiaoApplyIdResponseFapiaoInformation> fapiaoInformation) {}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FapiaoInformation(
     String fapiaoId,
-    int totalAmount,
+    long totalAmount,
     boolean needList,
     @Nullable String remark,
     List<Items> items) {}

@@ -30,7 +30,7 @@ public record FapiaoInformationBuyerInformation(
     @Nullable String bankAccount,
     @Nullable String phone,
     @Nullable String email,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String outTradeNo,
     @Nullable FapiaoBillType fapiaoBillType,
     @Nullable String userApplyMessage) {}

@@ -23,8 +23,8 @@ public record Items(
     @Nullable Double goodsId,
     @Nullable String specification,
     @Nullable String unit,
-    int quantity,
-    int totalAmount,
+    long quantity,
+    long totalAmount,
     @Nullable Double taxRate,
     @Nullable String taxPreferMark,
     boolean discount) {}

@@ -28,7 +28,7 @@ public record UserTitleResponse(
     @Nullable String bankAccount,
     @Nullable String phone,
     @Nullable String email,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String outTradeNo,
     @Nullable FapiaoBillType fapiaoBillType,
     @Nullable String userApplyMessage) {}

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Data(
     @Nullable String guideId,
-    @Nullable Integer storeId,
+    @Nullable Long storeId,
     @Encrypted @Nullable String name,
     @Encrypted @Nullable String mobile,
     @Nullable String userid,

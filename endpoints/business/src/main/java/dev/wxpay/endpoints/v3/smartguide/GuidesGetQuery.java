@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record GuidesGetQuery(
     @Nullable String subMchid,
-    int storeId,
+    long storeId,
     @Nullable String userid,
     @Nullable String mobile,
     @Nullable String workId,
-    @Nullable Integer limit,
-    @Nullable Integer offset) {}
+    @Nullable Long limit,
+    @Nullable Long offset) {}

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 服务人员信息列表
  */
 public record GuidesGetResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long totalCount,
+    @Nullable Long limit,
+    @Nullable Long offset,
     @Nullable List<Data> data) {}

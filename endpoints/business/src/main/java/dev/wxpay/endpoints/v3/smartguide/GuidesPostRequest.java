@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record GuidesPostRequest(
     @Nullable String subMchid,
     String corpid,
-    int storeId,
+    long storeId,
     String userid,
     @Encrypted String name,
     @Encrypted String mobile,

@@ -19,7 +19,7 @@ public record CardsRequest(
     String tradeNumber,
     @Nullable String appid,
     String openid,
-    int regionId,
+    long regionId,
     String driverLicense,
     String plateNumber,
     FapiaoCardInformation fapiaoCardInformation,

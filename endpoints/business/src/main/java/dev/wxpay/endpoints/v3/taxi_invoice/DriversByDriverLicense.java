@@ -16,10 +16,10 @@ public interface DriversByDriverLicense {
   /** 获取司机信息API. */
   DriversByDriverLicenseResponse get(
       @Path("driver_license") String driverLicense,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 
   /** 获取司机信息API, without blocking. */
   CompletableFuture<DriversByDriverLicenseResponse> getAsync(
       @Path("driver_license") String driverLicense,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 }

@@ -20,5 +20,5 @@ public record DriversByDriverLicenseResponse(
     @Nullable String driverLicense,
     @Nullable String driverCategory,
     @Nullable DriverPhoto driverPhoto,
-    @Nullable Integer regionId,
+    @Nullable Long regionId,
     @Nullable String driverState) {}

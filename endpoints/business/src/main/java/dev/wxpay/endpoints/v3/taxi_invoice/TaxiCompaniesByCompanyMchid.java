@@ -16,10 +16,10 @@ public interface TaxiCompaniesByCompanyMchid {
   /** 获取出租车公司商户信息API. */
   TaxiCompaniesByCompanyMchidResponse get(
       @Path("company_mchid") String companyMchid,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 
   /** 获取出租车公司商户信息API, without blocking. */
   CompletableFuture<TaxiCompaniesByCompanyMchidResponse> getAsync(
       @Path("company_mchid") String companyMchid,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 }

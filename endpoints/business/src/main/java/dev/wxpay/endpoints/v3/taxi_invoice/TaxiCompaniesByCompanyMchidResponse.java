@@ -29,4 +29,4 @@ public record TaxiCompaniesByCompanyMchidResponse(
     @Nullable String bankAccount,
     @Nullable String legalPerson,
     @Nullable String invoiceMode,
-    @Nullable Integer regionId) {}
+    @Nullable Long regionId) {}

@@ -16,10 +16,10 @@ public interface TaxiesByPlateNumber {
   /** 获取出租车信息API. */
   TaxiesByPlateNumberResponse get(
       @Path("plate_number") String plateNumber,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 
   /** 获取出租车信息API, without blocking. */
   CompletableFuture<TaxiesByPlateNumberResponse> getAsync(
       @Path("plate_number") String plateNumber,
-      @Query("region_id") Integer regionId);
+      @Query("region_id") Long regionId);
 }

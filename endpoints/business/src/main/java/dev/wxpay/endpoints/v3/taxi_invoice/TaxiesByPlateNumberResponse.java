@@ -19,6 +19,6 @@ public record TaxiesByPlateNumberResponse(
     @Nullable String companyMchid,
     @Nullable String mainLicense,
     @Nullable String deputyLicense,
-    @Nullable Integer regionId,
+    @Nullable Long regionId,
     @Nullable Boolean supportInvoice,
     @Nullable String taxiState) {}

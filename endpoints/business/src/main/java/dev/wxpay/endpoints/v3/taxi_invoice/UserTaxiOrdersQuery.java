@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param regionId 行政区划id
  */
 public record UserTaxiOrdersQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     String openid,
     String appid,
     String beginDate,
     String endDate,
-    int regionId) {}
+    long regionId) {}

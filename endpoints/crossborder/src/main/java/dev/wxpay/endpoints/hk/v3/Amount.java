@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param exchangeRate 汇率
  */
 public record Amount(
-    @Nullable Integer refund,
+    @Nullable Long refund,
     @Nullable String currency,
-    @Nullable Integer payerRefund,
+    @Nullable Long payerRefund,
     @Nullable String payerCurrency,
     @Nullable ExchangeRate exchangeRate) {}

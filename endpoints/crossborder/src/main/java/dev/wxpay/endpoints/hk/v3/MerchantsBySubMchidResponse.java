@@ -30,7 +30,7 @@ public record MerchantsBySubMchidResponse(
     @Nullable String shortname,
     @Nullable String officePhone,
     @Nullable String merchantCountryCode,
-    @Nullable Integer businessCategory,
+    @Nullable Long businessCategory,
     @Nullable MerchantsBySubMchidResponseContact contact,
     @Nullable MerchantType merchantType,
     @Nullable String registrationCertificateNumber,

@@ -34,7 +34,7 @@ public record MerchantsPostRequest(
     String shortname,
     String officePhone,
     Contact contact,
-    int businessCategory,
+    long businessCategory,
     @Nullable String channelId,
     String merchantCountryCode,
     MerchantType merchantType,

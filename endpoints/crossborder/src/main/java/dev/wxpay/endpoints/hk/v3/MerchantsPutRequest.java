@@ -36,7 +36,7 @@ public record MerchantsPutRequest(
     String shortname,
     String officePhone,
     @Nullable Contact contact,
-    int businessCategory,
+    long businessCategory,
     @Nullable String channelId,
     String merchantCountryCode,
     MerchantType merchantType,

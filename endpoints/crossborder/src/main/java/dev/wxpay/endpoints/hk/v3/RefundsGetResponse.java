@@ -23,5 +23,5 @@ public record RefundsGetResponse(
     @Nullable String outTradeNo,
     dev.wxpay.endpoints.crossborder.@Nullable Amount amount,
     @Nullable List<Data> data,
-    @Nullable Integer totalNum,
-    @Nullable Integer currentTotalNum) {}
+    @Nullable Long totalNum,
+    @Nullable Long currentTotalNum) {}

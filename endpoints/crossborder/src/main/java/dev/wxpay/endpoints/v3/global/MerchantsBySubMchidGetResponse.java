@@ -33,7 +33,7 @@ public record MerchantsBySubMchidGetResponse(
     @Nullable String shortname,
     @Nullable String officePhone,
     @Nullable String merchantCountryCode,
-    @Nullable Integer businessCategory,
+    @Nullable Long businessCategory,
     @Nullable MerchantsBySubMchidResponseContact contact,
     @Nullable MerchantType merchantType,
     @Nullable String registrationCertificateNumber,

@@ -38,7 +38,7 @@ public record MerchantsBySubMchidPatchRequest(
     String shortname,
     String officePhone,
     Contact contact,
-    int businessCategory,
+    long businessCategory,
     @Nullable String channelId,
     String merchantCountryCode,
     MerchantType merchantType,

@@ -37,7 +37,7 @@ public record MerchantsRequest(
     String shortname,
     String officePhone,
     Contact contact,
-    int businessCategory,
+    long businessCategory,
     @Nullable String channelId,
     String merchantCountryCode,
     MerchantType merchantType,

@@ -18,5 +18,5 @@ public record RefundsGetQuery(
     String mchid,
     String subMchid,
     String spMchid,
-    int offset,
-    int count) {}
+    long offset,
+    long count) {}

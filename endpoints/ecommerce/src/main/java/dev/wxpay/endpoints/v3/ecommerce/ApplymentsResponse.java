@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param outRequestNo 业务申请编号
  */
 public record ApplymentsResponse(
-    @Nullable Integer applymentId,
+    @Nullable Long applymentId,
     @Nullable String outRequestNo) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record SubjectSubMerchantsQuery(
     SubjectSubMerchantsOrganizationType organizationType,
     String certNumber,
-    @Nullable Integer limit,
-    @Nullable Integer offset) {}
+    @Nullable Long limit,
+    @Nullable Long offset) {}

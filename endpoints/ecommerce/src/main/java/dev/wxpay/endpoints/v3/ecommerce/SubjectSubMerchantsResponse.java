@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record SubjectSubMerchantsResponse(
     @Nullable List<Data> data,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount) {}
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount) {}

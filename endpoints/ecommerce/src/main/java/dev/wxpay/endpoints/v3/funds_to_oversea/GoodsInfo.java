@@ -10,5 +10,5 @@ package dev.wxpay.endpoints.v3.funds_to_oversea;
 public record GoodsInfo(
     String goodsName,
     String goodsCategory,
-    int goodsUnitPrice,
-    int goodsQuantity) {}
+    long goodsUnitPrice,
+    long goodsQuantity) {}

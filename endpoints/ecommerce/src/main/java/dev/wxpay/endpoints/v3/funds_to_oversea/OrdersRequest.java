@@ -20,7 +20,7 @@ public record OrdersRequest(
     String outOrderId,
     String subMchid,
     String transactionId,
-    int amount,
+    long amount,
     String foreignCurrency,
     @Nullable List<GoodsInfo> goodsInfo,
     SellerInfo sellerInfo,

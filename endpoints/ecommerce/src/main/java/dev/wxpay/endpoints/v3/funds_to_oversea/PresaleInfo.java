@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PresaleInfo(
     Type type,
-    int totalAmount,
+    long totalAmount,
     @Nullable String depositTransactionId,
     @Nullable String balanceTransactionId) {}

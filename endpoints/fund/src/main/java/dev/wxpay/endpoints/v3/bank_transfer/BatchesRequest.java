@@ -31,8 +31,8 @@ public record BatchesRequest(
     String batchName,
     String batchRemark,
     @Nullable String attachRemark,
-    int totalAmount,
-    int totalCount,
+    long totalAmount,
+    long totalCount,
     String transferScene,
     String transferPurpose,
     @Nullable List<TransferDetailList> transferDetailList) {}

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record MerchantConfigsBySubMchidResponse(
     @Nullable String subMchid,
-    @Nullable Integer maxRatio) {}
+    @Nullable Long maxRatio) {}

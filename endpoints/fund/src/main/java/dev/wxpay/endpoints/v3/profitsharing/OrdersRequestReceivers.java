@@ -15,7 +15,7 @@ public record OrdersRequestReceivers(
     Type type,
     String account,
     @Encrypted @Nullable String name,
-    int amount,
+    long amount,
     String description) {
   @Override
   public String toString() {

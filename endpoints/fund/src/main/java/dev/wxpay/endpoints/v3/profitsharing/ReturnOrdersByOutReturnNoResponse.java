@@ -25,7 +25,7 @@ public record ReturnOrdersByOutReturnNoResponse(
     @Nullable String outReturnNo,
     @Nullable String returnId,
     @Nullable String returnMchid,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable ReturnOrdersResponseResult result,
     @Nullable ReturnOrdersResponseFailReason failReason,

@@ -18,5 +18,5 @@ public record ReturnOrdersRequest(
     @Nullable String outOrderNo,
     String outReturnNo,
     String returnMchid,
-    int amount,
+    long amount,
     String description) {}

@@ -21,8 +21,8 @@ public record BatchesRequest(
     String outBatchNo,
     String batchName,
     String batchRemark,
-    int totalAmount,
-    int totalNum,
+    long totalAmount,
+    long totalNum,
     List<TransferDetailList> transferDetailList,
     String transferSceneId,
     @Nullable String notifyUrl) {}

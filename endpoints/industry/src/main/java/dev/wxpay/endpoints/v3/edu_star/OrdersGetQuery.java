@@ -14,5 +14,5 @@ public record OrdersGetQuery(
     String appid,
     @Nullable String wechatOpenid,
     @Nullable String qq,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

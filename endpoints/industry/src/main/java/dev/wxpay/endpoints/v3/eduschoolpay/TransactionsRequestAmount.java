@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.eduschoolpay;
  * @param currency 货币类型
  */
 public record TransactionsRequestAmount(
-    int total,
+    long total,
     String currency) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.iotmanage;
  * @param offset 请求资源起始位置
  */
 public record DevicesQuery(
-    int limit,
-    int offset) {}
+    long limit,
+    long offset) {}

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record DevicesResponse(
     @Nullable List<Data> data,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable Links links) {}

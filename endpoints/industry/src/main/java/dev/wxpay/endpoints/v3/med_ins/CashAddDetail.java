@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param cashAddType 现金补充类型
  */
 public record CashAddDetail(
-    @Nullable Integer cashAddFee,
+    @Nullable Long cashAddFee,
     @Nullable CashAddType cashAddType) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param cashReduceType 现金减免类型
  */
 public record CashReduceDetail(
-    @Nullable Integer cashReduceFee,
+    @Nullable Long cashReduceFee,
     @Nullable CashReduceType cashReduceType) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.med_ins;
  * @param cashAddType 现金补充类型
  */
 public record OrdersRequestCashAddDetail(
-    int cashAddFee,
+    long cashAddFee,
     CashAddType cashAddType) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.med_ins;
  * @param cashReduceType 现金减免类型
  */
 public record OrdersRequestCashReduceDetail(
-    int cashReduceFee,
+    long cashReduceFee,
     CashReduceType cashReduceType) {}

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param total 订单总金额，单位为分
  */
 public record Amount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable String currency) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.industry_coupon;
  * @param couponId 券ID
  */
 public record CouponList(
-    int stockId,
+    long stockId,
     String couponId) {}

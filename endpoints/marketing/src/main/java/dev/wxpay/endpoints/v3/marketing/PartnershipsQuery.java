@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record PartnershipsQuery(
     @Nullable String partner,
     @Nullable String authorizedData,
-    @Nullable Integer limit,
-    @Nullable Integer offset) {}
+    @Nullable Long limit,
+    @Nullable Long offset) {}

@@ -20,5 +20,5 @@ public record AuthenticationsQuery(
     String subMchid,
     String authenticateDate,
     String authenticateState,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

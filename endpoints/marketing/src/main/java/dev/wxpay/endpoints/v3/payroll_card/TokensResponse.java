@@ -15,4 +15,4 @@ public record TokensResponse(
     @Nullable String mchid,
     @Nullable String subMchid,
     @Nullable String token,
-    @Nullable Integer expiresIn) {}
+    @Nullable Long expiresIn) {}

@@ -12,7 +12,7 @@ import dev.wxpay.annotations.Encrypted;
  */
 public record TransferDetailList(
     String outDetailNo,
-    int transferAmount,
+    long transferAmount,
     String transferRemark,
     String openid,
     @Encrypted String userName) {

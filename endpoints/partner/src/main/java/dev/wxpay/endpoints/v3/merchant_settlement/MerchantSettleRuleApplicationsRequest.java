@@ -11,4 +11,4 @@ public record MerchantSettleRuleApplicationsRequest(
     String acquiringBankId,
     String channelId,
     String subMchid,
-    int settleRuleId) {}
+    long settleRuleId) {}

@@ -21,4 +21,4 @@ public record MerchantSettleRuleApplicationsResponse(
     @Nullable String acquiringBankId,
     @Nullable String channelId,
     @Nullable String subMchid,
-    @Nullable Integer settleRuleId) {}
+    @Nullable Long settleRuleId) {}

@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.combine_transactions;
  * @param currency 标价币种
  */
 public record Amount(
-    int totalAmount,
+    long totalAmount,
     String currency) {}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record GoodsDetail(
     @Nullable String goodsId,
-    @Nullable Integer quantity,
-    @Nullable Integer unitPrice,
-    @Nullable Integer discountAmount,
+    @Nullable Long quantity,
+    @Nullable Long unitPrice,
+    @Nullable Long discountAmount,
     @Nullable String goodsRemark) {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param settlementRate 结算汇率(汇率值是汇率乘以10的8次方)
  */
 public record SubOrdersAmount3(
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable String currency,
-    @Nullable Integer payerAmount,
+    @Nullable Long payerAmount,
     @Nullable String payerCurrency,
     @Nullable Double settlementRate) {}

@@ -14,5 +14,5 @@ public record DetailGoodsDetail3(
     @Nullable String merchantGoodsId,
     @Nullable String wechatpayGoodsId,
     @Nullable String goodsName,
-    @Nullable Integer quantity,
-    @Nullable Integer unitPrice) {}
+    @Nullable Long quantity,
+    @Nullable Long unitPrice) {}

@@ -14,5 +14,5 @@ public record GoodsDetail(
     String merchantGoodsId,
     @Nullable String wechatpayGoodsId,
     @Nullable String goodsName,
-    int quantity,
-    int unitPrice) {}
+    long quantity,
+    long unitPrice) {}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param payerCurrency 用户支付币种
  */
 public record IdByTransactionIdResponseAmount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable String currency,
-    @Nullable Integer payerTotal,
+    @Nullable Long payerTotal,
     @Nullable String payerCurrency) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param goodsDetail 单品列表
  */
 public record IdByTransactionIdResponseDetail(
-    @Nullable Integer costPrice,
+    @Nullable Long costPrice,
     @Nullable String invoiceId,
     @Nullable List<DetailGoodsDetail3> goodsDetail) {}

@@ -31,7 +31,7 @@ public record CardsByOutCardCodeResponse(
     @Nullable TimeRange timeRange,
     @Nullable String state,
     @Nullable String unfinishedReason,
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable PayInformation payInformation,
     @Nullable String createTime,
     @Nullable List<Objectives> objectives,

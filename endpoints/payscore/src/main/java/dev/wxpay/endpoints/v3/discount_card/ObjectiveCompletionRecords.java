@@ -18,5 +18,5 @@ public record ObjectiveCompletionRecords(
     @Nullable String completionTime,
     @Nullable String completionType,
     @Nullable String description,
-    @Nullable Integer completionCount,
+    @Nullable Long completionCount,
     @Nullable String remark) {}

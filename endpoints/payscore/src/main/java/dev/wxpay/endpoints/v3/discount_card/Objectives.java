@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record Objectives(
     @Nullable String objectiveId,
     @Nullable String name,
-    @Nullable Integer count,
+    @Nullable Long count,
     @Nullable String unit,
     @Nullable String description,
     @Nullable List<ObjectiveCompletionRecords> objectiveCompletionRecords) {}

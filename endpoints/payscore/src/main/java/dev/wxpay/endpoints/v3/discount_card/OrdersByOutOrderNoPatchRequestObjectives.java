@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrdersByOutOrderNoPatchRequestObjectives(
     String objectiveSerialNo,
-    int objectiveId,
+    long objectiveId,
     String performanceDescription,
     PayScoreDiscountCardOrderPerformanceType performanceType,
-    int count,
+    long count,
     String performanceTime,
     @Nullable String remark) {}

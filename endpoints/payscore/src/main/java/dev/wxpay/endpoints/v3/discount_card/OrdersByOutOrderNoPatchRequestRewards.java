@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrdersByOutOrderNoPatchRequestRewards(
     String rewardSerialNo,
-    int rewardId,
+    long rewardId,
     String description,
     PayScoreDiscountCardOrderRewardType rewardType,
-    int count,
-    int amount,
+    long count,
+    long amount,
     String rewardTime,
     @Nullable String remark) {}

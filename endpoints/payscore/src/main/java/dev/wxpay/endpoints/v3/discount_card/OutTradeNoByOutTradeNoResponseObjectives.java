@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutTradeNoByOutTradeNoResponseObjectives(
     @Nullable String objectiveSerialNo,
-    @Nullable Integer objectiveId,
+    @Nullable Long objectiveId,
     @Nullable String name,
     @Nullable String unit,
     @Nullable String performanceDescription,
     @Nullable PayScoreDiscountCardOrderPerformanceType performanceType,
-    @Nullable Integer count,
+    @Nullable Long count,
     @Nullable String performanceTime,
     @Nullable String remark) {}

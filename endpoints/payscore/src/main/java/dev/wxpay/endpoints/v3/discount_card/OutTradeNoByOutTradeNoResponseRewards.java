@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutTradeNoByOutTradeNoResponseRewards(
     @Nullable String rewardSerialNo,
-    @Nullable Integer rewardId,
+    @Nullable Long rewardId,
     @Nullable String name,
     @Nullable String unit,
     @Nullable String description,
     @Nullable PayScoreDiscountCardOrderRewardType rewardType,
-    @Nullable Integer count,
-    @Nullable Integer amount,
+    @Nullable Long count,
+    @Nullable Long amount,
     @Nullable String rewardTime,
     @Nullable String remark) {}

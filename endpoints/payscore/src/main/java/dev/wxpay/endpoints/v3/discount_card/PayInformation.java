@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param payTime 支付时间
  */
 public record PayInformation(
-    @Nullable Integer payAmount,
+    @Nullable Long payAmount,
     @Nullable String payState,
     @Nullable String transactionId,
     @Nullable String payTime) {}

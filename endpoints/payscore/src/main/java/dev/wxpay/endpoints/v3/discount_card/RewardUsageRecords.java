@@ -19,6 +19,6 @@ public record RewardUsageRecords(
     @Nullable String usageTime,
     @Nullable String usageType,
     @Nullable String description,
-    @Nullable Integer usageCount,
-    @Nullable Integer amount,
+    @Nullable Long usageCount,
+    @Nullable Long amount,
     @Nullable String remark) {}

@@ -18,8 +18,8 @@ public record Rewards(
     @Nullable String rewardId,
     @Nullable String name,
     @Nullable String countType,
-    @Nullable Integer count,
+    @Nullable Long count,
     @Nullable String unit,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable List<RewardUsageRecords> rewardUsageRecords) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record Discounts(
     @Nullable String discountName,
-    @Nullable Integer discountAmount,
+    @Nullable Long discountAmount,
     @Nullable String discountDesc) {}

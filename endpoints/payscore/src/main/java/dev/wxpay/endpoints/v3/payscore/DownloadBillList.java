@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param nonce 随机字符串
  */
 public record DownloadBillList(
-    @Nullable Integer billSequence,
+    @Nullable Long billSequence,
     @Nullable String hashType,
     @Nullable String hashValue,
     @Nullable String downloadUrl,

@@ -36,7 +36,7 @@ public record PayafterOrdersPostRequest(
     @Nullable String serviceIntroduction,
     @Nullable List<PayafterOrdersPostRequestFees> fees,
     @Nullable List<PayafterOrdersPostRequestDiscounts> discounts,
-    @Nullable Integer riskAmount,
+    @Nullable Long riskAmount,
     @Nullable String attach,
     @Nullable Boolean needUserConfirm,
     @Nullable String openid,

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PayafterOrdersPostRequestFees(
     @Nullable String feeName,
-    @Nullable Integer feeCount,
-    @Nullable Integer feeAmount,
+    @Nullable Long feeCount,
+    @Nullable Long feeAmount,
     @Nullable String feeDesc) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record PostPayments(
     @Nullable String name,
     @Nullable String description,
-    @Nullable Integer amount,
-    @Nullable Integer count) {}
+    @Nullable Long amount,
+    @Nullable Long count) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record RiskFund(
     @Nullable String name,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description) {}

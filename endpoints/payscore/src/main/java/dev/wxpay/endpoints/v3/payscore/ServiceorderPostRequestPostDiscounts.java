@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record ServiceorderPostRequestPostDiscounts(
     String name,
     String description,
-    @Nullable Integer amount,
-    @Nullable Integer count) {}
+    @Nullable Long amount,
+    @Nullable Long count) {}

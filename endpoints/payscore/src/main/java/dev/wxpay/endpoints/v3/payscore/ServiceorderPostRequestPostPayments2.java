@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceorderPostRequestPostPayments2(
     String name,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
-    @Nullable Integer count) {}
+    @Nullable Long count) {}

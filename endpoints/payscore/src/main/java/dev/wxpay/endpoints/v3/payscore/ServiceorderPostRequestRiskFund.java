@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceorderPostRequestRiskFund(
     String name,
-    int amount,
+    long amount,
     @Nullable String description) {}

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
 public record ServiceorderPostResponsePostDiscounts(
     @Nullable String name,
     @Nullable String description,
-    @Nullable Integer count) {}
+    @Nullable Long count) {}

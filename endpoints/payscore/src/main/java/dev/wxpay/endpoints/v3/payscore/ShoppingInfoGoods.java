@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record ShoppingInfoGoods(
     @Nullable String name,
     @Nullable String picture,
-    @Nullable Integer amount,
-    @Nullable Integer count,
+    @Nullable Long amount,
+    @Nullable Long count,
     @Nullable List<String> categoryId) {}

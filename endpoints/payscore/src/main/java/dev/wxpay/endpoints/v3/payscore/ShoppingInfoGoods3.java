@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record ShoppingInfoGoods3(
     String name,
     String picture,
-    int amount,
-    int count,
+    long amount,
+    long count,
     @Nullable List<String> categoryId) {}

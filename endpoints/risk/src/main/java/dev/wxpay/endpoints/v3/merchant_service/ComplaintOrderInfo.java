@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
 public record ComplaintOrderInfo(
     @Nullable String transactionId,
     @Nullable String outTradeNo,
-    @Nullable Integer amount) {}
+    @Nullable Long amount) {}

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record ComplaintsByTransactionIdResponse(
     @Nullable String outTradeNo,
     @Nullable String complaintTime,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String payerPhone,
     @Nullable String complaintDetail,
     @Nullable String complaintState,

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param subMchid 特约商户号
  */
 public record ComplaintsQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     String beginDate,
     String endDate,
     @Nullable String subMchid) {}

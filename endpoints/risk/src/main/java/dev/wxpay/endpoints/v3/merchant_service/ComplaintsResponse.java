@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param totalCount 投诉总条数
  */
 public record ComplaintsResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param complaintedMchid 被诉商户号
  */
 public record ComplaintsV2Query(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     String beginDate,
     String endDate,
     @Nullable String complaintedMchid) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComplaintsV2Response(
     @Nullable List<ComplaintsV2ResponseData> data,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
-    @Nullable Integer totalCount) {}
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Long totalCount) {}

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public record Data(
     @Nullable String outTradeNo,
     @Nullable OffsetDateTime complaintTime,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Encrypted @Nullable String payerPhone,
     @Nullable String complaintDetail,
     @Nullable ComplaintState complaintState,

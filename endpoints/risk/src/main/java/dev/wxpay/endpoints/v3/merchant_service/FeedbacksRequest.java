@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record FeedbacksRequest(
     String transactionId,
     String complaintedMchid,
-    @Nullable Integer feedbackType,
+    @Nullable Long feedbackType,
     String feedbackContent,
     @Nullable List<String> feedbackImages,
     @Nullable Boolean launchConfirmProcess) {}

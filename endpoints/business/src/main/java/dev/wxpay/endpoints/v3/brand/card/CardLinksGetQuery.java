@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record CardLinksGetQuery(
     String brandId,
     @Nullable PaymentScene paymentScene,
-    @Nullable Integer pageIndex,
-    @Nullable Integer pageSize) {}
+    @Nullable Long pageIndex,
+    @Nullable Long pageSize) {}

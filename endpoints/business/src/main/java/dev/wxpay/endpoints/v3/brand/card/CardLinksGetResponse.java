@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CardLinksGetResponse(
     @Nullable String brandId,
-    @Nullable Integer pageIndex,
-    @Nullable Integer pageSize,
-    @Nullable Integer totalNum,
+    @Nullable Long pageIndex,
+    @Nullable Long pageSize,
+    @Nullable Long totalNum,
     @Nullable List<ActiveLinkList> activeLinkList) {}

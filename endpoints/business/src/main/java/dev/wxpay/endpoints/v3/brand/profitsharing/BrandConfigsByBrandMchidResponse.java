@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record BrandConfigsByBrandMchidResponse(
     @Nullable String brandMchid,
-    @Nullable Integer maxRatio) {}
+    @Nullable Long maxRatio) {}

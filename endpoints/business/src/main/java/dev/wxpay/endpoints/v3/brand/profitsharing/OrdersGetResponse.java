@@ -21,5 +21,5 @@ public record OrdersGetResponse(
     @Nullable String orderId,
     @Nullable Status status,
     @Nullable List<Receivers> receivers,
-    @Nullable Integer finishAmount,
+    @Nullable Long finishAmount,
     @Nullable String finishDescription) {}

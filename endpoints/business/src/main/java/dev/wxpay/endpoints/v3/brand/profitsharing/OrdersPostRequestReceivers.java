@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record OrdersPostRequestReceivers(
     Type type,
     String account,
-    int amount,
+    long amount,
     String description,
     @Encrypted @Nullable String name) {
   @Override

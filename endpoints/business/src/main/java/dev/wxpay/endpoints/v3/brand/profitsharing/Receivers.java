@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record Receivers(
     @Nullable Type type,
     @Nullable String account,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable Result result,
     @Nullable OffsetDateTime finishTime,

@@ -23,7 +23,7 @@ public record ReturnordersGetResponse(
     @Nullable String outReturnNo,
     @Nullable String returnMchid,
     @Nullable String returnNo,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable ReturnordersGetResponseResult result,
     @Nullable ReturnordersGetResponseFailReason failReason,
     @Nullable OffsetDateTime finishTime) {}

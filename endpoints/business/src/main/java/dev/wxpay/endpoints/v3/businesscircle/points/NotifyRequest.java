@@ -21,7 +21,7 @@ public record NotifyRequest(
     String appid,
     String openid,
     boolean earnPoints,
-    int increasedPoints,
+    long increasedPoints,
     OffsetDateTime pointsUpdateTime,
     @Nullable String noPointsRemarks,
-    @Nullable Integer totalPoints) {}
+    @Nullable Long totalPoints) {}

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 public record DishList(
     String outDishNo,
     String name,
-    int price,
+    long price,
     Unit unit,
     double count,
-    @Nullable Integer discount,
+    @Nullable Long discount,
     @Nullable String type,
-    @Nullable Integer priority,
+    @Nullable Long priority,
     @Nullable Properties properties) {}

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param activityStatus 活动的当前状态
  */
 public record ActivitiesGetQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     ActivityType activityType,
     @Nullable String cardId,
     @Nullable ActivityStatus activityStatus) {}

@@ -9,6 +9,6 @@ package dev.wxpay.endpoints.v3.marketing.membercard_activity;
  * @param seconds 秒
  */
 public record AwardSendDayTimeEndDayTime(
-    int hours,
-    int minutes,
-    int seconds) {}
+    long hours,
+    long minutes,
+    long seconds) {}

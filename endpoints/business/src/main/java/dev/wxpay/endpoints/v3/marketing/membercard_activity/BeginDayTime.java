@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param seconds 秒
  */
 public record BeginDayTime(
-    @Nullable Integer hours,
-    @Nullable Integer minutes,
-    @Nullable Integer seconds) {}
+    @Nullable Long hours,
+    @Nullable Long minutes,
+    @Nullable Long seconds) {}

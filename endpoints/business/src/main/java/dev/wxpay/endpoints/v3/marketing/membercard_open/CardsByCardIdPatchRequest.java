@@ -28,7 +28,7 @@ public record CardsByCardIdPatchRequest(
     @Nullable String backgroundPictureUrl,
     @Nullable String description,
     @Nullable String servicePhone,
-    @Nullable Integer totalQuantity,
+    @Nullable Long totalQuantity,
     @Nullable CardsByCardIdPatchRequestDateInformation dateInformation,
     @Nullable Boolean needDisplayLevel,
     @Nullable String initLevel,

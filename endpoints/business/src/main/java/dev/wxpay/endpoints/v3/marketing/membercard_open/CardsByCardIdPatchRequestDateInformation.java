@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
 public record CardsByCardIdPatchRequestDateInformation(
     MemberCardDateInformationType type,
     @Nullable String availableEndTime,
-    @Nullable Integer availableDayAfterReceive,
-    @Nullable Integer waitDaysAfterReceive,
+    @Nullable Long availableDayAfterReceive,
+    @Nullable Long waitDaysAfterReceive,
     @Nullable String availableBeginTime) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record CardsGetQuery(
     @Nullable String brandId,
     @Nullable String appid,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

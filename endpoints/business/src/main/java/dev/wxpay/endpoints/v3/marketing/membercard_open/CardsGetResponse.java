@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 会员卡列表
  */
 public record CardsGetResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long totalCount,
+    @Nullable Long limit,
+    @Nullable Long offset,
     @Nullable List<Record> data) {}

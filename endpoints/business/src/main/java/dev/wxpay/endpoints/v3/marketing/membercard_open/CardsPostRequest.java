@@ -32,7 +32,7 @@ public record CardsPostRequest(
     String description,
     @Nullable String servicePhone,
     MemberCardCodeType codeType,
-    @Nullable Integer totalQuantity,
+    @Nullable Long totalQuantity,
     CardsPostRequestDateInformation dateInformation,
     MemberCardCodeMode codeMode,
     @Nullable Boolean needDisplayLevel,

@@ -17,5 +17,5 @@ public record CardsPostRequestDateInformation(
     MemberCardDateInformationType type,
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive,
-    @Nullable Integer waitDaysAfterReceive) {}
+    @Nullable Long availableDayAfterReceive,
+    @Nullable Long waitDaysAfterReceive) {}

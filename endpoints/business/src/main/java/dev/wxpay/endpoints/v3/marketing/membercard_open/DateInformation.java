@@ -16,4 +16,4 @@ public record DateInformation(
     @Nullable MemberCardDateInformationType type,
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive) {}
+    @Nullable Long availableDayAfterReceive) {}

@@ -33,7 +33,7 @@ public record BuyerInformation(
     @Nullable String bankAccount,
     @Encrypted @Nullable String phone,
     @Encrypted @Nullable String email,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String outTradeNo,
     @Nullable FapiaoBillType fapiaoBillType,
     @Nullable String userApplyMessage) {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FapiaoInformation(
     String fapiaoId,
-    int totalAmount,
+    long totalAmount,
     List<Items> items,
     @Nullable ExportBusinessPolicyCode exportBusinessPolicyCode,
     @Nullable VatRefundLevyCode vatRefundLevyCode,

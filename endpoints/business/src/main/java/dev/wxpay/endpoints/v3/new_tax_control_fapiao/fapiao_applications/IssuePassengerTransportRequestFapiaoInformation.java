@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record IssuePassengerTransportRequestFapiaoInformation(
     String fapiaoId,
-    int totalAmount,
+    long totalAmount,
     List<FapiaoInformationItems> items,
     @Nullable ExportBusinessPolicyCode exportBusinessPolicyCode,
     @Nullable VatRefundLevyCode vatRefundLevyCode,

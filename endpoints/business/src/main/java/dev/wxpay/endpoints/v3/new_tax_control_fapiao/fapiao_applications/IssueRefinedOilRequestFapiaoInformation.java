@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record IssueRefinedOilRequestFapiaoInformation(
     String fapiaoId,
-    int totalAmount,
+    long totalAmount,
     List<FapiaoInformationItems2> items,
     @Nullable ExportBusinessPolicyCode exportBusinessPolicyCode,
     @Nullable VatRefundLevyCode vatRefundLevyCode,

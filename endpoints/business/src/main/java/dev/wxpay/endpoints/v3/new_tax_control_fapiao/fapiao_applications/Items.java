@@ -19,8 +19,8 @@ public record Items(
     String goodsName,
     @Nullable String specification,
     @Nullable String unit,
-    @Nullable Integer quantity,
-    int totalAmount,
+    @Nullable Long quantity,
+    long totalAmount,
     double taxRate,
     boolean discount,
     @Nullable PreferentialPolicyCode preferentialPolicyCode) {}

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RealEstateLeasingRequestFapiaoInformation(
     String fapiaoId,
-    int totalAmount,
+    long totalAmount,
     List<FapiaoInformationItems3> items,
     @Nullable ExportBusinessPolicyCode exportBusinessPolicyCode,
     @Nullable VatRefundLevyCode vatRefundLevyCode,

@@ -13,4 +13,4 @@ public record TransactionInformation(
     PayChannel payChannel,
     String transactionId,
     @Nullable String outTradeNo,
-    int amount) {}
+    long amount) {}

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record ListspinvitemchinfoQuery(
     OffsetDateTime queryTimeStart,
     OffsetDateTime queryTimeEnd,
-    int offset,
-    int limit,
+    long offset,
+    long limit,
     @Nullable String inviteCode,
     MchInviteStatus mchInviteStatus) {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param mchInviteResultList 邀请的商户结果
  */
 public record ListspinvitemchinfoResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable Links links,
     @Nullable List<MchInviteResultList> mchInviteResultList) {}

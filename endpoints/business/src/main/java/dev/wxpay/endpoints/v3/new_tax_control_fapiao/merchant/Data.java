@@ -16,5 +16,5 @@ public record Data(
     @Nullable Double goodsId,
     @Nullable String goodsCategory,
     @Nullable String taxCode,
-    @Nullable Integer taxRate,
+    @Nullable Long taxRate,
     @Nullable String taxPreferMark) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record TaxCodesQuery(
     @Nullable String subMchid,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param totalCount 总记录数
  */
 public record TaxCodesResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable Links links,
     @Nullable List<Data> data,
-    @Nullable Integer totalCount) {}
+    @Nullable Long totalCount) {}

@@ -22,7 +22,7 @@ public record TitleUrlQuery(
     Source source,
     String appid,
     String openid,
-    int totalAmount,
+    long totalAmount,
     @Nullable String sellerName,
     @Nullable Boolean showPhoneCell,
     @Nullable Boolean mustInputPhone,

@@ -13,4 +13,4 @@ public record PunchRequest(
     String driverLicense,
     String eventTime,
     String eventType,
-    int regionId) {}
+    long regionId) {}

@@ -24,7 +24,7 @@ public record UpdateDriverRequest(
     String driverCategory,
     String driverStatus,
     @Nullable UpdateDriverRequestDriverPhoto driverPhoto,
-    int regionId) {
+    long regionId) {
   @Override
   public String toString() {
     return "UpdateDriverRequest[driverName=***, idCardNumber=***, companyName=" + companyName + ", mchid=" + mchid + ", driverLicense=" + driverLicense + ", driverCategory=" + driverCategory + ", driverStatus=" + driverStatus + ", driverPhoto=" + driverPhoto + ", regionId=" + regionId + "]";

@@ -24,7 +24,7 @@ public record UpdateDriverResponse(
     @Nullable String driverCategory,
     @Nullable String driverStatus,
     @Nullable DriverPhoto driverPhoto,
-    @Nullable Integer regionId) {
+    @Nullable Long regionId) {
   @Override
   public String toString() {
     return "UpdateDriverResponse[driverName=***, idCardNumber=***, companyName=" + companyName + ", mchid=" + mchid + ", driverLicense=" + driverLicense + ", driverCategory=" + driverCategory + ", driverStatus=" + driverStatus + ", driverPhoto=" + driverPhoto + ", regionId=" + regionId + "]";

@@ -19,6 +19,6 @@ public record UpdateTaxiRequest(
     @Nullable String mchid,
     String mainLicense,
     @Nullable String deputyLicense,
-    int regionId,
+    long regionId,
     @Nullable String invoiceFlag,
     @Nullable TaxiState taxiState) {}

@@ -17,4 +17,4 @@ public record UpdateTaxiResponse(
     @Nullable String mchid,
     @Nullable String mainLicense,
     @Nullable String deputyLicense,
-    @Nullable Integer regionId) {}
+    @Nullable Long regionId) {}

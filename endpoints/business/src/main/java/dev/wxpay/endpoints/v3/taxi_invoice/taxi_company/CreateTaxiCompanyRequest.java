@@ -26,5 +26,5 @@ public record CreateTaxiCompanyRequest(
     String invoiceMode,
     String legalPerson,
     @Nullable String shortName,
-    int regionId,
+    long regionId,
     String enterpriseType) {}

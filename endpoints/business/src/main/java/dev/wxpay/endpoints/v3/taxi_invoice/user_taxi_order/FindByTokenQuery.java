@@ -14,5 +14,5 @@ public record FindByTokenQuery(
     String token,
     String openid,
     String appid,
-    @Nullable Integer regionId,
+    @Nullable Long regionId,
     @Nullable String authMode) {}

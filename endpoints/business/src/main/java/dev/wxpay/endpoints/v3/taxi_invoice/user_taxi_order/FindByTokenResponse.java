@@ -16,7 +16,7 @@ public record FindByTokenResponse(
     @Nullable String plateNumber,
     @Nullable String driverLicense,
     @Nullable String upTime,
-    @Nullable Integer regionId,
+    @Nullable Long regionId,
     @Nullable String source,
     @Nullable String payTime,
-    @Nullable Integer payAmount) {}
+    @Nullable Long payAmount) {}

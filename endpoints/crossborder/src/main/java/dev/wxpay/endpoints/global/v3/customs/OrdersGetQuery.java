@@ -20,5 +20,5 @@ public record OrdersGetQuery(
     OrderType orderType,
     String orderNo,
     Customs customs,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -23,7 +23,7 @@ public record OrdersGetResponse(
     @Nullable String transactionId,
     @Nullable VerifyDepartment verifyDepartment,
     @Nullable String verifyDepartmentTradeId,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

@@ -25,7 +25,7 @@ public record OrdersPatchRequest(
     @Nullable String subOrderNo,
     Customs customs,
     String merchantCustomsNo,
-    @Nullable Integer duty,
-    @Nullable Integer orderFee,
-    @Nullable Integer transportFee,
-    @Nullable Integer productFee) {}
+    @Nullable Long duty,
+    @Nullable Long orderFee,
+    @Nullable Long transportFee,
+    @Nullable Long productFee) {}

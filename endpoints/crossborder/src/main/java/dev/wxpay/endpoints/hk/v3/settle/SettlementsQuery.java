@@ -17,5 +17,5 @@ public record SettlementsQuery(
     SettleState settleState,
     @Nullable String settleStartDate,
     @Nullable String settleEndDate,
-    int limit,
-    int offset) {}
+    long limit,
+    long offset) {}

@@ -25,9 +25,9 @@ public record OrdersPostRequest(
     String transactionId,
     Customs customs,
     String merchantCustomsNo,
-    @Nullable Integer duty,
+    @Nullable Long duty,
     @Nullable String subOrderNo,
     @Nullable String feeType,
-    @Nullable Integer orderFee,
-    @Nullable Integer transportFee,
-    @Nullable Integer productFee) {}
+    @Nullable Long orderFee,
+    @Nullable Long transportFee,
+    @Nullable Long productFee) {}

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 public record ComplaintOrderInfo(
     @Nullable String transactionId,
     @Nullable String outTradeNo,
-    @Nullable Integer settlementAmount,
+    @Nullable Long settlementAmount,
     @Nullable String settlementRefundedAmount,
     @Nullable String settlementCurrency,
-    @Nullable Integer payerAmount,
-    @Nullable Integer payerRefundedAmount,
+    @Nullable Long payerAmount,
+    @Nullable Long payerRefundedAmount,
     @Nullable String payerCurrency,
     @Nullable OffsetDateTime tradeTime) {}

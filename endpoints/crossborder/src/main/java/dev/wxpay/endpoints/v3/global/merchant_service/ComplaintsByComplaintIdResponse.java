@@ -35,7 +35,7 @@ public record ComplaintsByComplaintIdResponse(
     @Nullable Boolean isOverdue,
     @Nullable Priority priority,
     @Nullable Boolean incomingUserResponse,
-    @Nullable Integer userComplaintTimes,
+    @Nullable Long userComplaintTimes,
     @Nullable List<ComplaintMediaList> complaintMediaList,
     @Nullable String problemDescription,
     @Nullable String complaintDetailTrans,

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param mchLanguage 商户语言
  */
 public record ComplaintsQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     String beginDate,
     String endDate,
     @Nullable String complaintedMchid,

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComplaintsResponse(
     @Nullable List<Data> data,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
-    @Nullable Integer totalCount) {}
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Long totalCount) {}

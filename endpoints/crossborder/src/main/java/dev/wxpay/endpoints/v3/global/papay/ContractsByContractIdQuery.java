@@ -17,4 +17,4 @@ public record ContractsByContractIdQuery(
     @Nullable String spAppid,
     @Nullable String spMchid,
     @Nullable String subAppid,
-    @Nullable Integer planId) {}
+    @Nullable Long planId) {}

@@ -30,7 +30,7 @@ public record ContractsByContractIdResponse(
     @Nullable String spAppid,
     @Nullable String subAppid,
     @Nullable String contractId,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode,
     @Nullable String userDisplayName,
     @Nullable String state,

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExchangeRate(
     @Nullable Type type,
-    @Nullable Integer rate) {}
+    @Nullable Long rate) {}

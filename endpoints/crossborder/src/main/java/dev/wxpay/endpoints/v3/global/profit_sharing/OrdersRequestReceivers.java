@@ -18,5 +18,5 @@ public record OrdersRequestReceivers(
     String account,
     @Nullable String name,
     @Nullable Boolean authorized,
-    int amount,
+    long amount,
     String description) {}

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrdersResponseReceivers(
     @Nullable String currency,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable Type type,
     @Nullable String account,
@@ -32,5 +32,5 @@ public record OrdersResponseReceivers(
     @Nullable String detailId,
     @Nullable String detailType,
     @Nullable String settlementCurrency,
-    @Nullable Integer settlementAmount,
-    @Nullable Integer rate) {}
+    @Nullable Long settlementAmount,
+    @Nullable Long rate) {}

@@ -26,7 +26,7 @@ public record ReceiversByAccountResponse(
     @Nullable String customRelation,
     @Nullable String scene,
     @Nullable String majorService,
-    @Nullable Integer expectedRatio,
+    @Nullable Long expectedRatio,
     @Nullable String fileId,
     @Nullable String state,
     @Nullable String failReason) {}

@@ -31,6 +31,6 @@ public record ReceiversPostRequest(
     @Nullable String customRelation,
     @Nullable String scene,
     @Nullable String majorService,
-    @Nullable Integer expectedRatio,
+    @Nullable Long expectedRatio,
     @Nullable String applicationFileId,
     @Nullable String partnershipFileId) {}

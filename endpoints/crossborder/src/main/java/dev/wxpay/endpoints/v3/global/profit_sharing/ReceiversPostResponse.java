@@ -28,7 +28,7 @@ public record ReceiversPostResponse(
     @Nullable String customRelation,
     @Nullable String scene,
     @Nullable String majorService,
-    @Nullable Integer expectedRatio,
+    @Nullable Long expectedRatio,
     @Nullable String fileId,
     @Nullable String state,
     @Nullable String failReason,

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param currency 货币类型
  */
 public record RechargeBalanceResponse(
-    @Nullable Integer remainingAmount,
+    @Nullable Long remainingAmount,
     @Nullable String currency) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record SettlementsResponse(
     @Nullable List<Data> data,
-    @Nullable Integer totalCount,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit) {}

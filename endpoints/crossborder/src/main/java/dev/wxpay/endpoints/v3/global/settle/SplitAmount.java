@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param refund 退款金额
  */
 public record SplitAmount(
-    @Nullable Integer settled,
-    @Nullable Integer unsettle,
+    @Nullable Long settled,
+    @Nullable Long unsettle,
     @Nullable String currency,
-    @Nullable Integer pay,
-    @Nullable Integer refund) {}
+    @Nullable Long pay,
+    @Nullable Long refund) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record SubmitSignVerifyInfoRequest(
     String outRequestNo,
-    @Nullable Integer applymentId,
+    @Nullable Long applymentId,
     @Nullable String preSignTime,
     @Nullable ProxyVerifyIdentityInfo proxyVerifyIdentityInfo) {}

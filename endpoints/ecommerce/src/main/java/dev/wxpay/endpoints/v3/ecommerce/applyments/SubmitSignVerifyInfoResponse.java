@@ -5,4 +5,4 @@ import org.jspecify.annotations.Nullable;
 
 /** @param applymentId 微信支付申请单号 */
 public record SubmitSignVerifyInfoResponse(
-    @Nullable Integer applymentId) {}
+    @Nullable Long applymentId) {}

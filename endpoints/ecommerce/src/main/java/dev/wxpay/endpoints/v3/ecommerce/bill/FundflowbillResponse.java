@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param downloadBillList 下载信息明细
  */
 public record FundflowbillResponse(
-    @Nullable Integer downloadBillCount,
+    @Nullable Long downloadBillCount,
     @Nullable List<DownloadBillList> downloadBillList) {}

@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.ecommerce.combine_papay;
  * @param currency 标价币种
  */
 public record SubOrdersAmount(
-    int totalAmount,
+    long totalAmount,
     String currency) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record BalanceBySubMchidResponse(
     @Nullable String subMchid,
     @Nullable BillAccountType accountType,
-    @Nullable Integer availableAmount,
-    @Nullable Integer pendingAmount) {}
+    @Nullable Long availableAmount,
+    @Nullable Long pendingAmount) {}

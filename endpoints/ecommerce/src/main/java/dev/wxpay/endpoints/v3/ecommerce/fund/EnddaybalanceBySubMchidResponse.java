@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record EnddaybalanceBySubMchidResponse(
     @Nullable String subMchid,
-    @Nullable Integer availableAmount,
-    @Nullable Integer pendingAmount,
+    @Nullable Long availableAmount,
+    @Nullable Long pendingAmount,
     @Nullable AccountType accountType) {}

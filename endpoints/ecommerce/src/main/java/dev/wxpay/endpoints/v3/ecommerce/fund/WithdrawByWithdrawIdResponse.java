@@ -28,7 +28,7 @@ public record WithdrawByWithdrawIdResponse(
     @Nullable Status status,
     @Nullable String withdrawId,
     @Nullable String outRequestNo,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String createTime,
     @Nullable String updateTime,
     @Nullable String reason,

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record WithdrawRequest(
     String subMchid,
     String outRequestNo,
-    int amount,
+    long amount,
     @Nullable String remark,
     @Nullable String bankMemo,
     @Nullable WithdrawResponseAccountType accountType,

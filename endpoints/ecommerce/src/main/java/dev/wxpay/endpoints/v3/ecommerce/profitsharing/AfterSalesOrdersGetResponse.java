@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record AfterSalesOrdersGetResponse(
     @Nullable String subMchid,
     @Nullable String transactionId,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable Result result,
     @Nullable FailReason failReason,
     @Nullable OffsetDateTime finishTime) {}

@@ -12,7 +12,7 @@ package dev.wxpay.endpoints.v3.ecommerce.profitsharing;
 public record AfterSalesOrdersPostRequest(
     String subMchid,
     String transactionId,
-    int amount,
+    long amount,
     Type type,
     Scene scene,
     String refundId) {}

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
 public record AfterSalesOrdersPostResponse(
     @Nullable String subMchid,
     @Nullable String transactionId,
-    @Nullable Integer amount) {}
+    @Nullable Long amount) {}

@@ -28,5 +28,5 @@ public record OrdersGetResponse(
     @Nullable FundsAbnormalClosedReason fundsAbnormalClosedReason,
     @Nullable String fundsAbnormalRedirectId,
     @Nullable List<FundsAbnormalReceivers> fundsAbnormalReceivers,
-    @Nullable Integer finishAmount,
+    @Nullable Long finishAmount,
     @Nullable String finishDescription) {}

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record OrdersPostRequestReceivers(
     ProfitSharingReceiverType type,
     String receiverAccount,
-    int amount,
+    long amount,
     String description,
     @Encrypted @Nullable String receiverName) {
   @Override

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param fundsAbnormalReceivers 平台接收异常资金商户号或运营主体列表
  */
 public record OrdersPostResponseReceivers(
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable ProfitSharingResult result,
     @Nullable OffsetDateTime finishTime,

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Receivers(
     @Nullable String receiverMchid,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable ProfitSharingResult result,
     @Nullable OffsetDateTime finishTime,

@@ -22,7 +22,7 @@ public record ReturnordersGetResponse(
     @Nullable String outOrderNo,
     @Nullable String outReturnNo,
     @Nullable String returnMchid,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String returnNo,
     @Nullable ProfitSharingReturnResult result,
     @Nullable ProfitSharingReturnFailReason failReason,

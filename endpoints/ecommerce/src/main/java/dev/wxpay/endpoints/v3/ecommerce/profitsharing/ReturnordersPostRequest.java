@@ -19,6 +19,6 @@ public record ReturnordersPostRequest(
     @Nullable String outOrderNo,
     String outReturnNo,
     String returnMchid,
-    int amount,
+    long amount,
     String description,
     @Nullable String transactionId) {}

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param currency 退款币种
  */
 public record ApplyRequestAmount(
-    int refund,
+    long refund,
     @Json(name = "from") @Nullable List<AmountFrom> fromValue,
-    int total,
+    long total,
     @Nullable String currency) {}

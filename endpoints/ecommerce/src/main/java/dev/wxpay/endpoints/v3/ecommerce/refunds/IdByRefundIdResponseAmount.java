@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param advance 垫付金额
  */
 public record IdByRefundIdResponseAmount(
-    @Nullable Integer refund,
+    @Nullable Long refund,
     @Json(name = "from") @Nullable List<AmountFrom2> fromValue,
-    @Nullable Integer payerRefund,
-    @Nullable Integer discountRefund,
+    @Nullable Long payerRefund,
+    @Nullable Long discountRefund,
     @Nullable String currency,
     @Nullable Double advance) {}

@@ -14,5 +14,5 @@ public record PromotionDetail(
     @Nullable String promotionId,
     @Nullable TransactionPromotionScope scope,
     @Nullable RefundPromotionDetailType type,
-    @Nullable Integer amount,
-    @Nullable Integer refundAmount) {}
+    @Nullable Long amount,
+    @Nullable Long refundAmount) {}

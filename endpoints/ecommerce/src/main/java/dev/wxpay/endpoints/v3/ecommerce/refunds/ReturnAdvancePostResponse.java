@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record ReturnAdvancePostResponse(
     @Nullable String refundId,
     @Nullable String advanceReturnId,
-    @Nullable Integer returnAmount,
+    @Nullable Long returnAmount,
     @Nullable String payerMchid,
     @Nullable String payerAccount,
     @Nullable String payeeMchid,

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateRequest(
     String subMchid,
     String transactionId,
-    int amount,
+    long amount,
     String description,
     @Nullable String refundId,
     @Nullable String outSubsidyNo) {}

@@ -18,6 +18,6 @@ public record CreateResponse(
     @Nullable String transactionId,
     @Nullable String subsidyId,
     @Nullable String description,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable SubsidyState result,
     @Nullable OffsetDateTime successTime) {}

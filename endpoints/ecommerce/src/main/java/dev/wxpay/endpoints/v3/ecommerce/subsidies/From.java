@@ -10,4 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record From(
     @Nullable Account account,
-    @Nullable Integer amount) {}
+    @Nullable Long amount) {}

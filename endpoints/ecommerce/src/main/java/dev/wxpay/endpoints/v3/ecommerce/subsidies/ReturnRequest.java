@@ -20,7 +20,7 @@ public record ReturnRequest(
     String outOrderNo,
     String transactionId,
     String refundId,
-    int amount,
+    long amount,
     String description,
     @Nullable String subsidyId,
     @Json(name = "from") @Nullable List<From> fromValue) {}

@@ -21,7 +21,7 @@ public record ReturnResponse(
     @Nullable String subsidyRefundId,
     @Nullable String refundId,
     @Nullable String outOrderNo,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable SubsidyState result,
     @Nullable OffsetDateTime successTime) {}

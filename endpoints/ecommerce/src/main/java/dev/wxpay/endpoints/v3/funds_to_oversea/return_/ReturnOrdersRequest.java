@@ -15,4 +15,4 @@ public record ReturnOrdersRequest(
     String outOrderId,
     String transactionId,
     String supplementInfo,
-    int amount) {}
+    long amount) {}

@@ -24,7 +24,7 @@ public record ReturnOrdersResponse(
     @Nullable String outOrderId,
     @Nullable String transactionId,
     @Nullable String supplementInfo,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable State state,
     @Nullable OffsetDateTime createTime,
     @Nullable OffsetDateTime successTime,

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AvailableAbroadAmountsResponse(
     @Nullable String transactionId,
-    @Nullable Integer availableAbroadAmount) {}
+    @Nullable Long availableAbroadAmount) {}

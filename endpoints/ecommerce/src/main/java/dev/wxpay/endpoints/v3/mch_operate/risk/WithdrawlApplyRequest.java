@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record WithdrawlApplyRequest(
     String subMchid,
     OutAccountType outAccountType,
-    int amount,
+    long amount,
     String outRequestNo,
     PayeeType payeeType,
     @Nullable String payeeMchid,

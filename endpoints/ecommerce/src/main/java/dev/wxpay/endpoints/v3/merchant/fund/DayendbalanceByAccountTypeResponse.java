@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param pendingAmount 不可用余额
  */
 public record DayendbalanceByAccountTypeResponse(
-    @Nullable Integer availableAmount,
-    @Nullable Integer pendingAmount) {}
+    @Nullable Long availableAmount,
+    @Nullable Long pendingAmount) {}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WithdrawRequest(
     String outRequestNo,
-    int amount,
+    long amount,
     @Nullable String remark,
     @Nullable String bankMemo,
     BillAccountType accountType,

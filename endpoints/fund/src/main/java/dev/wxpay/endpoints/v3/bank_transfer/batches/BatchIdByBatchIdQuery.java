@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record BatchIdByBatchIdQuery(
     boolean needQueryDetail,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable DetailState detailState) {}

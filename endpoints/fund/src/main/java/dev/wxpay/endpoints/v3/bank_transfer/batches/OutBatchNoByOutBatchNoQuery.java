@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record OutBatchNoByOutBatchNoQuery(
     String outBatchNo,
     boolean needQueryDetail,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable DetailState detailState) {}

@@ -22,7 +22,7 @@ public record Data(
     @Nullable AccountType accountType,
     @Nullable IncomeRecordType incomeRecordType,
     @Nullable String incomeRecordId,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String successTime,
     @Nullable String bankName,
     @Nullable String bankAccountName,

@@ -13,5 +13,5 @@ import org.jspecify.annotations.Nullable;
 public record IncomeRecordsQuery(
     AccountType accountType,
     String date,
-    @Nullable Integer offset,
-    int limit) {}
+    @Nullable Long offset,
+    long limit) {}

@@ -15,5 +15,5 @@ public record IncomeRecordsQuery(
     String subMchid,
     AccountType accountType,
     String date,
-    @Nullable Integer offset,
-    int limit) {}
+    @Nullable Long offset,
+    long limit) {}

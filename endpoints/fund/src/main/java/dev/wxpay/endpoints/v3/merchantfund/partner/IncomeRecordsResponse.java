@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param links 分页链接
  */
 public record IncomeRecordsResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable List<Data> data,
     @Nullable Links links) {}

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishTime 分账完成时间
  */
 public record Receivers(
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable Type type,
     @Nullable String account,

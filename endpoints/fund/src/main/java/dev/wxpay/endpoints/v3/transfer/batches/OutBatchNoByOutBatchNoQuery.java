@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutBatchNoByOutBatchNoQuery(
     boolean needQueryDetail,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable String detailStatus) {}

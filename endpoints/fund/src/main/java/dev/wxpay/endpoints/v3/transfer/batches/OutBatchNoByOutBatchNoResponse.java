@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
 public record OutBatchNoByOutBatchNoResponse(
     @Nullable TransferBatch transferBatch,
     @Nullable List<BatchIdByBatchIdResponseTransferDetailList> transferDetailList,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -19,6 +19,6 @@ public record ChargeInfo(
     String endTime,
     String chargingStationName,
     String chargingGunNumber,
-    int chargedCapacity,
-    @Nullable Integer parkDuration,
-    @Nullable Integer parkFee) {}
+    long chargedCapacity,
+    @Nullable Long parkDuration,
+    @Nullable Long parkFee) {}

@@ -20,5 +20,5 @@ public record ContractsQuery(
     @Nullable String subOpenid,
     String planId,
     @Nullable ContractStatus contractStatus,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

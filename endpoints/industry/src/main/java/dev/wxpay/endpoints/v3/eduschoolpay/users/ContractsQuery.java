@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record ContractsQuery(
     String planId,
     String contractStatus,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -14,5 +14,5 @@ public record DebtStateResponse(
     @Nullable String appid,
     @Nullable String openid,
     @Nullable String state,
-    @Nullable Integer debtCount,
+    @Nullable Long debtCount,
     @Nullable String updateTime) {}

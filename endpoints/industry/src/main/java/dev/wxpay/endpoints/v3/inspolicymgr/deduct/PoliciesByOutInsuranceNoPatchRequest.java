@@ -55,6 +55,6 @@ public record PoliciesByOutInsuranceNoPatchRequest(
     @Nullable PaymentMethod paymentMethod,
     @Nullable PeriodPremiumMode periodPremiumMode,
     @Nullable PaymentPeriod paymentPeriod,
-    @Nullable Integer firstPeriodAmount,
-    @Nullable Integer subsequentPeriodAmount,
+    @Nullable Long firstPeriodAmount,
+    @Nullable Long subsequentPeriodAmount,
     @Nullable CoverageTermType coverageTermType) {}

@@ -59,6 +59,6 @@ public record PoliciesResponse(
     @Nullable PaymentMethod paymentMethod,
     @Nullable PeriodPremiumMode periodPremiumMode,
     @Nullable PaymentPeriod paymentPeriod,
-    @Nullable Integer firstPeriodAmount,
-    @Nullable Integer subsequentPeriodAmount,
+    @Nullable Long firstPeriodAmount,
+    @Nullable Long subsequentPeriodAmount,
     @Nullable CoverageTermType coverageTermType) {}

@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
  */
 public record NotifyRequest(
     String subMchid,
-    int medRefundTotalFee,
-    @Json(name = "med_refund__gov_fee") int medRefundGovFee,
-    @Json(name = "med_refund__self_fee") int medRefundSelfFee,
-    @Json(name = "med_refund__other_fee") int medRefundOtherFee,
+    long medRefundTotalFee,
+    @Json(name = "med_refund__gov_fee") long medRefundGovFee,
+    @Json(name = "med_refund__self_fee") long medRefundSelfFee,
+    @Json(name = "med_refund__other_fee") long medRefundOtherFee,
     OffsetDateTime refundTime,
     String outRefundNo) {}

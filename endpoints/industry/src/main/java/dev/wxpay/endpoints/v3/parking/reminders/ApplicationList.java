@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
 public record ApplicationList(
     @Nullable String parkingLotAuditNo,
     @Nullable AuditStatus auditStatus,
-    @Nullable Integer submitTime,
+    @Nullable Long submitTime,
     @Nullable ApplicationParkingLot parkingLot,
     @Nullable AuditComment auditComment) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record ApplicationsQuery(
     String outParkingLotId,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -25,10 +25,10 @@ public record DurationSegmentRule(
     @Nullable VehicleType vehicleType,
     @Nullable PlateType plateType,
     @Nullable ChargeMode chargeMode,
-    @Nullable Integer durationFrom,
-    @Nullable Integer durationTo,
-    @Nullable Integer fixedAmount,
-    @Nullable Integer intervalMin,
-    @Nullable Integer intervalAmount,
-    @Nullable Integer intervalMaxAmount,
-    @Nullable Integer maxFeePerDay) {}
+    @Nullable Long durationFrom,
+    @Nullable Long durationTo,
+    @Nullable Long fixedAmount,
+    @Nullable Long intervalMin,
+    @Nullable Long intervalAmount,
+    @Nullable Long intervalMaxAmount,
+    @Nullable Long maxFeePerDay) {}

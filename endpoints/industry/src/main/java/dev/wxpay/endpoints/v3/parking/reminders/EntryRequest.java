@@ -20,10 +20,10 @@ public record EntryRequest(
     String outSerialNumber,
     String parkingId,
     String plateNumber,
-    int enterTimestamp,
+    long enterTimestamp,
     PlateColor plateColor,
     CarType carType,
     VehicleType vehicleType,
     @Nullable String entranceNumber,
     @Nullable String entranceName,
-    @Nullable List<Integer> discountTemplateId) {}
+    @Nullable List<Long> discountTemplateId) {}

@@ -22,17 +22,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExitRequest(
     String outSerialNumber,
-    int exitTimestamp,
+    long exitTimestamp,
     String plateNumber,
     PlateColor plateColor,
     String parkingId,
     @Nullable PayState payState,
     @Nullable PayType payType,
     @Nullable String outTradeNo,
-    @Nullable Integer totalAmount,
-    @Nullable Integer paidAmount,
+    @Nullable Long totalAmount,
+    @Nullable Long paidAmount,
     @Nullable String openid,
     @Nullable PayChannel payChannel,
-    @Nullable Integer payTime,
+    @Nullable Long payTime,
     @Nullable String token,
     @Nullable String wxTradeNo) {}

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record ExtPaymentRequest(
     String outTradeNo,
     List<FeeItems> feeItems,
-    int payTime,
+    long payTime,
     @Nullable String wxParkingLotId,
     @Nullable String wxTradeNo) {}

@@ -7,4 +7,4 @@ package dev.wxpay.endpoints.v3.parking.reminders;
  */
 public record FeeItems(
     FeeType feeType,
-    int amount) {}
+    long amount) {}

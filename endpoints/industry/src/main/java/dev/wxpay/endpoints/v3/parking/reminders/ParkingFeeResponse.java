@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param paidAmount 已付金额
  */
 public record ParkingFeeResponse(
-    @Nullable Integer totalAmount,
-    @Nullable Integer parkingTimestamp,
+    @Nullable Long totalAmount,
+    @Nullable Long parkingTimestamp,
     @Nullable ParkingState parkingState,
     @Nullable PayState payState,
-    @Nullable Integer allowedExitTimestamp,
-    @Nullable Integer nextRaisePrice,
-    @Nullable Integer nextRaiseTimestamp,
-    @Nullable Integer payableAmount,
-    @Nullable Integer paidAmount) {}
+    @Nullable Long allowedExitTimestamp,
+    @Nullable Long nextRaisePrice,
+    @Nullable Long nextRaiseTimestamp,
+    @Nullable Long payableAmount,
+    @Nullable Long paidAmount) {}

@@ -27,10 +27,10 @@ public record PaymentRequest(
     PayType payType,
     @Nullable String openid,
     @Nullable String subMchid,
-    int totalAmount,
-    int paidAmount,
+    long totalAmount,
+    long paidAmount,
     @Nullable String outTradeNo,
     @Nullable PayChannel payChannel,
-    @Nullable Integer payTime,
+    @Nullable Long payTime,
     @Nullable String token,
     @Nullable String wxTradeNo) {}

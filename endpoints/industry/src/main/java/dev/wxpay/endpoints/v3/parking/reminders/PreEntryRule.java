@@ -18,5 +18,5 @@ public record PreEntryRule(
     @Nullable String endTime,
     @Nullable VehicleType vehicleType,
     @Nullable PlateType plateType,
-    @Nullable Integer amount,
-    @Nullable Integer maxFeePerDay) {}
+    @Nullable Long amount,
+    @Nullable Long maxFeePerDay) {}

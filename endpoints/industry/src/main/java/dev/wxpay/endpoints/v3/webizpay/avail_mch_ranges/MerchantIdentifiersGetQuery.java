@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.webizpay.avail_mch_ranges;
  */
 public record MerchantIdentifiersGetQuery(
     String spMchid,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param data 商户标识列表
  */
 public record MerchantIdentifiersGetResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer count,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long count,
+    @Nullable Long totalCount,
     @Nullable List<String> data) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param endTime 当天可用结束时间
  */
 public record AvailableWeekAvailableDayTime(
-    @Nullable Integer beginTime,
-    @Nullable Integer endTime) {}
+    @Nullable Long beginTime,
+    @Nullable Long endTime) {}

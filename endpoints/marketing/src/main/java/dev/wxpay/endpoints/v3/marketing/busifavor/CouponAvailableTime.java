@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 public record CouponAvailableTime(
     String availableBeginTime,
     String availableEndTime,
-    @Nullable Integer availableDayAfterReceive,
+    @Nullable Long availableDayAfterReceive,
     @Nullable AvailableWeek availableWeek,
     @Nullable List<IrregularyAvaliableTime> irregularyAvaliableTime,
-    @Nullable Integer waitDaysAfterReceive,
-    @Nullable Integer availableSecondAfterReceive) {}
+    @Nullable Long waitDaysAfterReceive,
+    @Nullable Long availableSecondAfterReceive) {}

@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param availableDayTime 当天可用时间段
  */
 public record CouponAvailableTimeAvailableWeek(
-    @Nullable List<Integer> weekDay,
+    @Nullable List<Long> weekDay,
     @Nullable List<AvailableWeekAvailableDayTime> availableDayTime) {}

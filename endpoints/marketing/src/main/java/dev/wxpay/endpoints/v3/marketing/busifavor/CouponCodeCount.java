@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param availableCount 该批次当前可用的code数
  */
 public record CouponCodeCount(
-    @Nullable Integer totalCount,
-    @Nullable Integer availableCount) {}
+    @Nullable Long totalCount,
+    @Nullable Long availableCount) {}

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record CouponUseRuleCouponAvailableTime(
     @Nullable String availableBeginTime,
     @Nullable String availableEndTime,
-    @Nullable Integer availableDayAfterReceive,
+    @Nullable Long availableDayAfterReceive,
     @Nullable CouponAvailableTimeAvailableWeek availableWeek,
     @Nullable List<CouponAvailableTimeIrregularyAvaliableTime> irregularyAvaliableTime,
-    @Nullable Integer waitDaysAfterReceive) {}
+    @Nullable Long waitDaysAfterReceive) {}

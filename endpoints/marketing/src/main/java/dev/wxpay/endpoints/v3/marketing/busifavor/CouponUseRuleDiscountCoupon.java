@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMinimum 消费门槛
  */
 public record CouponUseRuleDiscountCoupon(
-    @Nullable Integer discountPercent,
-    @Nullable Integer transactionMinimum) {}
+    @Nullable Long discountPercent,
+    @Nullable Long transactionMinimum) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMinimum 消费门槛
  */
 public record CouponUseRuleExchangeCoupon(
-    @Nullable Integer exchangePrice,
-    @Nullable Integer transactionMinimum) {}
+    @Nullable Long exchangePrice,
+    @Nullable Long transactionMinimum) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMinimum 消费门槛
  */
 public record CouponUseRuleFixedNormalCoupon(
-    @Nullable Integer discountAmount,
-    @Nullable Integer transactionMinimum) {}
+    @Nullable Long discountAmount,
+    @Nullable Long transactionMinimum) {}

@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.marketing.busifavor;
  * @param transactionMinimum 消费门槛
  */
 public record ExchangeCoupon(
-    int exchangePrice,
-    int transactionMinimum) {}
+    long exchangePrice,
+    long transactionMinimum) {}

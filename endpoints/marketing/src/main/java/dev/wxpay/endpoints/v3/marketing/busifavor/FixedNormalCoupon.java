@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.marketing.busifavor;
  * @param transactionMinimum 消费门槛
  */
 public record FixedNormalCoupon(
-    int discountAmount,
-    int transactionMinimum) {}
+    long discountAmount,
+    long transactionMinimum) {}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param todaySendAmount 单天已发放券金额
  */
 public record SendCountInformation(
-    @Nullable Integer totalSendNum,
-    @Nullable Integer totalSendAmount,
-    @Nullable Integer todaySendNum,
-    @Nullable Integer todaySendAmount) {}
+    @Nullable Long totalSendNum,
+    @Nullable Long totalSendAmount,
+    @Nullable Long todaySendNum,
+    @Nullable Long todaySendAmount) {}

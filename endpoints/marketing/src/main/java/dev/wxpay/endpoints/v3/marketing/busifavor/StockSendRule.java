@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record StockSendRule(
     @Nullable Double maxAmount,
-    int maxCoupons,
-    int maxCouponsPerUser,
+    long maxCoupons,
+    long maxCouponsPerUser,
     @Nullable Double maxAmountByDay,
-    @Nullable Integer maxCouponsByDay,
+    @Nullable Long maxCouponsByDay,
     @Nullable Boolean naturalPersonLimit,
     @Nullable Boolean preventApiAbuse,
     @Nullable Boolean transferable,

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param shareable 是否允许分享链接
  */
 public record StocksByStockIdGetResponseStockSendRule(
-    @Nullable Integer maxAmount,
-    @Nullable Integer maxCoupons,
-    @Nullable Integer maxCouponsPerUser,
-    @Nullable Integer maxAmountByDay,
-    @Nullable Integer maxCouponsByDay,
+    @Nullable Long maxAmount,
+    @Nullable Long maxCoupons,
+    @Nullable Long maxCouponsPerUser,
+    @Nullable Long maxAmountByDay,
+    @Nullable Long maxCouponsByDay,
     @Nullable Boolean naturalPersonLimit,
     @Nullable Boolean preventApiAbuse,
     @Nullable Boolean transferable,

@@ -18,4 +18,4 @@ public record CouponAvailableTime(
     @Nullable OffsetDateTime availableEndTime,
     @Nullable FixAvailableTime fixAvailableTime,
     @Nullable Boolean secondDayAvailable,
-    @Nullable Integer availableTimeAfterReceive) {}
+    @Nullable Long availableTimeAfterReceive) {}

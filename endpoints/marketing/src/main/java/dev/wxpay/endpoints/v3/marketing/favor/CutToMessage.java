@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param cutToPrice 减至后的优惠单价
  */
 public record CutToMessage(
-    @Nullable Integer singlePriceMax,
-    @Nullable Integer cutToPrice) {}
+    @Nullable Long singlePriceMax,
+    @Nullable Long cutToPrice) {}

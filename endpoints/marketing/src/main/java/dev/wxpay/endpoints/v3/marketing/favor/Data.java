@@ -42,7 +42,7 @@ public record Data(
     @Nullable OffsetDateTime stopTime,
     @Nullable Boolean singleitem,
     @Nullable CutToMessage cutToMessage,
-    @Nullable Integer distributedCoupons,
+    @Nullable Long distributedCoupons,
     @Nullable BusinessType businessType,
     @Nullable List<AvailableRegionList> availableRegionList,
     @Nullable List<String> availableIndustryList) {}

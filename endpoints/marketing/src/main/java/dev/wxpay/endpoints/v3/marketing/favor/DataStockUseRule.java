@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param preventApiAbuse api发券防刷
  */
 public record DataStockUseRule(
-    @Nullable Integer maxCoupons,
-    @Nullable Integer maxAmount,
-    @Nullable Integer maxAmountByDay,
-    @Nullable Integer maxCouponsPerUser,
+    @Nullable Long maxCoupons,
+    @Nullable Long maxAmount,
+    @Nullable Long maxAmountByDay,
+    @Nullable Long maxCouponsPerUser,
     @Nullable Boolean naturalPersonLimit,
     @Nullable Boolean preventApiAbuse) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMinimum 门槛
  */
 public record DiscountCoupon(
-    @Nullable Integer discountAmountMax,
-    @Nullable Integer discountPercent,
-    @Nullable Integer transactionMinimum) {}
+    @Nullable Long discountAmountMax,
+    @Nullable Long discountPercent,
+    @Nullable Long transactionMinimum) {}

@@ -13,5 +13,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record FixAvailableTime(
     @Nullable List<Weekday> availableWeekDay,
-    @Nullable Integer beginTime,
-    @Nullable Integer endTime) {}
+    @Nullable Long beginTime,
+    @Nullable Long endTime) {}

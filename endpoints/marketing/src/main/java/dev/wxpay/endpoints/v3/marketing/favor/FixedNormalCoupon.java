@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.marketing.favor;
  * @param transactionMinimum 门槛
  */
 public record FixedNormalCoupon(
-    int couponAmount,
-    int transactionMinimum) {}
+    long couponAmount,
+    long transactionMinimum) {}

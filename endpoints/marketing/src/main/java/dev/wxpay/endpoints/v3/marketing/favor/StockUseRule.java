@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param preventApiAbuse api发券防刷
  */
 public record StockUseRule(
-    int maxCoupons,
-    int maxAmount,
-    @Nullable Integer maxAmountByDay,
-    int maxCouponsPerUser,
+    long maxCoupons,
+    long maxAmount,
+    @Nullable Long maxAmountByDay,
+    long maxCouponsPerUser,
     boolean naturalPersonLimit,
     boolean preventApiAbuse) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param createEndTime 终止时间
  */
 public record StocksQuery(
-    int offset,
-    int limit,
+    long offset,
+    long limit,
     String stockCreatorMchid,
     @Nullable OffsetDateTime createStartTime,
     @Nullable OffsetDateTime createEndTime,

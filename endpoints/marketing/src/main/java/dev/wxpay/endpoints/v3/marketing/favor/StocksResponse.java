@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 批次详情
  */
 public record StocksResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long totalCount,
+    @Nullable Long limit,
+    @Nullable Long offset,
     @Nullable List<Data> data) {}

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param activityName 活动名称
  */
 public record ActivitiesQuery(
-    int offset,
-    int limit,
+    long offset,
+    long limit,
     @Nullable String activityName,
     @Nullable ActivityStatus activityStatus,
     @Nullable AwardType awardType) {}

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 结果集
  */
 public record ActivitiesResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

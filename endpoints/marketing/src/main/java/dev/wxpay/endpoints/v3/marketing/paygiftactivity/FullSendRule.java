@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record FullSendRule(
     @Nullable AwardType awardType,
     @Nullable MerchantOption merchantOption,
-    @Nullable Integer transactionAmountMinimum,
+    @Nullable Long transactionAmountMinimum,
     @Nullable SendContent sendContent,
     @Nullable List<AwardList> awardList,
     @Nullable List<String> merchantIdList) {}

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record FullSendRuleBase(
     @Nullable AwardType awardType,
     @Nullable MerchantOption merchantOption,
-    @Nullable Integer transactionAmountMinimum,
+    @Nullable Long transactionAmountMinimum,
     @Nullable SendContent sendContent,
     @Nullable List<AwardList> awardList) {}

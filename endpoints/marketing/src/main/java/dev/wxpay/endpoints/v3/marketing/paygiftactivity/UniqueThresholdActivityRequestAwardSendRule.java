@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record UniqueThresholdActivityRequestAwardSendRule(
     AwardType awardType,
     MerchantOption merchantOption,
-    int transactionAmountMinimum,
+    long transactionAmountMinimum,
     SendContent sendContent,
     @Nullable List<AwardSendRuleAwardList> awardList,
     @Nullable List<String> merchantIdList) {}

@@ -25,4 +25,4 @@ public record MerchantJumpInfo(
     @Nullable JumpInfo jumpInfo,
     @Nullable String createTime,
     @Nullable String modifyTime,
-    @Nullable Integer brandId) {}
+    @Nullable Long brandId) {}

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param activityScene 投放场景
  */
 public record ActivitiesQuery(
-    int limit,
-    int offset,
-    int applyingMerchantId,
-    @Nullable Integer storeId,
-    int activityAreaCode,
+    long limit,
+    long offset,
+    long applyingMerchantId,
+    @Nullable Long storeId,
+    long activityAreaCode,
     String activityScene) {}

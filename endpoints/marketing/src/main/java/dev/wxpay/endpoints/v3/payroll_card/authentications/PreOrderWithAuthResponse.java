@@ -17,4 +17,4 @@ public record PreOrderWithAuthResponse(
     @Nullable String mchid,
     @Nullable String subMchid,
     @Nullable String token,
-    @Nullable Integer expiresIn) {}
+    @Nullable Long expiresIn) {}

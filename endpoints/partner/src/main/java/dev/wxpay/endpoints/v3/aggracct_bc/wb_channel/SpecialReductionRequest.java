@@ -20,7 +20,7 @@ public record SpecialReductionRequest(
     @Encrypted String balAccountNo,
     String outRequestNo,
     ReductionType reductionType,
-    int amount,
+    long amount,
     @Nullable String reason,
     @Encrypted @Nullable String cardNo,
     @Nullable String sgnNo,

@@ -23,7 +23,7 @@ public record SpecialReductionResponse(
     @Encrypted @Nullable String balAccountNo,
     @Nullable String outRequestNo,
     @Nullable ReductionType reductionType,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable State state,
     @Nullable String reason,
     @Nullable String quotaChangeNo,

@@ -20,13 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param refundFee 手续费退款金额
  */
 public record Amount(
-    @Nullable Integer total,
-    @Nullable Integer refund,
+    @Nullable Long total,
+    @Nullable Long refund,
     @Json(name = "from") @Nullable List<From> fromValue,
-    @Nullable Integer payerTotal,
-    @Nullable Integer payerRefund,
-    @Nullable Integer settlementRefund,
-    @Nullable Integer settlementTotal,
-    @Nullable Integer discountRefund,
+    @Nullable Long payerTotal,
+    @Nullable Long payerRefund,
+    @Nullable Long settlementRefund,
+    @Nullable Long settlementTotal,
+    @Nullable Long discountRefund,
     @Nullable String currency,
     @Nullable Double refundFee) {}

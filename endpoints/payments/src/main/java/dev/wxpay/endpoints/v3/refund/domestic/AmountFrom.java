@@ -7,4 +7,4 @@ package dev.wxpay.endpoints.v3.refund.domestic;
  */
 public record AmountFrom(
     String account,
-    int amount) {}
+    long amount) {}

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record From(
     @Nullable String account,
-    @Nullable Integer amount) {}
+    @Nullable Long amount) {}

@@ -15,6 +15,6 @@ public record GoodsDetail(
     @Nullable String merchantGoodsId,
     @Nullable String wechatpayGoodsId,
     @Nullable String goodsName,
-    @Nullable Integer unitPrice,
-    @Nullable Integer refundAmount,
-    @Nullable Integer refundQuantity) {}
+    @Nullable Long unitPrice,
+    @Nullable Long refundAmount,
+    @Nullable Long refundQuantity) {}

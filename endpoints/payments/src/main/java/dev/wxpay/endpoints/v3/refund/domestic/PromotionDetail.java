@@ -16,6 +16,6 @@ public record PromotionDetail(
     @Nullable String promotionId,
     @Nullable String scope,
     @Nullable String type,
-    @Nullable Integer amount,
-    @Nullable Integer refundAmount,
+    @Nullable Long amount,
+    @Nullable Long refundAmount,
     @Nullable List<GoodsDetail> goodsDetail) {}

@@ -15,6 +15,6 @@ public record RefundsRequestGoodsDetail(
     String merchantGoodsId,
     @Nullable String wechatpayGoodsId,
     @Nullable String goodsName,
-    int unitPrice,
-    int refundAmount,
-    int refundQuantity) {}
+    long unitPrice,
+    long refundAmount,
+    long refundQuantity) {}

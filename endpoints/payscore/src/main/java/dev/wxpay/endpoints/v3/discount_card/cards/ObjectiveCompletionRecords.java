@@ -18,5 +18,5 @@ public record ObjectiveCompletionRecords(
     String completionTime,
     String completionType,
     String description,
-    int completionCount,
+    long completionCount,
     @Nullable String remark) {}

@@ -19,6 +19,6 @@ public record RewardUsageRecords(
     String usageTime,
     String usageType,
     String description,
-    int usageCount,
-    int amount,
+    long usageCount,
+    long amount,
     @Nullable String remark) {}

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Collection(
     @Nullable String state,
-    @Nullable Integer totalAmount,
-    @Nullable Integer payingAmount,
-    @Nullable Integer paidAmount,
+    @Nullable Long totalAmount,
+    @Nullable Long payingAmount,
+    @Nullable Long paidAmount,
     @Nullable List<Details> details) {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param promotionDetail 优惠功能
  */
 public record Details(
-    @Nullable Integer seq,
-    @Nullable Integer amount,
+    @Nullable Long seq,
+    @Nullable Long amount,
     @Nullable String paidType,
     @Nullable String paidTime,
     @Nullable String transactionId,

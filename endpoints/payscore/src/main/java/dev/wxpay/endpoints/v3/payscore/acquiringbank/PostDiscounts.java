@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record PostDiscounts(
     String name,
     String description,
-    @Nullable Integer count,
-    @Nullable Integer amount) {}
+    @Nullable Long count,
+    @Nullable Long amount) {}

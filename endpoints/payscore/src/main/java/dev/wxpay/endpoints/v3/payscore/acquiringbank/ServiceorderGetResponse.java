@@ -45,7 +45,7 @@ public record ServiceorderGetResponse(
     @Nullable List<PostPayments> postPayments,
     @Nullable List<dev.wxpay.endpoints.v3.payscore.PostDiscounts> postDiscounts,
     dev.wxpay.endpoints.v3.payscore.@Nullable RiskFund riskFund,
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable Boolean needCollection,
     @Nullable Collection collection,
     @Nullable TimeRange timeRange,

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Collection(
     @Nullable CollectionState state,
-    @Nullable Integer totalAmount,
-    @Nullable Integer payingAmount,
-    @Nullable Integer paidAmount,
+    @Nullable Long totalAmount,
+    @Nullable Long payingAmount,
+    @Nullable Long paidAmount,
     @Nullable List<Details> details,
     @Nullable String bankType) {}

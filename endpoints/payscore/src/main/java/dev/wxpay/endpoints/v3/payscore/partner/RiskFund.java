@@ -13,5 +13,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record RiskFund(
     @Nullable Name name,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description) {}

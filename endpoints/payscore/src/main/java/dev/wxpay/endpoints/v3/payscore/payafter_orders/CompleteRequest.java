@@ -31,6 +31,6 @@ public record CompleteRequest(
     @Nullable String realServiceEndLocation,
     @Nullable List<PayafterOrdersPostRequestFees> fees,
     @Nullable List<CompleteRequestDiscounts> discounts,
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable String finishTicket,
     @Nullable Boolean profitSharing) {}

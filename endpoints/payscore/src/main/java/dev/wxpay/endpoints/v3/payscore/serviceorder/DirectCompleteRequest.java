@@ -34,6 +34,6 @@ public record DirectCompleteRequest(
     @Nullable String attach,
     @Nullable String notifyUrl,
     @Nullable String openid,
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable Boolean profitSharing,
     @Nullable String goodsTag) {}

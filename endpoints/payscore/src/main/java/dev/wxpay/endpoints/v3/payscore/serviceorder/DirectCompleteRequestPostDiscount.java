@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
 public record DirectCompleteRequestPostDiscount(
     @Nullable String name,
     @Nullable String description,
-    @Nullable Integer amount,
-    @Nullable Integer count) {}
+    @Nullable Long amount,
+    @Nullable Long count) {}

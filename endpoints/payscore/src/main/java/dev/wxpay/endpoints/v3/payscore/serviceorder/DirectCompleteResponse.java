@@ -36,4 +36,4 @@ public record DirectCompleteResponse(
     @Nullable PayScoreStateDescription stateDescription,
     @Nullable String attach,
     @Nullable String notifyUrl,
-    @Nullable Integer totalAmount) {}
+    @Nullable Long totalAmount) {}

@@ -14,5 +14,5 @@ import org.jspecify.annotations.Nullable;
 public record PostDiscount(
     @Nullable String name,
     @Nullable String description,
-    @Nullable Integer amount,
-    @Nullable Integer count) {}
+    @Nullable Long amount,
+    @Nullable Long count) {}

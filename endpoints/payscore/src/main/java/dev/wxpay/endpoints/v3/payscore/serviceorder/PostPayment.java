@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PostPayment(
     @Nullable String name,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
-    @Nullable Integer count) {}
+    @Nullable Long count) {}

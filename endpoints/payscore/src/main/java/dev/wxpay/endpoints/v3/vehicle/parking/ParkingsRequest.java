@@ -21,4 +21,4 @@ public record ParkingsRequest(
     String notifyUrl,
     String startTime,
     String parkingName,
-    int freeDuration) {}
+    long freeDuration) {}

@@ -22,6 +22,6 @@ public record ParkingsResponse(
     @Nullable VehiclePlateColor plateColor,
     @Nullable String startTime,
     @Nullable String parkingName,
-    @Nullable Integer freeDuration,
+    @Nullable Long freeDuration,
     @Nullable State state,
     @Nullable BlockReason blockReason) {}

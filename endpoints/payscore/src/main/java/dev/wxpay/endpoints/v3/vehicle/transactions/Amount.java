@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param discountTotal 折扣
  */
 public record Amount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable Currency currency,
-    @Nullable Integer payerTotal,
-    @Nullable Integer discountTotal) {}
+    @Nullable Long payerTotal,
+    @Nullable Long discountTotal) {}

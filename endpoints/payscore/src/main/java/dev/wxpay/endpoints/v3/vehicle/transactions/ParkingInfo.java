@@ -23,5 +23,5 @@ public record ParkingInfo(
     @Nullable String startTime,
     @Nullable String endTime,
     @Nullable String parkingName,
-    @Nullable Integer chargingDuration,
+    @Nullable Long chargingDuration,
     @Nullable String deviceId) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param currency 货币类型
  */
 public record ParkingRequestAmount(
-    int total,
+    long total,
     @Nullable Currency currency) {}

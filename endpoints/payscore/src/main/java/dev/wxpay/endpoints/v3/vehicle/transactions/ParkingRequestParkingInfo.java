@@ -22,5 +22,5 @@ public record ParkingRequestParkingInfo(
     String startTime,
     String endTime,
     String parkingName,
-    int chargingDuration,
+    long chargingDuration,
     String deviceId) {}

@@ -23,8 +23,8 @@ public record ParkingResponsePromotionDetail(
     @Nullable Scope scope,
     @Nullable Type type,
     @Nullable String stockId,
-    @Nullable Integer amount,
-    @Nullable Integer wechatpayContribute,
-    @Nullable Integer merchantContribute,
-    @Nullable Integer otherContribute,
+    @Nullable Long amount,
+    @Nullable Long wechatpayContribute,
+    @Nullable Long merchantContribute,
+    @Nullable Long otherContribute,
     @Nullable Currency currency) {}

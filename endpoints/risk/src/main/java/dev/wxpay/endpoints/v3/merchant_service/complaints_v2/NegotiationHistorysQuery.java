@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param offset 分页开始位置
  */
 public record NegotiationHistorysQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset) {}
+    @Nullable Long limit,
+    @Nullable Long offset) {}

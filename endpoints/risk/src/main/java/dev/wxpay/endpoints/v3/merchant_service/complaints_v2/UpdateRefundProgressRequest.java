@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record UpdateRefundProgressRequest(
     UpdateRefundProgressRequestAction action,
-    @Nullable Integer launchRefundDay,
+    @Nullable Long launchRefundDay,
     @Nullable String rejectReason,
     @Nullable List<String> rejectMediaList,
     @Nullable String remark) {}

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ActivitiesQuery(
     String brandId,
-    int limit,
-    int offset,
+    long limit,
+    long offset,
     @Nullable ActivityState activityState,
     @Nullable AuditState auditState) {}

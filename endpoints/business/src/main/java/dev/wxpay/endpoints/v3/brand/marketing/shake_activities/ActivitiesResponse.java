@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 摇一摇有优惠活动列表
  */
 public record ActivitiesResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

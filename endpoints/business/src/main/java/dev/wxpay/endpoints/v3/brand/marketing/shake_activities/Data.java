@@ -18,8 +18,8 @@ public record Data(
     @Nullable String name,
     @Nullable ActivityState activityState,
     @Nullable AuditState auditState,
-    @Nullable Integer availableQuota,
-    @Nullable Integer totalQuota,
+    @Nullable Long availableQuota,
+    @Nullable Long totalQuota,
     @Nullable DeliveryMode deliveryMode,
     @Nullable TimeRange timeRange,
     @Nullable ProductCoupon productCoupon) {}

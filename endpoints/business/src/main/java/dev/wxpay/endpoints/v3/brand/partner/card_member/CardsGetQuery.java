@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record CardsGetQuery(
     String brandId,
     @Nullable State state,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

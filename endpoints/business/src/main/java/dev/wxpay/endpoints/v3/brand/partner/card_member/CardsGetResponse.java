@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 会员卡模板列表
  */
 public record CardsGetResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable List<Data> data) {}

@@ -16,4 +16,4 @@ public record CardsPostRequestValidDateInformation(
     Type type,
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive) {}
+    @Nullable Long availableDayAfterReceive) {}

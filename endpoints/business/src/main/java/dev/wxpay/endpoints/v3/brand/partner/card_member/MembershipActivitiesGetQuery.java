@@ -14,5 +14,5 @@ public record MembershipActivitiesGetQuery(
     String brandId,
     @Nullable String cardId,
     @Nullable ActivityState activityState,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record MembershipActivitiesGetResponse(
     @Nullable List<MembershipActivitiesGetResponseData> data,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount) {}
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount) {}

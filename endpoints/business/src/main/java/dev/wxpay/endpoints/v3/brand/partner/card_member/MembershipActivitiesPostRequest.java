@@ -25,5 +25,5 @@ public record MembershipActivitiesPostRequest(
     String subTitle,
     OffsetDateTime beginTime,
     OffsetDateTime endTime,
-    int applyTotal,
+    long applyTotal,
     List<MembershipActivitiesPostRequestProductCouponStockList> productCouponStockList) {}

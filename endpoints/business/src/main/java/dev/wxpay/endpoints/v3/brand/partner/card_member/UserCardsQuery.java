@@ -14,5 +14,5 @@ public record UserCardsQuery(
     String brandId,
     String openid,
     @Nullable UserCardState userCardState,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

@@ -16,4 +16,4 @@ public record ValidDateInformation(
     @Nullable Type type,
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive) {}
+    @Nullable Long availableDayAfterReceive) {}

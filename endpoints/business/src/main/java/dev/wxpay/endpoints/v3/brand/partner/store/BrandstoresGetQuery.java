@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record BrandstoresGetQuery(
     String brandId,
     @Nullable StoreState storeState,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

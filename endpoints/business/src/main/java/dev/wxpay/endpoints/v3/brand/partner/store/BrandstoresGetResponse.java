@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BrandstoresGetResponse(
     @Nullable String brandId,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AmountsResponse(
     @Nullable String transactionId,
-    @Nullable Integer unsplitAmount) {}
+    @Nullable Long unsplitAmount) {}

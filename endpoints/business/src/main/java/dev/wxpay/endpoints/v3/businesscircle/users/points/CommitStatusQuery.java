@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record CommitStatusQuery(
     @Nullable String subMchid,
-    int brandid,
+    long brandid,
     String appid) {}

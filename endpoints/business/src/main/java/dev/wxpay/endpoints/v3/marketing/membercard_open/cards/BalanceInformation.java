@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param balanceRemark 储值消耗记录
  */
 public record BalanceInformation(
-    int beforeBalance,
-    int balance,
-    int addBalance,
+    long beforeBalance,
+    long balance,
+    long addBalance,
     @Nullable String balanceRemark) {}

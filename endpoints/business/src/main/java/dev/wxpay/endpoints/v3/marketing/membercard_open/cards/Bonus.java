@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param bonusSupportPath 自助积分跳转path
  */
 public record Bonus(
-    int initBonus,
+    long initBonus,
     String bonusValueWord,
     @Nullable String bonusCostTitle,
     String bonusCostWord,

@@ -27,7 +27,7 @@ public record CodesByCodeGetResponse(
     @Nullable String nickname,
     @Nullable String headImageUrl,
     @Nullable String backgroundPictureUrl,
-    @Nullable Integer balance,
+    @Nullable Long balance,
     @Nullable MemberCardUserCardStatus userCardStatus,
     @Nullable UserInformation userInformation,
-    @Nullable Integer bonusValue) {}
+    @Nullable Long bonusValue) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record CardsQuery(
     String openid,
     @Nullable String appid,
-    int offset,
-    int limit) {}
+    long offset,
+    long limit) {}

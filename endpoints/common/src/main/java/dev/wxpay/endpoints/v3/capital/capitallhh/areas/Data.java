@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record Data(
     @Nullable String provinceName,
-    @Nullable Integer provinceCode) {}
+    @Nullable Long provinceCode) {}

@@ -10,4 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProvincesResponse(
     @Nullable List<Data> data,
-    @Nullable Integer totalCount) {}
+    @Nullable Long totalCount) {}

@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param limit 本次请求最大查询条数
  */
 public record BranchesQuery(
-    int cityCode,
-    @Nullable Integer offset,
-    int limit) {}
+    long cityCode,
+    @Nullable Long offset,
+    long limit) {}

@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param bankAliasCode 银行别名编码
  */
 public record BranchesResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer count,
+    @Nullable Long totalCount,
+    @Nullable Long count,
     @Nullable List<BranchesResponseData> data,
-    @Nullable Integer offset,
+    @Nullable Long offset,
     @Nullable Links links,
     @Nullable String accountBank,
-    @Nullable Integer accountBankCode,
+    @Nullable Long accountBankCode,
     @Nullable String bankAlias,
     @Nullable String bankAliasCode) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param links 分页链接
  */
 public record CorporateBankingResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer count,
+    @Nullable Long totalCount,
+    @Nullable Long count,
     @Nullable List<Data> data,
-    @Nullable Integer offset,
+    @Nullable Long offset,
     @Nullable Links links) {}

@@ -14,5 +14,5 @@ public record Data(
     @Nullable String bankAlias,
     @Nullable String bankAliasCode,
     @Nullable String accountBank,
-    @Nullable Integer accountBankCode,
+    @Nullable Long accountBankCode,
     @Nullable Boolean needBankBranch) {}

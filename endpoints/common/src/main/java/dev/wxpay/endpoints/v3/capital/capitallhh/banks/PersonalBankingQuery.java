@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param limit 本次请求最大查询条数
  */
 public record PersonalBankingQuery(
-    @Nullable Integer offset,
-    int limit) {}
+    @Nullable Long offset,
+    long limit) {}

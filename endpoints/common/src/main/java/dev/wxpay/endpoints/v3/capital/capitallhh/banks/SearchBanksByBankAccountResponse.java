@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param data 银行列表
  */
 public record SearchBanksByBankAccountResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param mchLanguage 商户语言
  */
 public record NegotiationHistorysQuery(
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long limit,
+    @Nullable Long offset,
     @Nullable MchLanguage mchLanguage) {}

@@ -24,7 +24,7 @@ public record AppPreEntrustSignRequest(
     @Nullable String spAppid,
     @Nullable String spMchid,
     @Nullable String subAppid,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode,
     @Nullable String userDisplayName,
     @Nullable String successNotifyUrl,

@@ -25,7 +25,7 @@ public record H5PreEntrustSignRequest(
     @Nullable String spAppid,
     @Nullable String spMchid,
     @Nullable String subAppid,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode,
     @Nullable String userDisplayName,
     @Nullable String successNotifyUrl,

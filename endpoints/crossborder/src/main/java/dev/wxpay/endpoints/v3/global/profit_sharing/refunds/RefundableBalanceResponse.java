@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record RefundableBalanceResponse(
     @Nullable String sponsorMchid,
-    @Nullable Integer balance,
+    @Nullable Long balance,
     @Nullable String currency) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record AmountsResponse(
     @Nullable String transactionId,
-    @Nullable Integer unsplitAmount,
+    @Nullable Long unsplitAmount,
     @Nullable String currency) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RefundableAmountsResponse(
     @Nullable String transactionId,
-    @Nullable Integer refundableAmount,
+    @Nullable Long refundableAmount,
     @Nullable String currency,
-    @Nullable Integer fundsRefundableAmount) {}
+    @Nullable Long fundsRefundableAmount) {}

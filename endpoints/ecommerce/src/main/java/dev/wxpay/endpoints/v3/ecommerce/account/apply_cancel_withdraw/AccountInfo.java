@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AccountInfo(
     @Nullable OutAccountType outAccountType,
-    @Nullable Integer amount) {}
+    @Nullable Long amount) {}

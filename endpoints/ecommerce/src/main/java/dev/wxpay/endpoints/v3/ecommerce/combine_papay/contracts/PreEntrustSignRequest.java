@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PreEntrustSignRequest(
     String appid,
-    int planId,
+    long planId,
     String outContractCode,
     String contractDisplayAccount,
     String notifyUrl,

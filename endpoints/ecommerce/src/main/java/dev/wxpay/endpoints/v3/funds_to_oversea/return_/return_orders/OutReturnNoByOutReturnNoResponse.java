@@ -25,7 +25,7 @@ public record OutReturnNoByOutReturnNoResponse(
     @Nullable String outOrderId,
     @Nullable String transactionId,
     @Nullable String refundId,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable State state,
     @Nullable OffsetDateTime createTime,
     @Nullable OffsetDateTime successTime,

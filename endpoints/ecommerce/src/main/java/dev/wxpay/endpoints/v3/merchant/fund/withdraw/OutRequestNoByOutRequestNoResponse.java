@@ -22,7 +22,7 @@ public record OutRequestNoByOutRequestNoResponse(
     @Nullable Status status,
     @Nullable String withdrawId,
     @Nullable String outRequestNo,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String createTime,
     @Nullable String updateTime,
     @Nullable String reason,

@@ -19,4 +19,4 @@ public record DayEndBalanceWithdrawRequest(
     @Nullable String remark,
     @Nullable String bankMemo,
     @Nullable String notifyUrl,
-    @Nullable Integer reserveAmount) {}
+    @Nullable Long reserveAmount) {}

@@ -22,7 +22,7 @@ public record AppPresignRequest(
     String outContractCode,
     String displayName,
     String contractNotifyUrl,
-    int repaymentDay,
+    long repaymentDay,
     String repaymentAmountLimit,
     @Nullable String subMchid,
     @Nullable String subAppid,

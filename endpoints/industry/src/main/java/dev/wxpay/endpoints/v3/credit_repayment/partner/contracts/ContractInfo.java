@@ -33,7 +33,7 @@ public record ContractInfo(
     @Nullable OffsetDateTime contractTerminatedTime,
     @Nullable ContractTerminatedMode contractTerminatedMode,
     @Nullable String contractTerminationRemark,
-    @Nullable Integer repaymentDay,
+    @Nullable Long repaymentDay,
     @Nullable String openid,
     @Nullable String appid,
-    @Nullable Integer repaymentAmountLimit) {}
+    @Nullable Long repaymentAmountLimit) {}

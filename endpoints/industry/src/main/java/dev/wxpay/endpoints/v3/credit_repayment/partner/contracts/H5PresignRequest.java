@@ -23,7 +23,7 @@ public record H5PresignRequest(
     String outContractCode,
     String displayName,
     String contractNotifyUrl,
-    int repaymentDay,
+    long repaymentDay,
     String repaymentAmountLimit,
     @Nullable String subMchid,
     @Nullable String subAppid,

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TradeInfo(
     String outTradeNo,
-    int deductAmount,
+    long deductAmount,
     @Nullable String description,
     @Nullable String attach,
     @Nullable String notifyUrl) {}

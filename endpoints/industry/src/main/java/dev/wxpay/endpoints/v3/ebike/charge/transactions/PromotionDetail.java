@@ -20,7 +20,7 @@ public record PromotionDetail(
     @Nullable String scope,
     @Nullable String type,
     @Nullable String activityId,
-    @Nullable Integer amount,
-    @Nullable Integer wxpayContribute,
-    @Nullable Integer merchantContribute,
-    @Nullable Integer otherContribute) {}
+    @Nullable Long amount,
+    @Nullable Long wxpayContribute,
+    @Nullable Long merchantContribute,
+    @Nullable Long otherContribute) {}

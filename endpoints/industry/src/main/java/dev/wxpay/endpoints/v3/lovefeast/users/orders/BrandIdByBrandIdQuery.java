@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param limit 最大资源条数
  */
 public record BrandIdByBrandIdQuery(
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param data 结果集
  */
 public record BrandIdByBrandIdResponse(
-    @Nullable Integer count,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
-    @Nullable Integer totalCount,
+    @Nullable Long count,
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Long totalCount,
     @Nullable List<Data> data) {}

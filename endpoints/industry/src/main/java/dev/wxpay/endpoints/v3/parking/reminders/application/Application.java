@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record Application(
     @Nullable String parkingLotAuditNo,
     @Nullable AuditStatus auditStatus,
-    @Nullable Integer submitTime,
+    @Nullable Long submitTime,
     @Nullable ApplicationParkingLot parkingLot,
     @Nullable AuditComment auditComment) {}

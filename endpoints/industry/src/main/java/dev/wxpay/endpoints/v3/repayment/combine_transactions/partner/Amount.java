@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param payerCurrency 现金支付币种
  */
 public record Amount(
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable String currency,
-    @Nullable Integer payerAmount,
+    @Nullable Long payerAmount,
     @Nullable String payerCurrency) {}

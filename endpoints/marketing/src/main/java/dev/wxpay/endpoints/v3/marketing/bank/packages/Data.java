@@ -22,7 +22,7 @@ public record Data(
     @Nullable String createTime,
     @Nullable String updateTime,
     @Nullable String status,
-    @Nullable Integer successCount,
-    @Nullable Integer failCount,
-    @Nullable Integer successUserCount,
+    @Nullable Long successCount,
+    @Nullable Long failCount,
+    @Nullable Long successUserCount,
     @Nullable String bankType) {}

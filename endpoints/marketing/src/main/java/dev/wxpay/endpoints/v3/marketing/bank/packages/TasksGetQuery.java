@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record TasksGetQuery(
     @Nullable Status status,
     @Nullable String filename,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

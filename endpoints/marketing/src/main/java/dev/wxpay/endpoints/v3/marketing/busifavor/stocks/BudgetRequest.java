@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param modifyBudgetRequestNo 修改预算请求单据号
  */
 public record BudgetRequest(
-    @Nullable Integer targetMaxCoupons,
-    @Nullable Integer targetMaxCouponsByDay,
-    @Nullable Integer currentMaxCoupons,
-    @Nullable Integer currentMaxCouponsByDay,
+    @Nullable Long targetMaxCoupons,
+    @Nullable Long targetMaxCouponsByDay,
+    @Nullable Long currentMaxCoupons,
+    @Nullable Long currentMaxCouponsByDay,
     String modifyBudgetRequestNo) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param maxCouponsByDay 当前单天发放上限个数
  */
 public record BudgetResponse(
-    @Nullable Integer maxCoupons,
-    @Nullable Integer maxCouponsByDay) {}
+    @Nullable Long maxCoupons,
+    @Nullable Long maxCouponsByDay) {}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CouponcodesGetResponse(
     @Nullable String stockId,
-    @Nullable Integer totalCount,
-    @Nullable Integer limit,
-    @Nullable Integer offset,
+    @Nullable Long totalCount,
+    @Nullable Long limit,
+    @Nullable Long offset,
     @Nullable List<Data> data) {}

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record CouponcodesPostResponse(
     @Nullable String stockId,
-    @Nullable Integer totalCount,
-    @Nullable Integer successCount,
+    @Nullable Long totalCount,
+    @Nullable Long successCount,
     @Nullable List<String> successCodes,
     @Nullable String successTime,
-    @Nullable Integer failCount,
+    @Nullable Long failCount,
     @Nullable List<FailCodes> failCodes,
     @Nullable List<String> existCodes,
     @Nullable List<String> duplicateCodes) {}

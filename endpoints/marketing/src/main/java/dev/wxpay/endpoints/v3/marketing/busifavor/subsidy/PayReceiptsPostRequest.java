@@ -17,6 +17,6 @@ public record PayReceiptsPostRequest(
     String transactionId,
     String payerMerchant,
     String payeeMerchant,
-    int amount,
+    long amount,
     String description,
     String outSubsidyNo) {}

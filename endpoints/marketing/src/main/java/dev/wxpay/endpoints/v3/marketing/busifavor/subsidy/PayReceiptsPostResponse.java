@@ -25,7 +25,7 @@ public record PayReceiptsPostResponse(
     @Nullable String transactionId,
     @Nullable String payerMerchant,
     @Nullable String payeeMerchant,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable String status,
     @Nullable String failReason,

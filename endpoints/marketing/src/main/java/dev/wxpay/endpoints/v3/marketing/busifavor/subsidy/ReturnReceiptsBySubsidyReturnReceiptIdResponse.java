@@ -28,7 +28,7 @@ public record ReturnReceiptsBySubsidyReturnReceiptIdResponse(
     @Nullable String refundId,
     @Nullable String payerMerchant,
     @Nullable String payeeMerchant,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
     @Nullable String status,
     @Nullable String failReason,

@@ -19,6 +19,6 @@ public record ReturnReceiptsRequest(
     String refundId,
     String payerMerchant,
     String payeeMerchant,
-    int amount,
+    long amount,
     String description,
     String outSubsidyReturnNo) {}

@@ -14,4 +14,4 @@ import org.jspecify.annotations.Nullable;
 public record CouponAvailableTime(
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive) {}
+    @Nullable Long availableDayAfterReceive) {}

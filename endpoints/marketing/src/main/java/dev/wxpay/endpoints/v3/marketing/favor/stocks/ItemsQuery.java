@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.marketing.favor.stocks;
  */
 public record ItemsQuery(
     String stockCreatorMchid,
-    int offset,
+    long offset,
     String limit) {}

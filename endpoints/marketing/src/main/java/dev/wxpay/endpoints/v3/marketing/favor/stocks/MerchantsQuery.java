@@ -7,6 +7,6 @@ package dev.wxpay.endpoints.v3.marketing.favor.stocks;
  * @param stockCreatorMchid 创建批次的商户号
  */
 public record MerchantsQuery(
-    int offset,
+    long offset,
     String limit,
     String stockCreatorMchid) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param stockId 批次号
  */
 public record MerchantsResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<String> data,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable String stockId) {}

@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record CouponConsumeGoodsDetail(
     @Nullable String goodsId,
-    @Nullable Integer quantity,
-    @Nullable Integer price,
-    @Nullable Integer discountAmount) {}
+    @Nullable Long quantity,
+    @Nullable Long price,
+    @Nullable Long discountAmount) {}

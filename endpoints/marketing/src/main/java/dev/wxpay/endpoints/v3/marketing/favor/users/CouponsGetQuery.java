@@ -22,6 +22,6 @@ public record CouponsGetQuery(
     @Nullable String creatorMchid,
     @Nullable String senderMchid,
     @Nullable String availableMchid,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable BusinessType businessType) {}

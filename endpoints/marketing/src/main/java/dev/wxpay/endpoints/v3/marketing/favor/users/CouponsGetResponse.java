@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param data 结果集
  */
 public record CouponsGetResponse(
-    @Nullable Integer totalCount,
-    @Nullable Integer offset,
-    @Nullable Integer limit,
+    @Nullable Long totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
     @Nullable List<Data> data) {}

@@ -16,5 +16,5 @@ public record CouponsPostRequest(
     String outRequestNo,
     String appid,
     String stockCreatorMchid,
-    @Nullable Integer couponValue,
-    @Nullable Integer couponMinimum) {}
+    @Nullable Long couponValue,
+    @Nullable Long couponMinimum) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMinimum 门槛
  */
 public record FixedNormalCoupon(
-    @Nullable Integer couponAmount,
-    @Nullable Integer transactionMinimum) {}
+    @Nullable Long couponAmount,
+    @Nullable Long transactionMinimum) {}

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record ModifyContent(
     @Nullable String planName,
     @Nullable OffsetDateTime deliveryEndTime,
-    @Nullable Integer totalCount,
-    @Nullable Integer userLimit,
-    @Nullable Integer dailyLimit,
+    @Nullable Long totalCount,
+    @Nullable Long userLimit,
+    @Nullable Long dailyLimit,
     @Nullable String recommendWord) {}

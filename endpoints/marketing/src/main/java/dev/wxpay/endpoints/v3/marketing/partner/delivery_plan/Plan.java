@@ -30,6 +30,6 @@ public record Plan(
     @Nullable String productCouponId,
     @Nullable String recommendWord,
     @Nullable String brandId,
-    @Nullable Integer totalCount,
-    @Nullable Integer userLimit,
-    @Nullable Integer dailyLimit) {}
+    @Nullable Long totalCount,
+    @Nullable Long userLimit,
+    @Nullable Long dailyLimit) {}

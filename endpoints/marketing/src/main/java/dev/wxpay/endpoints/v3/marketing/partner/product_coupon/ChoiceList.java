@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChoiceList(
     @Nullable String name,
-    @Nullable Integer price,
-    @Nullable Integer count,
+    @Nullable Long price,
+    @Nullable Long count,
     @Nullable String imageUrl,
     @Nullable String miniProgramAppid,
     @Nullable String miniProgramPath) {}

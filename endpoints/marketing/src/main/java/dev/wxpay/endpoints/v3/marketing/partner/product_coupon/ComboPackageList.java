@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComboPackageList(
     @Nullable String name,
-    @Nullable Integer pickCount,
+    @Nullable Long pickCount,
     @Nullable List<ChoiceList> choiceList) {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComboPackageListChoiceList(
     String name,
-    int price,
-    int count,
+    long price,
+    long count,
     @Nullable String imageUrl,
     @Nullable String miniProgramAppid,
     @Nullable String miniProgramPath) {}

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record CouponAvailablePeriod(
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDays,
-    @Nullable Integer waitDaysAfterReceive,
+    @Nullable Long availableDays,
+    @Nullable Long waitDaysAfterReceive,
     @Nullable WeeklyAvailablePeriod weeklyAvailablePeriod,
     @Nullable List<IrregularAvailablePeriodList> irregularAvailablePeriodList) {}

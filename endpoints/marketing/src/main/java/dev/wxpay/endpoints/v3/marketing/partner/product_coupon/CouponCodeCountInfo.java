@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param availableCount 当前可用的Code
  */
 public record CouponCodeCountInfo(
-    @Nullable Integer totalCount,
-    @Nullable Integer availableCount) {}
+    @Nullable Long totalCount,
+    @Nullable Long availableCount) {}

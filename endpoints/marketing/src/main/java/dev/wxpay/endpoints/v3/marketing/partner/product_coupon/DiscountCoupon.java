@@ -8,5 +8,5 @@ package dev.wxpay.endpoints.v3.marketing.partner.product_coupon;
  * @param percentOff 固定减免百分比
  */
 public record DiscountCoupon(
-    int threshold,
-    int percentOff) {}
+    long threshold,
+    long percentOff) {}

@@ -19,5 +19,5 @@ public record DisplayInfo(
     @Nullable String imageUrl,
     @Nullable String backgroundUrl,
     @Nullable List<String> detailImageUrlList,
-    @Nullable Integer originalPrice,
+    @Nullable Long originalPrice,
     @Nullable List<ComboPackageList> comboPackageList) {}

@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record DisplayInfoComboPackageList(
     String name,
-    int pickCount,
+    long pickCount,
     List<ComboPackageListChoiceList> choiceList) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param exchangePrice 固定兑换价格
  */
 public record ExchangeCouponList(
-    @Nullable Integer threshold,
-    @Nullable Integer exchangePrice) {}
+    @Nullable Long threshold,
+    @Nullable Long exchangePrice) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param discountAmount 固定减免金额
  */
 public record NormalCouponList(
-    @Nullable Integer threshold,
-    @Nullable Integer discountAmount) {}
+    @Nullable Long threshold,
+    @Nullable Long discountAmount) {}

@@ -19,5 +19,5 @@ public record ProductCouponsRequestDisplayInfo(
     String imageUrl,
     String backgroundUrl,
     @Nullable List<String> detailImageUrlList,
-    @Nullable Integer originalPrice,
+    @Nullable Long originalPrice,
     @Nullable List<DisplayInfoComboPackageList> comboPackageList) {}

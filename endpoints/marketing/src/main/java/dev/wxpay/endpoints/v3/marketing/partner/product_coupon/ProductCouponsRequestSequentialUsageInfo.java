@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProductCouponsRequestSequentialUsageInfo(
     SequentialUsageInfoType type,
-    int count,
-    int availableDays,
-    @Nullable Integer intervalDays) {}
+    long count,
+    long availableDays,
+    @Nullable Long intervalDays) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param todayCount 当天已发放次数
  */
 public record SentCountInfo(
-    @Nullable Integer totalCount,
-    @Nullable Integer todayCount) {}
+    @Nullable Long totalCount,
+    @Nullable Long todayCount) {}

@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record SequentialUsageInfo(
     @Nullable SequentialUsageInfoType type,
-    @Nullable Integer count,
-    @Nullable Integer availableDays,
-    @Nullable Integer intervalDays) {}
+    @Nullable Long count,
+    @Nullable Long availableDays,
+    @Nullable Long intervalDays) {}

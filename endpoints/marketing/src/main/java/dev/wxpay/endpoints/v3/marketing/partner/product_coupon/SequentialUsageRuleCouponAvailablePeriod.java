@@ -17,6 +17,6 @@ import org.jspecify.annotations.Nullable;
 public record SequentialUsageRuleCouponAvailablePeriod(
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer waitDaysAfterReceive,
+    @Nullable Long waitDaysAfterReceive,
     @Nullable WeeklyAvailablePeriod weeklyAvailablePeriod,
     @Nullable List<IrregularAvailablePeriodList> irregularAvailablePeriodList) {}

@@ -17,6 +17,6 @@ import org.jspecify.annotations.Nullable;
 public record SequentialUsageRuleCouponAvailablePeriod2(
     OffsetDateTime availableBeginTime,
     OffsetDateTime availableEndTime,
-    @Nullable Integer waitDaysAfterReceive,
+    @Nullable Long waitDaysAfterReceive,
     @Nullable CouponAvailablePeriodWeeklyAvailablePeriod weeklyAvailablePeriod,
     @Nullable List<CouponAvailablePeriodIrregularAvailablePeriodList> irregularAvailablePeriodList) {}

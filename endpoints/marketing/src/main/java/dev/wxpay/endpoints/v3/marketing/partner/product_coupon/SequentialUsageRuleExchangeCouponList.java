@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.marketing.partner.product_coupon;
  * @param exchangePrice 固定兑换价格
  */
 public record SequentialUsageRuleExchangeCouponList(
-    int threshold,
-    int exchangePrice) {}
+    long threshold,
+    long exchangePrice) {}

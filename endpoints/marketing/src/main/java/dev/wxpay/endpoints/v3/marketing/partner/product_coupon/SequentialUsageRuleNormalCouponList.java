@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.marketing.partner.product_coupon;
  * @param discountAmount 固定减免金额
  */
 public record SequentialUsageRuleNormalCouponList(
-    int threshold,
-    int discountAmount) {}
+    long threshold,
+    long discountAmount) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param percentOff 固定减免百分比
  */
 public record SingleUsageInfoDiscountCoupon(
-    @Nullable Integer threshold,
-    @Nullable Integer percentOff) {}
+    @Nullable Long threshold,
+    @Nullable Long percentOff) {}

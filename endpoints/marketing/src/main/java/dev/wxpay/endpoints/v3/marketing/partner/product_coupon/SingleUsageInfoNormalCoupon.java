@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param discountAmount 固定减免金额
  */
 public record SingleUsageInfoNormalCoupon(
-    @Nullable Integer threshold,
-    @Nullable Integer discountAmount) {}
+    @Nullable Long threshold,
+    @Nullable Long discountAmount) {}

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 public record SingleUsageRuleCouponAvailablePeriod(
     OffsetDateTime availableBeginTime,
     OffsetDateTime availableEndTime,
-    @Nullable Integer availableDays,
-    @Nullable Integer waitDaysAfterReceive,
+    @Nullable Long availableDays,
+    @Nullable Long waitDaysAfterReceive,
     @Nullable CouponAvailablePeriodWeeklyAvailablePeriod weeklyAvailablePeriod,
     @Nullable List<CouponAvailablePeriodIrregularAvailablePeriodList> irregularAvailablePeriodList,
-    @Nullable Integer availableSeconds) {}
+    @Nullable Long availableSeconds) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param exchangePrice 固定兑换价格
  */
 public record SingleUsageRuleExchangeCoupon(
-    @Nullable Integer threshold,
-    @Nullable Integer exchangePrice) {}
+    @Nullable Long threshold,
+    @Nullable Long exchangePrice) {}

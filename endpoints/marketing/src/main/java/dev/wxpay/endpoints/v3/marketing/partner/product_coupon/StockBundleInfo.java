@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record StockBundleInfo(
     @Nullable String stockBundleId,
-    @Nullable Integer stockBundleIndex) {}
+    @Nullable Long stockBundleIndex) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param maxCountPerUser 每个用户领取次数上限
  */
 public record StockSendRule(
-    @Nullable Integer maxCount,
-    @Nullable Integer maxCountPerDay,
-    @Nullable Integer maxCountPerUser) {}
+    @Nullable Long maxCount,
+    @Nullable Long maxCountPerDay,
+    @Nullable Long maxCountPerUser) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param maxCountPerUser 每个用户领取次数上限
  */
 public record StockSendRule2(
-    int maxCount,
-    @Nullable Integer maxCountPerDay,
-    @Nullable Integer maxCountPerUser) {}
+    long maxCount,
+    @Nullable Long maxCountPerDay,
+    @Nullable Long maxCountPerUser) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.marketing.partner.product_coupon;
  * @param endTime 当天可用结束时间
  */
 public record WeeklyAvailablePeriodDayPeriodList(
-    int beginTime,
-    int endTime) {}
+    long beginTime,
+    long endTime) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param limit 分页大小
  */
 public record GoodsQuery(
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param data 结果集
  */
 public record MerchantsResponse(
-    @Nullable Integer offset,
-    @Nullable Integer limit,
-    @Nullable Integer totalCount,
+    @Nullable Long offset,
+    @Nullable Long limit,
+    @Nullable Long totalCount,
     @Nullable String activityId,
     @Nullable List<MerchantsResponseData> data) {}

@@ -6,5 +6,5 @@ package dev.wxpay.endpoints.v3.marketing.weekly_discount.activities;
  * @param storeId 报名商户门店号
  */
 public record ApplyRequest(
-    int applyingMerchantId,
-    int storeId) {}
+    long applyingMerchantId,
+    long storeId) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * @param successTime 报名成功时间
  */
 public record ApplyResponse(
-    @Nullable Integer activityId,
+    @Nullable Long activityId,
     @Nullable String successTime) {}

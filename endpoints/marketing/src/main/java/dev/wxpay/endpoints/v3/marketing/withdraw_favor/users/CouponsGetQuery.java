@@ -14,5 +14,5 @@ public record CouponsGetQuery(
     String mchid,
     String stockId,
     String appid,
-    @Nullable Integer offset,
-    @Nullable Integer limit) {}
+    @Nullable Long offset,
+    @Nullable Long limit) {}

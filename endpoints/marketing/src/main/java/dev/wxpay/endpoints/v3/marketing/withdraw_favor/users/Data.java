@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Data(
     @Nullable String sendTime,
-    @Nullable Integer sendQuota,
+    @Nullable Long sendQuota,
     @Nullable String couponId,
-    @Nullable Integer useQuota,
+    @Nullable Long useQuota,
     @Nullable String couponState) {}

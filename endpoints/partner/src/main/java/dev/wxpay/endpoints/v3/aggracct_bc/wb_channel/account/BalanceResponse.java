@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record BalanceResponse(
     @Nullable Boolean inTransitReductionExist,
-    @Nullable Integer balance) {}
+    @Nullable Long balance) {}

@@ -22,7 +22,7 @@ public record PunishRequest(
     String outRequestNo,
     String mchid,
     @Encrypted String balAccountNo,
-    int punishScene,
+    long punishScene,
     @Nullable String punishReason,
     @Nullable OffsetDateTime punishEndTime,
     @Encrypted @Nullable String cardNo,

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record SettleInfo(
     @Nullable Boolean profitSharing,
-    @Nullable Integer subsidyAmount) {}
+    @Nullable Long subsidyAmount) {}

@@ -21,5 +21,5 @@ public record ModifyRequest(
     @Nullable String channelId,
     @Nullable List<ServiceorderPostRequestPostPayments> postPayments,
     @Nullable List<CompleteRequestPostDiscounts> postDiscounts,
-    int totalAmount,
+    long totalAmount,
     String reason) {}

@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PostPayments(
     @Nullable String name,
-    @Nullable Integer amount,
+    @Nullable Long amount,
     @Nullable String description,
-    @Nullable Integer count) {}
+    @Nullable Long count) {}

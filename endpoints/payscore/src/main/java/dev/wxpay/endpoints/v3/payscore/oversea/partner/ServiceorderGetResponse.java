@@ -49,7 +49,7 @@ public record ServiceorderGetResponse(
     @Nullable List<PostPayments> postPayments,
     @Nullable List<PostDiscounts> postDiscounts,
     @Nullable RiskFund riskFund,
-    @Nullable Integer totalAmount,
+    @Nullable Long totalAmount,
     @Nullable Boolean needCollection,
     @Nullable Collection collection,
     dev.wxpay.endpoints.v3.payscore.@Nullable TimeRange timeRange,
@@ -60,5 +60,5 @@ public record ServiceorderGetResponse(
     @Nullable String subOpenid,
     @Nullable String orderId,
     @Nullable String currency,
-    @Nullable Integer currencyPrice,
+    @Nullable Long currencyPrice,
     @Nullable String currencyRateInfo) {}

@@ -27,7 +27,7 @@ public record CompleteRequest(
     String subMchid,
     List<ServiceorderPostRequestPostPayments> postPayments,
     @Nullable List<CompleteRequestPostDiscounts> postDiscounts,
-    int totalAmount,
+    long totalAmount,
     @Nullable ServicepayondeliveryorderRequestTimeRange timeRange,
     @Nullable ServiceorderPostRequestLocation location,
     @Nullable Boolean profitSharing,

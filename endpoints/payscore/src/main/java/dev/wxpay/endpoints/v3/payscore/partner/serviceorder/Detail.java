@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param paidAmount 收款金额
  */
 public record Detail(
-    @Nullable Integer seq,
+    @Nullable Long seq,
     String paidTime,
-    @Nullable Integer paidAmount) {}
+    @Nullable Long paidAmount) {}

@@ -35,7 +35,7 @@ public record DirectCompleteRequest(
     String serviceIntroduction,
     @Nullable List<ServiceorderPostRequestPostPayments> postPayments,
     @Nullable List<ServiceorderPostRequestPostDiscounts> postDiscounts,
-    int totalAmount,
+    long totalAmount,
     ServiceorderPostRequestTimeRange timeRange,
     @Nullable ServiceorderPostRequestLocation location,
     @Nullable Boolean profitSharing,

@@ -20,6 +20,6 @@ public record ModifyRequest(
     String subMchid,
     List<ServiceorderPostRequestPostPayments> postPayments,
     @Nullable List<PostDiscounts> postDiscounts,
-    int totalAmount,
+    long totalAmount,
     String reason,
     @Nullable Device device) {}

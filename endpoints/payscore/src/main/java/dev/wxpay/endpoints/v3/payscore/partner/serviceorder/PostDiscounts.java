@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record PostDiscounts(
     String name,
     @Nullable String description,
-    int amount,
-    @Nullable Integer count) {}
+    long amount,
+    @Nullable Long count) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param currency 货币类型
  */
 public record Amount(
-    @Nullable Integer total,
+    @Nullable Long total,
     @Nullable String currency) {}

@@ -24,5 +24,5 @@ public record HighwayInfo(
     @Nullable String carType,
     String entrance,
     @Nullable String exit,
-    @Nullable Integer carryingCapacity,
+    @Nullable Long carryingCapacity,
     @Nullable String carryingRange) {}

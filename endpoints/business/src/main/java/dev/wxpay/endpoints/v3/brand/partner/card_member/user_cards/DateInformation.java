@@ -17,4 +17,4 @@ public record DateInformation(
     Type type,
     @Nullable OffsetDateTime availableBeginTime,
     @Nullable OffsetDateTime availableEndTime,
-    @Nullable Integer availableDayAfterReceive) {}
+    @Nullable Long availableDayAfterReceive) {}

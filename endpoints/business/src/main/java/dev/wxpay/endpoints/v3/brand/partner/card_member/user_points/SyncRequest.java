@@ -15,4 +15,4 @@ public record SyncRequest(
     String cardId,
     String openid,
     String userCardCode,
-    int pointBalance) {}
+    long pointBalance) {}

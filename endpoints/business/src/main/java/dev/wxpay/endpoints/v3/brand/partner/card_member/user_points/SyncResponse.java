@@ -17,4 +17,4 @@ public record SyncResponse(
     @Nullable String cardId,
     @Nullable String openid,
     @Nullable String userCardCode,
-    @Nullable Integer pointBalance) {}
+    @Nullable Long pointBalance) {}

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param guide 会员专属咨询信息
  */
 public record RightsRequest(
-    @Nullable Integer beforeBonusValue,
-    @Nullable Integer bonusValue,
-    @Nullable Integer addBonusValue,
+    @Nullable Long beforeBonusValue,
+    @Nullable Long bonusValue,
+    @Nullable Long addBonusValue,
     String outRequestNo,
     @Nullable Boolean needInformBonus,
     @Nullable String memberPriceWord,

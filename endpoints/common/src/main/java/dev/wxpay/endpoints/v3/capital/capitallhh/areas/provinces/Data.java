@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record Data(
     @Nullable String cityName,
-    @Nullable Integer cityCode) {}
+    @Nullable Long cityCode) {}

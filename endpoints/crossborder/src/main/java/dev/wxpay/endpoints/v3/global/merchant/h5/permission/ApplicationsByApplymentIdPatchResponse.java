@@ -31,7 +31,7 @@ public record ApplicationsByApplymentIdPatchResponse(
     @Nullable List<String> websiteHomepagePics,
     @Nullable WebsiteState websiteState,
     @Nullable String websiteUrl,
-    @Nullable Integer applymentId,
+    @Nullable Long applymentId,
     @Nullable String auditRejectDetail,
     @Nullable ApplymentState applymentState,
     @Nullable ApplymentType applymentType,

@@ -30,7 +30,7 @@ public record ApplicationsResponse(
     @Nullable List<String> websiteHomepagePics,
     @Nullable WebsiteState websiteState,
     @Nullable String websiteUrl,
-    @Nullable Integer applymentId,
+    @Nullable Long applymentId,
     @Nullable String auditRejectDetail,
     @Nullable ApplymentState applymentState,
     @Nullable ApplymentType applymentType,

@@ -20,7 +20,7 @@ public record OutContractCodeByOutContractCodeResponse(
     @Nullable String mchid,
     @Nullable String contractId,
     @Nullable String appid,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode,
     @Nullable String contractDisplayAccount,
     @Nullable String contractState,

@@ -10,7 +10,7 @@ package dev.wxpay.endpoints.v3.ecommerce.combine_papay.contracts.pre_entrust_sig
  */
 public record MiniProgramRequest(
     String appid,
-    int planId,
+    long planId,
     String outContractCode,
     String contractDisplayAccount,
     String notifyUrl) {}

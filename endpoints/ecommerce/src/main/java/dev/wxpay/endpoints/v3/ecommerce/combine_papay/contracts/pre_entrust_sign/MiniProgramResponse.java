@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record MiniProgramResponse(
     @Nullable String preEntrustwebId,
     @Nullable String mchid,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode) {}

@@ -45,7 +45,7 @@ public record DetailIdByDetailIdResponse(
     @Nullable String detailId,
     @Nullable String openid,
     @Nullable String username,
-    @Nullable Integer transferAmount,
+    @Nullable Long transferAmount,
     @Nullable String transferRemark,
     @Nullable DetailIdByDetailIdResponseDetailState detailState,
     @Nullable FailReason failReason,

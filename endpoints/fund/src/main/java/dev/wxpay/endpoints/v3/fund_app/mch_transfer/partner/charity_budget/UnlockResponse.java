@@ -30,4 +30,4 @@ public record UnlockResponse(
     @Nullable String unlockRemark,
     @Nullable OffsetDateTime lockedTime,
     @Nullable OffsetDateTime finishedTime,
-    @Nullable Integer unlockedAmount) {}
+    @Nullable Long unlockedAmount) {}

@@ -30,7 +30,7 @@ public record DetailIdByDetailIdResponse(
     @Nullable String outDetailNo,
     @Nullable String detailId,
     @Nullable String detailStatus,
-    @Nullable Integer transferAmount,
+    @Nullable Long transferAmount,
     @Nullable String transferRemark,
     @Nullable String failReason,
     @Nullable String openid,

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param planId 投放计划ID
  */
 public record DeliveryPlansQuery(
-    @Nullable Integer pageSize,
-    @Nullable Integer offset,
+    @Nullable Long pageSize,
+    @Nullable Long offset,
     @Nullable PlanState planState,
     @Nullable AuditState auditState,
     @Nullable String planId) {}

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param planList 投放计划列表
  */
 public record DeliveryPlansResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<PlanList> planList) {}

@@ -29,6 +29,6 @@ public record PlanList(
     @Nullable String productCouponId,
     @Nullable String recommendWord,
     @Nullable String brandId,
-    @Nullable Integer totalCount,
-    @Nullable Integer userLimit,
-    @Nullable Integer dailyLimit) {}
+    @Nullable Long totalCount,
+    @Nullable Long userLimit,
+    @Nullable Long dailyLimit) {}

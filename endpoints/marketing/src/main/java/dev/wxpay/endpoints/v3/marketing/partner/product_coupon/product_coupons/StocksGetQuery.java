@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record StocksGetQuery(
     @Nullable StockState state,
-    @Nullable Integer pageSize,
+    @Nullable Long pageSize,
     @Nullable String pageToken,
     String brandId) {}

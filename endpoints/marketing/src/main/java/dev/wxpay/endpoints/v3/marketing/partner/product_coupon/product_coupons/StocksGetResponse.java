@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param stockList 批次列表
  */
 public record StocksGetResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable String nextPageToken,
     @Nullable List<StocksGetResponseStockList> stockList) {}

@@ -17,6 +17,6 @@ public record CouponsGetQuery(
     @Nullable String stockId,
     String appid,
     @Nullable CouponState couponState,
-    @Nullable Integer pageSize,
+    @Nullable Long pageSize,
     @Nullable String pageToken,
     String brandId) {}

@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param userCouponList 用户商品券列表
  */
 public record CouponsGetResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable String nextPageToken,
     @Nullable List<UserCouponList> userCouponList) {}

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param intervalDays 多次优惠使用间隔天数
  */
 public record ProgressiveBundleUsageInfo(
-    @Nullable Integer count,
-    @Nullable Integer intervalDays) {}
+    @Nullable Long count,
+    @Nullable Long intervalDays) {}

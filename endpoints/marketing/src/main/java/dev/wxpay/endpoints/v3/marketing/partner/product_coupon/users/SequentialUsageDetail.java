@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param detailItemList 轮次使用详情列表
  */
 public record SequentialUsageDetail(
-    @Nullable Integer totalCount,
-    @Nullable Integer usedCount,
+    @Nullable Long totalCount,
+    @Nullable Long usedCount,
     @Nullable List<DetailItemList> detailItemList) {}

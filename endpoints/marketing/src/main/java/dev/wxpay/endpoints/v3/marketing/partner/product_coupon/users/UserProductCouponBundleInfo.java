@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record UserProductCouponBundleInfo(
     @Nullable String userCouponBundleId,
-    @Nullable Integer userCouponBundleIndex,
-    @Nullable Integer totalCount,
-    @Nullable Integer usedCount) {}
+    @Nullable Long userCouponBundleIndex,
+    @Nullable Long totalCount,
+    @Nullable Long usedCount) {}

@@ -26,7 +26,7 @@ public record CompleteRequest(
     String subMchid,
     List<ServiceorderPostRequestPostPayments> postPayments,
     @Nullable List<CompleteRequestPostDiscounts> postDiscounts,
-    int totalAmount,
+    long totalAmount,
     @Nullable String currency,
     @Nullable TimeRange timeRange,
     @Nullable ServiceorderPostRequestLocation location,

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param paidAmount 收款金额
  */
 public record Detail(
-    @Nullable Integer seq,
+    @Nullable Long seq,
     OffsetDateTime paidTime,
-    @Nullable Integer paidAmount) {}
+    @Nullable Long paidAmount) {}

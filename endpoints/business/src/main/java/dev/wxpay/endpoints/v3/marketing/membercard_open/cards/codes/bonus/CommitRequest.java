@@ -11,4 +11,4 @@ public record CommitRequest(
     String outTradeNo,
     String mchid,
     String subMchid,
-    int bonusValue) {}
+    long bonusValue) {}

@@ -11,4 +11,4 @@ public record PrepareRequest(
     String outTradeNo,
     String mchid,
     String subMchid,
-    int bonusValue) {}
+    long bonusValue) {}

@@ -26,7 +26,7 @@ public record ApplicationsResponse(
     @Nullable String webisteUrl,
     @Nullable List<String> websiteBusinessPagePics,
     @Nullable List<String> websiteHomepagePics,
-    @Nullable Integer applymentId,
+    @Nullable Long applymentId,
     @Nullable String auditRejectDetail,
     @Nullable ApplymentState applymentState,
     @Nullable String notifyUrl,

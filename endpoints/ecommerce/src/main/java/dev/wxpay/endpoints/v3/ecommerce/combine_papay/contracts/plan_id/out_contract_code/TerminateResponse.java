@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record TerminateResponse(
     @Nullable String mchid,
-    @Nullable Integer planId,
+    @Nullable Long planId,
     @Nullable String outContractCode) {}

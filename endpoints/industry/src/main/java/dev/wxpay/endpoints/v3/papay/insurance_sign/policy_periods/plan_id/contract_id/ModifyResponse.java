@@ -10,4 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ModifyResponse(
     @Nullable List<PolicyPeriods> policyPeriods,
-    @Nullable Integer cancelScheduledPolicyPeriodId) {}
+    @Nullable Long cancelScheduledPolicyPeriodId) {}

@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param failedStoreList 关联失败的门店列表
  */
 public record AssociateStoresResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<SuccessStoreList> successStoreList,
     @Nullable List<FailedStoreList> failedStoreList) {}

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateBudgetRequest(
     String outRequestNo,
     UpdateMode updateMode,
-    @Nullable Integer currentMaxCount,
-    @Nullable Integer targetMaxCount,
-    @Nullable Integer currentMaxCountPerDay,
-    @Nullable Integer targetMaxCountPerDay,
+    @Nullable Long currentMaxCount,
+    @Nullable Long targetMaxCount,
+    @Nullable Long currentMaxCountPerDay,
+    @Nullable Long targetMaxCountPerDay,
     String brandId) {}

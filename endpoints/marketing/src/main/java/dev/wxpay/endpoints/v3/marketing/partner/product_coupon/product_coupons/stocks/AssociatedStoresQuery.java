@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param brandId 品牌ID
  */
 public record AssociatedStoresQuery(
-    @Nullable Integer pageSize,
+    @Nullable Long pageSize,
     @Nullable String pageToken,
     String brandId) {}

@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param storeList 门店列表
  */
 public record AssociatedStoresResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable String nextPageToken,
     @Nullable List<StoreList> storeList) {}

@@ -17,7 +17,7 @@ public record UpdateBudgetRequest(
     String brandId,
     String outRequestNo,
     UpdateMode updateMode,
-    @Nullable Integer currentMaxCount,
-    @Nullable Integer targetMaxCount,
-    @Nullable Integer currentMaxCountPerDay,
-    @Nullable Integer targetMaxCountPerDay) {}
+    @Nullable Long currentMaxCount,
+    @Nullable Long targetMaxCount,
+    @Nullable Long currentMaxCountPerDay,
+    @Nullable Long targetMaxCountPerDay) {}

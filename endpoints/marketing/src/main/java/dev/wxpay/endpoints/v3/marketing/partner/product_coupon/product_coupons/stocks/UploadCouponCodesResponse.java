@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param duplicateCodeList 重复的券Code列表
  */
 public record UploadCouponCodesResponse(
-    @Nullable Integer totalCount,
+    @Nullable Long totalCount,
     @Nullable List<String> successCodeList,
     @Nullable List<String> failedCodeList,
     @Nullable List<String> alreadyExistCodeList,

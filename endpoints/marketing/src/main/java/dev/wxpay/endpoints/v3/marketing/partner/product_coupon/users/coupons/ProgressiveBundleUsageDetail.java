@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param detailItemList 轮次使用详情列表
  */
 public record ProgressiveBundleUsageDetail(
-    @Nullable Integer totalCount,
-    @Nullable Integer usedCount,
+    @Nullable Long totalCount,
+    @Nullable Long usedCount,
     @Nullable List<DetailItemList> detailItemList) {}

@@ -17,4 +17,4 @@ public record ReturnRequest(
     String stockId,
     String appid,
     String outRequestNo,
-    @Nullable Integer sequentialCouponIndex) {}
+    @Nullable Long sequentialCouponIndex) {}

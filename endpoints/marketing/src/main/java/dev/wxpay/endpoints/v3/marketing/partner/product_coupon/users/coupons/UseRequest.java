@@ -25,7 +25,7 @@ public record UseRequest(
     OffsetDateTime useTime,
     AssociatedOrderInfo associatedOrderInfo,
     String outRequestNo,
-    @Nullable Integer sequentialCouponIndex,
+    @Nullable Long sequentialCouponIndex,
     @Nullable String storeId,
     @Nullable UseRequestAssociatedPayScoreOrderInfo associatedPayScoreOrderInfo,
-    @Nullable Integer savedAmount) {}
+    @Nullable Long savedAmount) {}
