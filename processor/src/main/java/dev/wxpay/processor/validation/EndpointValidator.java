@@ -105,8 +105,9 @@ public final class EndpointValidator {
         }
       }
       if (!unresolved.isEmpty()) {
-        // The builder may be one this round writes: for a record the interface uses or nests. Its
-        // build() method then names the record in the next round, which is what counts.
+        // The builder may be one this round writes, for a record of that builder name that this
+        // interface (parsed here) or any other declaration brings. Its build() method then names the
+        // record in the next round, which is what counts.
         unresolved.forEach(models::wantBuilder);
         parseReachableRecords(type, methods);
         markNestedBuilt(type);
