@@ -37,11 +37,11 @@ import javax.tools.StandardLocation;
 /**
  * The entry point: it only dispatches. Each round, validation turns {@code @Endpoint} interfaces and
  * {@code @Model} records into the plain model; the writers turn the model into a client per interface,
- * a builder (and Kotlin DSL) per record, and an adapter per record that JSON carries and per enum. Each
- * file is claimed before it is built, so it is built and written once per compilation.
+ * a builder (and Kotlin DSL) per record a caller builds, and an adapter per record that JSON carries and
+ * per enum. Each file is claimed before it is built, so it is built and written once per compilation.
  *
- * <p>For Gradle it is "aggregating", not "isolating": whether a record gets an adapter depends on how all
- * endpoints use it, and a name clash compares two declarations.
+ * <p>For Gradle it is "aggregating", not "isolating": whether a record gets an adapter or a builder depends
+ * on how all endpoints use it, and a name clash compares two declarations.
  */
 @AutoService(Processor.class)
 public final class WxpayProcessor extends AbstractProcessor {
@@ -105,6 +105,7 @@ public final class WxpayProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(Model.class)) {
       models.validateModel(element);
     }
+    models.markWantedBuilders();
     for (Parsed<Models.Record> record : models.records()) {
       writeRecord(record.model(), record.origin());
     }
@@ -129,6 +130,17 @@ public final class WxpayProcessor extends AbstractProcessor {
   }
 
   private void writeRecord(Models.Record record, TypeElement origin) {
+    // Only what a caller builds has a builder: an answer is read, never built (a test that builds one
+    // marks it @Model). A record seen as an answer first gets its builder in the round that sees it built.
+    if (models.isBuilt(record.type())) {
+      writeBuilder(record, origin);
+    }
+    if (models.isJson(record.type()) && generated.claim(record.adapterName(), origin) == Decision.WRITE) {
+      write(AdapterWriter.write(record), origin);
+    }
+  }
+
+  private void writeBuilder(Models.Record record, TypeElement origin) {
     Decision builder = generated.claim(record.builderName(), origin);
     if (builder == Decision.WRITE) {
       write(BuilderWriter.write(record), origin);
@@ -139,9 +151,6 @@ public final class WxpayProcessor extends AbstractProcessor {
     boolean wantsDsl = builder == Decision.WRITE || (builder == Decision.SKIP && !generated.exists(dsl));
     if (wantsDsl && writesKotlin() && kotlinWritten.add(dsl.canonicalName())) {
       writeKotlin(KotlinDslWriter.write(record), origin);
-    }
-    if (models.isJson(record.type()) && generated.claim(record.adapterName(), origin) == Decision.WRITE) {
-      write(AdapterWriter.write(record), origin);
     }
   }
 

@@ -113,6 +113,94 @@ class ProcessorShapesTest {
         "a query record is never JSON");
   }
 
+  /** Answer carries Detail and Both; Both is also in the request, Echo goes both ways, Summary is nested. */
+  private static final JavaFileObject[] BUILDER_SCOPE = {
+      source("test.Api",
+          "package test;",
+          "import dev.wxpay.annotations.*;",
+          "@Endpoint(\"v3/things\")",
+          "public interface Api {",
+          "  record Summary(long total) {}",
+          "  Answer get();",
+          "  Res post(Req body);",
+          "  Echo put(Echo body);",
+          "  @Get Summary summary();",
+          "}"),
+      source("test.Answer", "package test;", "public record Answer(String id, Detail detail, Both both) {}"),
+      source("test.Detail", "package test;", "public record Detail(int code) {}"),
+      source("test.Both", "package test;", "public record Both(String name) {}"),
+      source("test.Req", "package test;", "public record Req(String id, Both both) {}"),
+      source("test.Echo", "package test;", "public record Echo(String id) {}"),
+      RESPONSE,
+  };
+
+  @Test
+  void answersGetAnAdapterButNoBuilderWhatACallerBuildsGetsBoth() {
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror", "-Awxpay.kotlin=true")
+        .compile(BUILDER_SCOPE);
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String record : List.of("Answer", "Detail", "Both", "Req", "Echo", "Res", "ApiSummary")) {
+      assertThat(compilation).generatedSourceFile("test." + record + "JsonAdapter");
+    }
+    // Read only: no builder, no Kotlin DSL.
+    for (String answer : List.of("Answer", "Detail", "Res")) {
+      assertTrue(compilation.generatedSourceFile("test." + answer + "Builder").isEmpty(), answer + "Builder");
+      assertTrue(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "test", answer + "Dsl.kt").isEmpty(),
+          answer + "Dsl.kt");
+    }
+    // Built by callers: in a request (Both inside Req), both ways (Echo), or nested in the interface.
+    for (String built : List.of("Both", "Req", "Echo", "ApiSummary")) {
+      assertThat(compilation).generatedSourceFile("test." + built + "Builder");
+      assertThat(compilation).generatedFile(StandardLocation.SOURCE_OUTPUT, "test", built + "Dsl.kt");
+    }
+  }
+
+  @Test
+  void codeBuildingAnAnswerNeedsModel() {
+    JavaFileObject test = source("test.Fake",
+        "package test;",
+        "final class Fake {",
+        "  static Answer answer() {",
+        "    return AnswerBuilder.build(b -> b.id(\"1\").detail(d -> d.code(0)).both(o -> o.name(\"x\")));",
+        "  }",
+        "}");
+    JavaFileObject[] sources = java.util.Arrays.copyOf(BUILDER_SCOPE, BUILDER_SCOPE.length + 1);
+    sources[sources.length - 1] = test;
+    assertThat(compile(sources)).hadErrorContaining("cannot find symbol").inFile(test).onLine(4);
+
+    // @Model on the answer brings its builder back, with the builders of the records it holds.
+    JavaFileObject model = source("test.Answer", "package test;",
+        "@dev.wxpay.annotations.Model public record Answer(String id, Detail detail, Both both) {}");
+    sources[1] = model;
+    Compilation compilation = compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.AnswerBuilder");
+    assertThat(compilation).generatedSourceFile("test.DetailBuilder");
+  }
+
+  @Test
+  void aConsumerOfAnAnswersBuilderMakesItABody() {
+    // Thing is only an answer, of another interface, until Api takes its builder: it waits a round for it.
+    Compilation compilation = compile(
+        endpoint("v3/things", "  Res put(java.util.function.Consumer<ThingBuilder> body);"),
+        source("test.Other",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/others\")",
+            "public interface Other {",
+            "  Thing get();",
+            "}"),
+        source("test.Thing", "package test;", "public record Thing(String name, Part part) {}"),
+        source("test.Part", "package test;", "public record Part(String id) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.ThingBuilder");
+    assertThat(compilation).generatedSourceFile("test.PartBuilder");
+    assertTrue(compilation.generatedSourceFile("test.ResBuilder").isEmpty(), "Res is only an answer");
+  }
+
   @Test
   void aTrailingSlashStaysInTheClientsPath() throws Exception {
     // POST v3/ecommerce/applyments/ is the real URL; the runtime sends and signs PATH as written.
@@ -236,6 +324,41 @@ class ProcessorShapesTest {
     assertThat(user).succeededWithoutWarnings();
     assertThat(user).generatedSourceFile("app.MineClient");
     assertEquals(1, user.generatedSourceFiles().size(), "library builders and adapters are reused");
+  }
+
+  @Test
+  void aLibrarysAnswerTakenAsABodyGetsItsBuilderHere(@TempDir Path library) throws Exception {
+    Compilation models = compile(
+        source("lib.LibApi",
+            "package lib;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/lib\")",
+            "public interface LibApi {",
+            "  LibRes get();",
+            "}"),
+        source("lib.LibRes", "package lib;", "public record LibRes(String id) {}"));
+    assertThat(models).succeededWithoutWarnings();
+    assertTrue(models.generatedSourceFile("lib.LibResBuilder").isEmpty(), "an answer in the library");
+    CompiledClasses.load(models, library).close();
+
+    List<File> classpath = new java.util.ArrayList<>(List.of(library.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    Compilation user = Compiler.javac()
+        .withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath)
+        .compile(source("app.Mine",
+            "package app;",
+            "import dev.wxpay.annotations.*;",
+            "import lib.LibRes;",
+            "@Endpoint(\"v3/mine\")",
+            "public interface Mine {",
+            "  LibRes post(LibRes body);",
+            "}"));
+    assertThat(user).succeededWithoutWarnings();
+    assertThat(user).generatedSourceFile("lib.LibResBuilder");
   }
 
   @Test

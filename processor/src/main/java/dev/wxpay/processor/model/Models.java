@@ -57,7 +57,10 @@ public final class Models {
    */
   public record Param(String javaName, ParamRole role, String name, TypeRef type, boolean nullable) {}
 
-  /** A record (or Kotlin data class) with a generated builder and, when JSON carries it, an adapter. */
+  /**
+   * A record (or Kotlin data class): a builder is generated when a caller builds it, an adapter when JSON
+   * carries it.
+   */
   public record Record(
       QualifiedName type, QualifiedName builderName, QualifiedName adapterName, List<Property> properties) {}
 

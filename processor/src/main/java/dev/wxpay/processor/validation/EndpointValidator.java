@@ -95,16 +95,23 @@ public final class EndpointValidator {
     TypeElement type = (TypeElement) element;
     List<Method> methods = abstractMethods(type);
     if (!lastRound) {
+      List<String> unresolved = new ArrayList<>();
       for (Method method : methods) {
         for (TypeMirror parameterType : method.type().getParameterTypes()) {
-          String unresolved = ParameterValidator.unresolvedBuilder(parameterType);
-          if (unresolved != null) {
-            // The builder may be one this round writes: for a record the interface uses or nests.
-            // Its build() method then names the record in the next round; no name is guessed.
-            parseReachableRecords(type, methods);
-            return new Deferred(unresolved);
+          String builder = ParameterValidator.unresolvedBuilder(parameterType);
+          if (builder != null) {
+            unresolved.add(builder);
           }
         }
+      }
+      if (!unresolved.isEmpty()) {
+        // The builder may be one this round writes, for a record of that builder name that this
+        // interface (parsed here) or any other declaration brings. Its build() method then names the
+        // record in the next round, which is what counts.
+        unresolved.forEach(models::wantBuilder);
+        parseReachableRecords(type, methods);
+        markNestedBuilt(type);
+        return new Deferred(unresolved.get(0));
       }
     }
 
@@ -136,9 +143,13 @@ public final class EndpointValidator {
       for (Param param : operation.params()) {
         if (param.role() == ParamRole.BODY || param.role() == ParamRole.BODY_BUILDER) {
           models.markJson(param.type());
+          models.markBuilt(param.type());
+        } else if (param.role() == ParamRole.QUERY_RECORD) {
+          models.markBuilt(param.type());
         }
       }
     }
+    markNestedBuilt(type);
     QualifiedName interfaceName = ModelValidator.name(type);
     return new Parsed(new Models.Endpoint(
         interfaceName, interfaceName.generated(GeneratedNames.CLIENT), path, host, operations), type);
@@ -162,6 +173,18 @@ public final class EndpointValidator {
     for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
       if (ModelComponents.isModel(nested)) {
         models.parseRecord(nested);
+      }
+    }
+  }
+
+  /**
+   * Marks the records the interface nests (those parsed so far) as built: declared inside an endpoint,
+   * they are part of what its callers write, even when a method only returns them.
+   */
+  private void markNestedBuilt(TypeElement endpoint) {
+    for (TypeElement nested : ElementFilter.typesIn(endpoint.getEnclosedElements())) {
+      if (ModelComponents.isModel(nested)) {
+        models.markBuilt(TypeRef.named(TypeRef.Kind.RECORD, ModelValidator.name(nested)));
       }
     }
   }

@@ -50,6 +50,13 @@ public final class ModelValidator {
   private final Map<String, Boolean> cycles = new HashMap<>();
   /** Records JSON carries (bodies, answers, @Model and what they reach): they get an adapter. */
   private final Set<String> json = new HashSet<>();
+  /**
+   * Records a caller builds (bodies, {@code @Query} records, records an endpoint nests, {@code @Model}
+   * and what they reach): they get a builder and its Kotlin DSL. Answers alone get neither.
+   */
+  private final Set<String> built = new HashSet<>();
+  /** Simple names of builders that {@code Consumer} parameters name before they exist. */
+  private final Set<String> wantedBuilders = new HashSet<>();
 
   /** A validated type, with the element it came from (for the Filer and later errors only). */
   public record Parsed<T>(T model, TypeElement origin) {}
@@ -104,12 +111,52 @@ public final class ModelValidator {
     }
   }
 
-  /** A type annotated {@code @Model}: a record JSON carries, with an adapter though no endpoint uses it. */
+  /** Whether a caller builds the record, so that it needs a builder (and a Kotlin DSL). */
+  public boolean isBuilt(QualifiedName record) {
+    return built.contains(record.canonicalName());
+  }
+
+  /** Marks a parsed record a caller builds, with every record it reaches; others are left alone. */
+  public void markBuilt(TypeRef type) {
+    QualifiedName record = type == null ? null : type.record();
+    Parsed<Models.Record> parsed = record == null ? null : records.get(record.canonicalName());
+    if (parsed == null || !built.add(record.canonicalName())) {
+      return;
+    }
+    for (Property property : parsed.model().properties()) {
+      markBuilt(property.type());
+    }
+  }
+
+  /**
+   * Notes a builder that a {@code Consumer} parameter names before it exists. Which record it builds is
+   * read from its {@code build()} once it exists; until then, every parsed record whose builder would have
+   * this simple name is built (see {@link #markWantedBuilders()}), so that it comes to exist.
+   */
+  public void wantBuilder(String simpleName) {
+    wantedBuilders.add(simpleName);
+  }
+
+  /** Marks the parsed records whose builders {@code Consumer} parameters name. */
+  public void markWantedBuilders() {
+    for (Parsed<Models.Record> parsed : records.values()) {
+      if (wantedBuilders.contains(parsed.model().builderName().simpleName())) {
+        markBuilt(TypeRef.named(TypeRef.Kind.RECORD, parsed.model().type()));
+      }
+    }
+  }
+
+  /**
+   * A type annotated {@code @Model}: a record JSON carries and a caller builds, with an adapter and a
+   * builder though no endpoint uses it.
+   */
   public void validateModel(Element element) {
     if (!(element instanceof TypeElement type) || !ModelComponents.isModel(type)) {
       reporter.error(element, "@Model applies to records, but " + element.getSimpleName() + " is not one");
     } else if (parseRecord(type)) {
-      markJson(TypeRef.named(TypeRef.Kind.RECORD, name(type)));
+      TypeRef model = TypeRef.named(TypeRef.Kind.RECORD, name(type));
+      markJson(model);
+      markBuilt(model);
     }
   }
 
