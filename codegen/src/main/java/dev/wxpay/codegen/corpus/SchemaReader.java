@@ -228,9 +228,7 @@ public final class SchemaReader {
         } else if (earlier != null && !earlier.schema().equals(schema)) {
           problems.add(new Problem(file, where, "allOf parts give '" + property.name() + "' two shapes; the last wins"));
         }
-        boolean required = property.required() || (earlier != null && earlier.required());
-        properties.put(property.name(), new Property(property.name(), schema, required,
-            property.sensitive() || (earlier != null && earlier.sensitive())));
+        properties.put(property.name(), joined(earlier, property, schema));
       }
     }
     for (String name : requiredNames) {
@@ -244,6 +242,12 @@ public final class SchemaReader {
     return new ObjectSchema(null, description, properties);
   }
 
+  /** {@code next} with {@code schema}, over {@code earlier} (or null): required or sensitive if either is. */
+  private static Property joined(Property earlier, Property next, Schema schema) {
+    return new Property(next.name(), schema, next.required() || (earlier != null && earlier.required()),
+        next.sensitive() || (earlier != null && earlier.sensitive()));
+  }
+
   /** Two descriptions of one object, joined: every field of both, nested objects joined alike. */
   private static ObjectSchema merge(ObjectSchema first, ObjectSchema second) {
     Map<String, Property> properties = new LinkedHashMap<>(first.properties());
@@ -253,9 +257,7 @@ public final class SchemaReader {
       if (earlier != null && earlier.schema() instanceof ObjectSchema a && schema instanceof ObjectSchema b) {
         schema = merge(a, b);
       }
-      properties.put(property.name(), new Property(property.name(), schema,
-          property.required() || (earlier != null && earlier.required()),
-          property.sensitive() || (earlier != null && earlier.sensitive())));
+      properties.put(property.name(), joined(earlier, property, schema));
     }
     return new ObjectSchema(first.origin() != null ? first.origin() : second.origin(),
         first.description() != null ? first.description() : second.description(), properties);

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Family(String name, String title, List<String> prefixes) {
   /** Every artifact of the API. */
-  public static final List<Family> PLANNED = List.of(
+  public static final List<Family> ALL = List.of(
       new Family("payments", "基础支付: orders, refunds, bills",
           List.of("/v3/pay/", "/v3/refund/", "/v3/bill/", "/v3/billdownload/", "/v3/combine-transactions/")),
       new Family("marketing", "营销工具/运营工具: coupons, merchant coupons, gift activities",
@@ -52,14 +52,11 @@ public record Family(String name, String title, List<String> prefixes) {
       new Family("common", "通用接口: certificates, media uploads, capital data",
           List.of("/v3/certificates", "/v3/webhooks", "/v3/merchant/media/", "/v3/rate-activity/", "/v3/capital/")));
 
-  /** The artifacts generated. */
-  public static final List<Family> ALL = PLANNED;
-
   /** The artifact of a URL path: the one with the longest matching prefix, or null. */
   public static Family of(String path) {
     Family best = null;
     int length = -1;
-    for (Family family : PLANNED) {
+    for (Family family : ALL) {
       for (String prefix : family.prefixes) {
         boolean matches = prefix.endsWith("/") ? path.startsWith(prefix)
             : path.equals(prefix) || path.startsWith(prefix + "/");

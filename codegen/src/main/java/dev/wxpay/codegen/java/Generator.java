@@ -15,12 +15,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes an endpoint artifact's sources from the corpus: {@code src/main/java} of its module, and the list
- * of operations left out, {@code excluded-operations.txt}.
+ * Writes an endpoint artifact from the corpus: its module's sources, pom, list of operations left out
+ * ({@code excluded-operations.txt}) and operation test, and its Kotlin companion's pom.
  */
 public final class Generator {
   /** The list of operations left out, beside the module's pom. */
-  public static final String EXCLUDED = "excluded-operations.txt";
+  static final String EXCLUDED = "excluded-operations.txt";
+  /** The generated source tree of a module, which {@link #write} replaces whole. */
+  static final String SOURCES = "src/main/java/dev/wxpay/endpoints";
 
   private Generator() {}
 
@@ -29,9 +31,8 @@ public final class Generator {
    * under {@code src/main/java}, exclusion list and operation test, and its Kotlin companion's pom.
    */
   public static Map<String, String> generate(Corpus corpus, Family family) {
-    List<ApiOperation> operations = corpus.jsonOperations().stream().filter(family::owns).toList();
-    Planner planner = Planner.plan(new SchemaReader(corpus), operations, owned(corpus, family),
-        family.sharedPackage(), Set.of(NavWriter.apiType(family).simpleName()));
+    List<ApiOperation> operations = operations(corpus, family);
+    Planner planner = plan(corpus, family);
     Map<String, Set<String>> namesByPackage = new TreeMap<>();
     planner.declarations().values().forEach(decl -> namesByPackage
         .computeIfAbsent(decl.type().packageName(), pkg -> new HashSet<>()).add(decl.type().simpleName()));
@@ -62,11 +63,22 @@ public final class Generator {
     return out;
   }
 
+  /** The JSON operations of {@code family}. */
+  static List<ApiOperation> operations(Corpus corpus, Family family) {
+    return corpus.jsonOperations().stream().filter(family::owns).toList();
+  }
+
+  /** The declarations of {@code family}'s operations, and those it leaves out. */
+  static Planner plan(Corpus corpus, Family family) {
+    return Planner.plan(new SchemaReader(corpus), operations(corpus, family), owned(corpus, family),
+        family.sharedPackage(), Set.of(NavWriter.apiType(family).simpleName()));
+  }
+
   /**
    * Whether a package is {@code family}'s alone: no JSON operation of another artifact has its interface in
    * it or under it.
    */
-  static java.util.function.Predicate<String> owned(Corpus corpus, Family family) {
+  private static java.util.function.Predicate<String> owned(Corpus corpus, Family family) {
     List<String> others = corpus.jsonOperations().stream().filter(operation -> !family.owns(operation))
         .map(operation -> Names.packageOf(operation.path())).distinct().toList();
     return pkg -> pkg.startsWith(Names.ROOT_PACKAGE + ".")
@@ -89,7 +101,7 @@ public final class Generator {
 
   /** Replaces {@code family}'s generated files under the {@code endpoints} folder with {@code files}. */
   public static void write(Path endpoints, Family family, Map<String, String> files) throws IOException {
-    Path generatedRoot = endpoints.resolve(family.name()).resolve("src/main/java/dev/wxpay/endpoints");
+    Path generatedRoot = endpoints.resolve(family.name()).resolve(SOURCES);
     if (Files.isDirectory(generatedRoot)) {
       try (Stream<Path> old = Files.walk(generatedRoot)) {
         for (Path path : old.sorted((a, b) -> b.compareTo(a)).toList()) {

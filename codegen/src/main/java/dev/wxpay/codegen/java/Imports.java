@@ -8,6 +8,11 @@ import java.util.TreeSet;
 
 /** The imports of one source file: a class is imported unless its simple name is taken, then qualified. */
 final class Imports {
+  private static final ClassType NULLABLE = new ClassType("org.jspecify.annotations", "Nullable");
+  private static final ClassType LIST = new ClassType("java.util", "List");
+  private static final ClassType CONSUMER = new ClassType("java.util.function", "Consumer");
+  private static final ClassType FUTURE = new ClassType("java.util.concurrent", "CompletableFuture");
+
   private final String pkg;
   private final Set<String> localNames;
   /** Simple name → qualified name of each import. */
@@ -35,6 +40,34 @@ final class Imports {
       return simple;
     }
     return qualified;
+  }
+
+  /** A type use; a nullable class or list type carries {@code @Nullable} (JSpecify's type-use position). */
+  String typeUse(JType type, boolean nullable) {
+    if (type instanceof JType.Primitive primitive) {
+      return primitive.name();
+    }
+    String annotation = nullable ? "@" + name(NULLABLE) + " " : "";
+    if (type instanceof JType.ListType list) {
+      return annotation + name(LIST) + "<" + typeUse(list.item(), false) + ">";
+    }
+    String simple = name((ClassType) type);
+    int dot = simple.lastIndexOf('.');
+    // A qualified name takes the annotation before its simple name: java.time.@Nullable OffsetDateTime.
+    return simple.substring(0, dot + 1) + annotation + simple.substring(dot + 1);
+  }
+
+  /** {@code Consumer<XBuilder>} for record {@code X}: the body parameter the builder fills. */
+  String builderConsumer(ClassType record) {
+    return name(CONSUMER) + "<" + name(new ClassType(record.packageName(), record.simpleName() + "Builder")) + ">";
+  }
+
+  /** A method's return type: {@code void} for none, wrapped in a {@code CompletableFuture} when async. */
+  String returnType(JType returns, boolean async) {
+    if (async) {
+      return name(FUTURE) + "<" + (returns == null ? "Void" : typeUse(returns, false)) + ">";
+    }
+    return returns == null ? "void" : typeUse(returns, false);
   }
 
   /** The file's header: its package and sorted imports. */

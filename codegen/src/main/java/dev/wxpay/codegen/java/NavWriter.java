@@ -7,7 +7,6 @@ import dev.wxpay.codegen.java.Decl.Param;
 import dev.wxpay.codegen.java.JType.ClassType;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,24 +222,21 @@ final class NavWriter {
     out.append("  }\n");
   }
 
-  /** The endpoint's method with its path parameters bound. */
+  /** The endpoint's method with its path parameters bound to the node's fields. */
   private void endpointMethod(StringBuilder out, Node node, Method method) {
-    Map<String, String> bound = new LinkedHashMap<>();
-    for (String placeholder : node.placeholders()) {
-      bound.put(placeholder, Names.lowerCamel(placeholder));
-    }
     List<String> params = new ArrayList<>();
     List<String> args = new ArrayList<>();
     for (Param param : method.params()) {
       if (param.kind() == Kind.PATH) {
-        String field = bound.get(param.wireName());
-        args.add(field);
+        args.add(Names.lowerCamel(param.wireName()));
         continue;
       }
-      params.add(paramType(param) + " " + param.name());
+      String type = param.kind() == Kind.BUILDER ? imports.builderConsumer((ClassType) param.type())
+          : imports.typeUse(param.type(), param.nullable());
+      params.add(type + " " + param.name());
       args.add(param.name());
     }
-    String returns = returnType(method);
+    String returns = imports.returnType(method.returns(), method.async());
     out.append('\n');
     if (method.javadoc() != null) {
       out.append("    /** ").append(Emitter.escape(method.javadoc())).append(method.async() ? ", without blocking." : ".")
@@ -253,30 +249,6 @@ final class NavWriter {
     }
     out.append("wxpay.create(").append(imports.name(node.endpoint.type())).append(".class).")
         .append(method.name()).append('(').append(String.join(", ", args)).append(");\n    }\n");
-  }
-
-  private String paramType(Param param) {
-    String nullable = param.nullable() && !(param.type() instanceof JType.Primitive)
-        ? "@" + imports.name(new ClassType("org.jspecify.annotations", "Nullable")) + " " : "";
-    if (param.kind() == Kind.BUILDER) {
-      ClassType record = (ClassType) param.type();
-      return imports.name(new ClassType("java.util.function", "Consumer")) + "<"
-          + imports.name(new ClassType(record.packageName(), record.simpleName() + "Builder")) + ">";
-    }
-    if (param.type() instanceof JType.Primitive primitive) {
-      return primitive.name();
-    }
-    String simple = imports.name((ClassType) param.type());
-    int dot = simple.lastIndexOf('.');
-    return dot < 0 ? nullable + simple : simple.substring(0, dot + 1) + nullable + simple.substring(dot + 1);
-  }
-
-  private String returnType(Method method) {
-    String value = method.returns() == null ? "Void" : imports.name((ClassType) method.returns());
-    if (method.async()) {
-      return imports.name(new ClassType("java.util.concurrent", "CompletableFuture")) + "<" + value + ">";
-    }
-    return method.returns() == null ? "void" : value;
   }
 
   /** The steps below {@code node}: one method each, named after its static segment. */

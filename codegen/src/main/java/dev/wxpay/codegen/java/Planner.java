@@ -248,7 +248,7 @@ public final class Planner {
       String name = String.valueOf(parameter.get("name"));
       boolean required = Boolean.TRUE.equals(parameter.get("required"));
       JType type = typeOf(parameterSchema(operation, parameter), new Context(pkg, base, name, false, false));
-      params.add(new Param(Names.lowerCamel(name), Kind.QUERY, name, required ? type : type, !required,
+      params.add(new Param(Names.lowerCamel(name), Kind.QUERY, name, type, !required,
           title(parameter.get("description"))));
     } else if (query.size() > 1) {
       List<Component> components = new ArrayList<>();
@@ -384,12 +384,14 @@ public final class Planner {
       return JSON_VALUE;
     }
     if (schema instanceof ObjectSchema object) {
-      String name = object.origin() != null
-          ? Names.upperCamel(object.origin().substring(object.origin().indexOf('#') + 1))
-          : Names.upperCamel(context.property());
-      return declareObject(object, context, name, false);
+      return declareObject(object, context, candidateName(object.origin(), context), false);
     }
     return JSON_VALUE;
+  }
+
+  /** A shape's name before clashes: its definition's ({@code file#Name}), else its field's. */
+  private static String candidateName(String origin, Context context) {
+    return Names.upperCamel(origin != null ? origin.substring(origin.indexOf('#') + 1) : context.property());
   }
 
   private ClassType declareObject(ObjectSchema object, Context context, String candidate, boolean own) {
@@ -434,25 +436,34 @@ public final class Planner {
           .append('=').append(component.wireName());
     }
     String key = shape.toString();
-    String target = pkg;
-    if (!own) {
-      usersByShape.computeIfAbsent(key, k -> new HashSet<>()).add(pkg);
-      ClassType known = shapes.get(key);
-      if (known != null) {
-        return known;
-      }
-      target = placement == null ? pkg : placement.get(key);
-    }
-    ClassType type = new ClassType(target, allocate(target, candidate, owner));
-    if (!own) {
-      shapes.put(key, type);
+    boolean known = !own && shapes.containsKey(key);
+    ClassType type = own ? new ClassType(pkg, allocate(pkg, candidate, owner)) : shared(key, pkg, candidate, owner);
+    if (known) {
+      return type;
     }
     shapeKeys.put(type, key);
     // A bill answer can be handed to the bill download as it is.
     boolean bill = answer && BILL_FIELDS.stream().allMatch(json -> components.stream().anyMatch(
-        component -> component.type().equals(JType.STRING) && json.equals(Names.snakeCase(component.name()))));
+        component -> component.type().equals(JType.STRING) && json.equals(component.wireName())));
     declarations.put(type.qualifiedName(), new RecordDecl(type, javadoc, List.copyOf(components),
         bill ? List.of(BILL_LOCATION) : List.of()));
+    return type;
+  }
+
+  /**
+   * The type of a shared shape used from {@code pkg}: the one already declared under {@code key}, else a new
+   * name where the first pass placed it (in the first pass, {@code pkg} itself). Counts {@code pkg} a user.
+   */
+  private ClassType shared(String key, String pkg, String candidate, String owner) {
+    usersByShape.computeIfAbsent(key, k -> new HashSet<>()).add(pkg);
+    ClassType known = shapes.get(key);
+    if (known != null) {
+      return known;
+    }
+    String target = placement == null ? pkg : placement.get(key);
+    ClassType type = new ClassType(target, allocate(target, candidate, owner));
+    shapes.put(key, type);
+    shapeKeys.put(type, key);
     return type;
   }
 
@@ -477,9 +488,7 @@ public final class Planner {
   }
 
   private ClassType declareEnum(ScalarSchema scalar, Context context, boolean integer) {
-    String candidate = scalar.origin() != null
-        ? Names.upperCamel(scalar.origin().substring(scalar.origin().indexOf('#') + 1))
-        : Names.upperCamel(context.property());
+    String candidate = candidateName(scalar.origin(), context);
     List<Constant> constants = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Object value : scalar.enumValues()) {
@@ -495,15 +504,11 @@ public final class Planner {
       constants.add(new Constant(unique, integer || !unique.equals(text) ? text : null));
     }
     String shape = "enum " + candidate + (integer ? " numbers|" : "|") + constants;
-    usersByShape.computeIfAbsent(shape, k -> new HashSet<>()).add(context.pkg());
-    ClassType known = shapes.get(shape);
-    if (known != null) {
-      return known;
+    boolean known = shapes.containsKey(shape);
+    ClassType type = shared(shape, context.pkg(), candidate, context.owner());
+    if (known) {
+      return type;
     }
-    String target = placement == null ? context.pkg() : placement.get(shape);
-    ClassType type = new ClassType(target, allocate(target, candidate, context.owner()));
-    shapes.put(shape, type);
-    shapeKeys.put(type, shape);
     declarations.put(type.qualifiedName(), new EnumDecl(type, title(scalar.description()), integer, constants));
     return type;
   }
@@ -561,6 +566,8 @@ public final class Planner {
 
   /** Why an operation is left out. */
   static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Unsupported(String message) {
       super(message, null, false, false);
     }
