@@ -31,4 +31,5 @@ module dev.wxpay.runtime {
 
   exports dev.wxpay.runtime;
   exports dev.wxpay.runtime.spi;
+  exports dev.wxpay.runtime.http;
 }

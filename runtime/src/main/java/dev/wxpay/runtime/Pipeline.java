@@ -9,23 +9,25 @@ import dev.wxpay.runtime.spi.ContentHash;
 import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import dev.wxpay.runtime.spi.UploadFile;
+import dev.wxpay.runtime.http.HttpTransport;
+import dev.wxpay.runtime.http.TransportRequest;
+import dev.wxpay.runtime.http.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,8 @@ final class Pipeline implements Caller {
   static final String USER_AGENT = "wxpay/" + version() + " (Java/" + System.getProperty("java.version")
       + "; " + System.getProperty("os.name") + ")";
   private static final byte[] EMPTY = new byte[0];
+  private static final String JSON = "application/json";
+  private static final String REQUEST_ID = "Request-ID";
 
   private final Sender sender;
   private final RequestSigner signer;
@@ -49,7 +53,7 @@ final class Pipeline implements Caller {
   private final Base[] bases;
 
   Pipeline(
-      HttpClient client,
+      HttpTransport transport,
       RequestSigner signer,
       ResponseVerifier verifier,
       VerificationKeys keys,
@@ -60,7 +64,7 @@ final class Pipeline implements Caller {
       URI hongKongBaseUri,
       @Nullable URI backupBaseUri,
       int retries) {
-    this.sender = new Sender(client, baseUri, backupBaseUri, retries);
+    this.sender = new Sender(transport, baseUri, backupBaseUri, retries);
     this.signer = signer;
     this.answerCheck = verifier::verify;
     this.keys = keys;
@@ -87,7 +91,7 @@ final class Pipeline implements Caller {
   @FunctionalInterface
   interface AnswerCheck {
     /** Throws a {@link ValidationException} (or another {@link WechatPayException}) if it fails. */
-    void check(HttpHeaders headers, byte[] body);
+    void check(Function<String, @Nullable String> headers, byte[] body);
   }
 
   private Pipeline(Pipeline other, AnswerCheck answerCheck) {
@@ -113,69 +117,45 @@ final class Pipeline implements Caller {
   public <R extends @Nullable Object> R execute(Call<R> call) {
     Prepared prepared = prepare(call);
     if (call.operation().isDownload()) {
-      return downloaded(call, prepared, receive(prepared));
+      // The deadline covers the request until the headers; the body then streams as fast as it is read.
+      return downloaded(call, prepared, send(prepared));
     }
     return handle(call, prepared, send(prepared));
   }
 
-  /** Sends an unsigned download's request and returns once the headers are in; the body streams. */
-  private HttpResponse<InputStream> receive(Prepared prepared) {
-    // The deadline covers the request until the headers; the body then streams as fast as it is read.
-    return await(exchange(prepared, HttpResponse.BodyHandlers.ofInputStream()), prepared);
-  }
-
   /** The Download of a 2xx answer, which is not signed; error answers are read as usual. */
   @SuppressWarnings("unchecked") // Call.download() makes R Download.
-  private <R extends @Nullable Object> R downloaded(
-      Call<R> call, Prepared prepared, HttpResponse<InputStream> response) {
+  private <R extends @Nullable Object> R downloaded(Call<R> call, Prepared prepared, TransportResponse response) {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       byte[] body;
-      try (InputStream in = response.body()) {
+      try (InputStream in = response.bodyStream()) {
         body = in.readNBytes(64 * 1024);
       } catch (IOException e) {
         body = EMPTY;
       }
-      throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
+      throw ServiceErrors.parse(status, body, response.header(REQUEST_ID));
     }
     ContentHash hash = call.expectedHash();
     // Checked again: the spi type may come from code that did not go through DownloadHash's rules.
     DownloadHash expected = hash == null || hash instanceof DownloadHash ? (DownloadHash) hash
         : new DownloadHash(hash.type(), hash.value());
-    return (R) new Download(response.body(), expected, prepared.description);
+    return (R) new Download(response.bodyStream(), expected, prepared.description);
   }
 
   /**
-   * Sends a prepared request and waits for the whole answer, without looking at it. The deadline covers
-   * the whole exchange: HttpRequest's own timeout stops at the headers, so a server that stalls in the
-   * middle of the body would otherwise hold the caller.
+   * Sends a prepared request on the calling thread and waits for the answer, without looking at it. The
+   * transport keeps the deadline, for a read answer until its last byte; only mainland requests fail over
+   * to the backup host.
    */
-  private HttpResponse<byte[]> send(Prepared prepared) {
-    return await(exchange(prepared, HttpResponse.BodyHandlers.ofByteArray()), prepared);
-  }
-
-  /** Hands a prepared request to the sender; only mainland requests fail over to the backup host. */
-  private <T> CompletableFuture<HttpResponse<T>> exchange(Prepared prepared, HttpResponse.BodyHandler<T> handler) {
-    return sender.exchange(prepared.request, handler, prepared.host == Host.MAINLAND);
-  }
-
-  /** Waits up to the request timeout; the exchange is cancelled when the caller stops waiting. */
-  private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange, Prepared prepared) {
+  private TransportResponse send(Prepared prepared) {
     try {
-      return exchange.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      return sender.send(prepared.request, prepared.host == Host.MAINLAND);
     } catch (InterruptedException e) {
-      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted during " + prepared.description, e);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      throw new TransportException(prepared.description + " timed out", e);
-    } catch (ExecutionException e) {
-      Throwable failure = asyncFailure(prepared, e);
-      if (failure instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw (Error) failure;
+    } catch (IOException e) {
+      throw transportFailure(prepared, e);
     }
   }
 
@@ -189,19 +169,9 @@ final class Pipeline implements Caller {
   @Override
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
     Prepared prepared = prepare(call);
-    if (call.operation().isDownload()) {
-      return exchange(prepared, HttpResponse.BodyHandlers.ofInputStream())
-          .handle((response, error) -> {
-            if (error != null) {
-              Throwable failure = asyncFailure(prepared, error);
-              throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
-            }
-            return downloaded(call, prepared, response);
-          });
-    }
+    boolean download = call.operation().isDownload();
     CompletableFuture<R> result = new CompletableFuture<>();
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        exchange(prepared, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<TransportResponse> exchange = sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND);
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {
@@ -209,7 +179,7 @@ final class Pipeline implements Caller {
             return;
           }
           try {
-            result.complete(handle(call, prepared, response));
+            result.complete(download ? downloaded(call, prepared, response) : handle(call, prepared, response));
           } catch (Throwable e) {
             // Anything, an Error included, must complete the future, or the caller waits forever.
             result.completeExceptionally(e);
@@ -229,7 +199,7 @@ final class Pipeline implements Caller {
    * (the answer's are decrypted with the same call's keys).
    */
   record Prepared(
-      HttpRequest request, Host host, String signedUrl, String description, SensitiveFields sensitive) {}
+      TransportRequest request, Host host, String signedUrl, String description, SensitiveFields sensitive) {}
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
@@ -256,45 +226,68 @@ final class Pipeline implements Caller {
     UploadFile upload = call.upload();
     // What the signature covers: the JSON body, or for an upload its meta part.
     byte[] signedBody;
-    HttpRequest.BodyPublisher publisher;
+    byte[] sentBody;
     String contentType = null;
     if (upload != null) {
       Multipart multipart = Multipart.of(upload, signer.nonce());
       signedBody = multipart.meta();
-      publisher = HttpRequest.BodyPublishers.ofByteArray(multipart.body());
+      sentBody = multipart.body();
       contentType = multipart.contentType();
     } else if (body != null) {
       signedBody = body.toBytes(sensitive);
-      publisher = HttpRequest.BodyPublishers.ofByteArray(signedBody);
-      contentType = "application/json";
+      sentBody = signedBody;
+      contentType = JSON;
     } else {
       signedBody = EMPTY;
-      publisher = HttpRequest.BodyPublishers.noBody();
+      sentBody = null;
     }
 
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.uri + relativeUrl))
-        .timeout(requestTimeout)
-        .method(method, publisher)
-        .setHeader("Accept", operation.isDownload() ? "*/*" : "application/json")
-        .setHeader("User-Agent", USER_AGENT);
+    List<String> declared = call.headers();
+    String[] headers = new String[10 + declared.size()];
+    int n = 0;
+    headers[n++] = "Accept";
+    headers[n++] = operation.isDownload() ? "*/*" : JSON;
+    headers[n++] = "User-Agent";
+    headers[n++] = USER_AGENT;
     if (encryptionKey != null) {
-      builder.setHeader("Wechatpay-Serial", encryptionKey.id());
+      headers[n++] = "Wechatpay-Serial";
+      headers[n++] = encryptionKey.id();
     }
     if (contentType != null) {
-      builder.setHeader("Content-Type", contentType);
+      headers[n++] = "Content-Type";
+      headers[n++] = contentType;
     }
-    // Declared headers may replace the defaults above (header names are case-insensitive in the
-    // builder), but never the signature.
-    List<String> headers = call.headers();
-    for (int i = 0; i < headers.size(); i += 2) {
-      checkHeader(headers.get(i), headers.get(i + 1));
-      builder.setHeader(headers.get(i), headers.get(i + 1));
+    // Declared headers may replace the defaults above (names compared case-insensitively), but never the
+    // signature.
+    for (int i = 0; i < declared.size(); i += 2) {
+      String name = declared.get(i);
+      String value = declared.get(i + 1);
+      checkHeader(name, value);
+      n = put(headers, n, name, value);
     }
 
     long timestamp = clock.instant().getEpochSecond();
     String nonce = signer.nonce();
-    builder.setHeader("Authorization", signer.authorization(method, signedUrl, timestamp, nonce, signedBody));
-    return new Prepared(builder.build(), operation.host(), signedUrl, description, sensitive);
+    headers[n++] = "Authorization";
+    headers[n++] = signer.authorization(method, signedUrl, timestamp, nonce, signedBody);
+    TransportRequest request = TransportRequest.of(method, base.uri + relativeUrl,
+        n == headers.length ? headers : Arrays.copyOf(headers, n), sentBody, requestTimeout,
+        operation.isDownload());
+    return new Prepared(request, operation.host(), signedUrl, description, sensitive);
+  }
+
+  /** Sets a header in {@code headers[0..n)}, replacing one of the same name; returns the new length. */
+  private static int put(String[] headers, int n, String name, String value) {
+    for (int i = 0; i < n; i += 2) {
+      if (headers[i].equalsIgnoreCase(name)) {
+        headers[i] = name;
+        headers[i + 1] = value;
+        return n;
+      }
+    }
+    headers[n] = name;
+    headers[n + 1] = value;
+    return n + 2;
   }
 
   /** The processor's @Header checks, again at call time for calls built by hand or by older code. */
@@ -311,13 +304,18 @@ final class Pipeline implements Caller {
     }
   }
 
-  <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, HttpResponse<byte[]> response) {
+  <R extends @Nullable Object> R handle(Call<R> call, Prepared prepared, TransportResponse response) {
     int status = response.statusCode();
-    byte[] body = response.body() == null ? EMPTY : response.body();
-    if (status < 200 || status > 299) {
-      throw ServiceErrors.parse(status, body, response.headers().firstValue("Request-ID").orElse(null));
+    byte[] body;
+    try {
+      body = response.body();
+    } catch (IOException e) {
+      throw transportFailure(prepared, e);
     }
-    answerCheck.check(response.headers(), body);
+    if (status < 200 || status > 299) {
+      throw ServiceErrors.parse(status, body, response.header(REQUEST_ID));
+    }
+    answerCheck.check(response::header, body);
     JsonAdapter<R> adapter = call.operation().responseAdapter();
     if (adapter == null) {
       return null;
@@ -347,7 +345,7 @@ final class Pipeline implements Caller {
 
   private static TransportException transportFailure(Prepared prepared, Throwable cause) {
     String what = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
-        ? "timed out"
+        || cause instanceof InterruptedIOException ? "timed out"
         : "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     return new TransportException(prepared.description + " " + what, cause);
   }

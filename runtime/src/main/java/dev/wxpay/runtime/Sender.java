@@ -1,50 +1,72 @@
 package dev.wxpay.runtime;
 
+import dev.wxpay.runtime.http.HttpTransport;
+import dev.wxpay.runtime.http.NotSentException;
+import dev.wxpay.runtime.http.TransportRequest;
+import dev.wxpay.runtime.http.TransportResponse;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends signed requests with java.net.http, and sends again, only when it is safe: a request that
- * provably never reached WeChat Pay, to the backup host if there is one. Immutable and thread-safe.
+ * Sends signed requests through the transport, and sends again, only when it is safe: a request that
+ * provably never reached WeChat Pay, to the backup host if there is one. The same rules on every transport.
+ * Immutable and thread-safe.
  */
 final class Sender {
-  private final HttpClient client;
+  private final HttpTransport transport;
   // The base URI, ending in '/', and the backup base a failed-over request moves to.
   private final String base;
   private final @Nullable String backupBase;
   private final int retries;
 
-  Sender(HttpClient client, URI baseUri, @Nullable URI backupBaseUri, int retries) {
-    this.client = client;
+  Sender(HttpTransport transport, URI baseUri, @Nullable URI backupBaseUri, int retries) {
+    this.transport = transport;
     this.base = baseUri.toString();
     this.backupBase = backupBaseUri == null ? null : backupBaseUri.toString();
     this.retries = retries;
   }
 
   /**
-   * Sends a request; when it provably never reached the server (refused connection, unknown host,
-   * connect timeout, failed TLS handshake) and retries are left, sends it again, to the backup host if
-   * there is one and {@code failOver} allows it. After a timeout or an answer, even a 5xx, nothing is
-   * resent: the caller decides. Once the returned future is done (answered, failed, timed out or
-   * cancelled) no further attempt starts, and cancelling it cancels the attempt in flight.
+   * Sends a request on the calling thread; when it provably never reached the server (refused connection,
+   * unknown host, connect timeout, failed TLS handshake) and retries and time are left, sends it again, to
+   * the backup host if there is one and {@code failOver} allows it. After a timeout or an answer, even a
+   * 5xx, nothing is resent: the caller decides. All attempts share the request's timeout.
    *
    * @param failOver whether the backup host serves this request: it stands in for the mainland host
    *     only, so a Hong Kong request is retried on its own host
    */
-  <T> CompletableFuture<HttpResponse<T>> exchange(
-      HttpRequest request, HttpResponse.BodyHandler<T> handler, boolean failOver) {
-    CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-    attempt(request, handler, retries, failOver, result);
+  TransportResponse send(TransportRequest request, boolean failOver) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + request.timeout().toNanos();
+    TransportRequest attempt = request;
+    for (int retriesLeft = retries; ; retriesLeft--) {
+      try {
+        return transport.send(attempt);
+      } catch (IOException e) {
+        long left = deadline - System.nanoTime();
+        if (retriesLeft == 0 || left <= 0 || !neverReached(e)) {
+          throw e;
+        }
+        attempt = (failOver ? otherHost(attempt) : attempt).withTimeout(Duration.ofNanos(left));
+      }
+    }
+  }
+
+  /**
+   * Like {@link #send} without blocking. Once the returned future is done (answered, failed, timed out or
+   * cancelled) no further attempt starts, and cancelling it cancels the attempt in flight.
+   */
+  CompletableFuture<TransportResponse> sendAsync(TransportRequest request, boolean failOver) {
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    attempt(request, retries, failOver, result);
     return result;
   }
 
-  private <T> void attempt(HttpRequest request, HttpResponse.BodyHandler<T> handler, int retriesLeft,
-      boolean failOver, CompletableFuture<HttpResponse<T>> result) {
-    CompletableFuture<HttpResponse<T>> sent = client.sendAsync(request, handler);
+  private void attempt(TransportRequest request, int retriesLeft, boolean failOver,
+      CompletableFuture<TransportResponse> result) {
+    CompletableFuture<TransportResponse> sent = transport.sendAsync(request);
     result.whenComplete((response, error) -> {
       if (error != null) {
         sent.cancel(true);
@@ -52,29 +74,43 @@ final class Sender {
     });
     sent.whenComplete((response, error) -> {
       if (error == null) {
-        result.complete(response);
+        if (!result.complete(response)) {
+          // The caller gave up meanwhile; a streamed body must still be released.
+          closeQuietly(response);
+        }
       } else if (retriesLeft > 0 && neverReached(error) && !result.isDone()) {
-        attempt(failOver ? otherHost(request) : request, handler, retriesLeft - 1, failOver, result);
+        attempt(failOver ? otherHost(request) : request, retriesLeft - 1, failOver, result);
       } else {
         result.completeExceptionally(error);
       }
     });
   }
 
+  private static void closeQuietly(TransportResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // Nothing is waiting for it.
+    }
+  }
+
   /** The same request (same signature: it covers the path, not the host) to the other host. */
-  private HttpRequest otherHost(HttpRequest request) {
-    if (backupBase == null) {
+  private TransportRequest otherHost(TransportRequest request) {
+    String backup = backupBase;
+    if (backup == null) {
       return request;
     }
-    String uri = request.uri().toString();
-    String moved = uri.startsWith(base) ? backupBase + uri.substring(base.length())
-        : uri.startsWith(backupBase) ? base + uri.substring(backupBase.length()) : uri;
-    return HttpRequest.newBuilder(request, (name, value) -> true).uri(URI.create(moved)).build();
+    String url = request.url();
+    String moved = url.startsWith(base) ? backup + url.substring(base.length())
+        : url.startsWith(backup) ? base + url.substring(backup.length()) : url;
+    return request.withUrl(moved);
   }
 
   static boolean neverReached(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      // NotSentException, a transport's own word for it, is a ConnectException.
       if (cause instanceof java.net.ConnectException
+          || cause instanceof NotSentException
           || cause instanceof java.net.http.HttpConnectTimeoutException
           || cause instanceof java.net.UnknownHostException
           || cause instanceof java.nio.channels.UnresolvedAddressException

@@ -11,7 +11,8 @@ import java.lang.ref.Cleaner;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
+import dev.wxpay.runtime.http.HttpTransport;
+import dev.wxpay.runtime.http.JdkHttpTransport;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -67,6 +68,7 @@ public final class WechatPay implements AutoCloseable {
   // Stops the certificate refresh on close(), or when the instance is dropped without it.
   private final Cleaner.@Nullable Cleanable refresher;
   private final ConcurrentHashMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
+  private final @Nullable HttpTransport ownedTransport;
 
   private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri,
       URI hongKongBaseUri, @Nullable URI backupBaseUri) {
@@ -76,17 +78,16 @@ public final class WechatPay implements AutoCloseable {
     this.hongKongBaseUri = hongKongBaseUri;
     ApiV3Key apiV3Key = builder.apiV3Key;
     this.paymentSigner = new PaymentSigner(privateKey, builder.clock);
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(builder.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    HttpTransport given = builder.transport;
+    HttpTransport transport = given != null ? given : JdkHttpTransport.create(builder.connectTimeout);
+    // Only the transport made here is closed with this instance; a given one belongs to the caller.
+    this.ownedTransport = given == null ? transport : null;
     ResponseVerifier verifier = new ResponseVerifier(keys, builder.clock);
     // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
     this.notifications = apiV3Key == null ? null
         : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey));
     this.pipeline = new Pipeline(
-        client,
+        transport,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom()),
         verifier,
         keys,
@@ -241,11 +242,18 @@ public final class WechatPay implements AutoCloseable {
     return paymentSigner;
   }
 
-  /** Stops the background certificate refresh, if any. Calls keep working with the keys they have. */
+  /**
+   * Stops the background certificate refresh, if any, and closes the transport this instance made (a
+   * transport given to {@link Builder#transport} is left open). With the default transport, calls keep
+   * working with the keys they have.
+   */
   @Override
   public void close() {
     if (refresher != null) {
       refresher.clean();
+    }
+    if (ownedTransport != null) {
+      ownedTransport.close();
     }
   }
 
@@ -289,6 +297,8 @@ public final class WechatPay implements AutoCloseable {
 
     private @Nullable URI backupBaseUri;
     private int retries;
+    private @Nullable HttpTransport transport;
+    private boolean connectTimeoutSet;
 
     private Builder() {}
 
@@ -432,9 +442,26 @@ public final class WechatPay implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for a connection; default 10 seconds. */
+    /**
+     * How long to wait for a connection; default 10 seconds. It configures the default transport; a
+     * transport given to {@link #transport} brings its own.
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.connectTimeoutSet = true;
+      return this;
+    }
+
+    /**
+     * The HTTP transport requests go through; default a {@link JdkHttpTransport} on the JDK's
+     * {@code HttpClient}. Hand in one configured as you need (proxy, {@code SSLContext}, executor,
+     * connection pool), e.g. {@code JdkHttpTransport.of(httpClient)} or a transport from another module
+     * such as {@code wxpay-transport-apache}. It stays yours: {@link WechatPay#close()} does not close it, so
+     * several instances may share one. Retries, fail-over and the request timeout work the same on every
+     * transport; the connect timeout is the transport's.
+     */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
@@ -487,6 +514,10 @@ public final class WechatPay implements AutoCloseable {
       }
       checkUsable(scheme, privateKey);
       checkPositive("connectTimeout", connectTimeout);
+      if (transport != null && connectTimeoutSet) {
+        throw new IllegalStateException("connectTimeout configures the default transport only;"
+            + " set the connect timeout on the transport given to transport(...)");
+      }
       checkPositive("requestTimeout", requestTimeout);
       checkPositive("certificateRefreshInterval", refreshInterval);
       URI base = normalize("baseUri", baseUri);

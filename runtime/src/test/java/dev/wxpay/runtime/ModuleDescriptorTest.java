@@ -26,7 +26,7 @@ class ModuleDescriptorTest {
     Set<String> exported = descriptor.exports().stream()
         .map(export -> export.source() + (export.isQualified() ? " to " + export.targets() : ""))
         .collect(Collectors.toSet());
-    assertEquals(Set.of("dev.wxpay.runtime", "dev.wxpay.runtime.spi"), exported);
+    assertEquals(Set.of("dev.wxpay.runtime", "dev.wxpay.runtime.spi", "dev.wxpay.runtime.http"), exported);
     assertTrue(descriptor.opens().isEmpty(), descriptor.opens().toString());
     assertTrue(descriptor.packages().contains("dev.wxpay.runtime.internal.crypto"), descriptor.packages().toString());
   }

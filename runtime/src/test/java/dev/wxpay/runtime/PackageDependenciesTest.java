@@ -23,7 +23,7 @@ class PackageDependenciesTest {
   /** A class of the main package, as a class file names it: {@code dev/wxpay/runtime/} and a type. */
   private static final Pattern MAIN_PACKAGE_CLASS = Pattern.compile("dev/wxpay/runtime/[A-Z][A-Za-z0-9_$]*");
   /** The folders checked: the internal packages and the generated-code contract. */
-  private static final List<String> PACKAGES = List.of("dev/wxpay/runtime/internal", "dev/wxpay/runtime/spi");
+  private static final List<String> PACKAGES = List.of("dev/wxpay/runtime/internal", "dev/wxpay/runtime/spi", "dev/wxpay/runtime/http");
 
   @Test
   void internalPackagesUseNothingFromDevWxpayRuntime() throws IOException, URISyntaxException {
