@@ -38,10 +38,12 @@ final class CertificateDownloader {
   private final ApiV3Key apiV3Key;
   private final Clock clock;
   private final SignatureScheme scheme;
+  private final ResponseVerifier verifier;
 
-  CertificateDownloader(
-      Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock, SignatureScheme scheme) {
+  CertificateDownloader(Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock,
+      SignatureScheme scheme, ResponseVerifier verifier) {
     this.pipeline = pipeline;
+    this.verifier = verifier;
     this.scheme = scheme;
     this.keys = keys;
     this.apiV3Key = apiV3Key;
@@ -60,7 +62,7 @@ final class CertificateDownloader {
     AtomicReference<List<X509Certificate>> verified = new AtomicReference<>();
     Pipeline bootstrap = pipeline.checkingAnswersWith((headers, body) -> {
       List<X509Certificate> downloaded = certificates(decode(body));
-      new ResponseVerifier(keys.withCertificates(downloaded), clock).verify(headers, body);
+      verifier.withKeys(keys.withCertificates(downloaded)).verify(headers, body);
       verified.set(downloaded);
     });
     // WeChat Pay lists RSA certificates unless asked for another kind.

@@ -4,10 +4,12 @@ import dev.wxpay.annotations.rules.HeaderRules;
 import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs the parameters a payment page needs to open WeChat Pay after an order was placed: JSAPI and
@@ -28,7 +30,10 @@ public final class PaymentSigner {
    * @param clock the source of {@code timeStamp}
    * @throws IllegalArgumentException if the key is neither RSA nor SM2
    */
-  PaymentSigner(PrivateKey merchantKey, Clock clock) {
+  private final @Nullable Provider rsaProvider;
+
+  PaymentSigner(PrivateKey merchantKey, Clock clock, @Nullable Provider rsaProvider) {
+    this.rsaProvider = rsaProvider;
     this.scheme = SignatureScheme.forKey(Objects.requireNonNull(merchantKey, "merchantKey"));
     this.merchantKey = merchantKey;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -81,7 +86,7 @@ public final class PaymentSigner {
 
   private String sign(String message) {
     return Base64.getEncoder().encodeToString(
-        scheme.sign(merchantKey, message.getBytes(StandardCharsets.UTF_8)));
+        scheme.sign(merchantKey, message.getBytes(StandardCharsets.UTF_8), rsaProvider));
   }
 
   private static void requireLine(String name, String value) {

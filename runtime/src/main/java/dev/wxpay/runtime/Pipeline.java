@@ -140,7 +140,7 @@ final class Pipeline implements Caller {
     // Checked again: the spi type may come from code that did not go through DownloadHash's rules.
     DownloadHash expected = hash == null || hash instanceof DownloadHash ? (DownloadHash) hash
         : new DownloadHash(hash.type(), hash.value());
-    return (R) new Download(response.bodyStream(), expected, prepared.description);
+    return (R) new Download(response.bodyStream(), expected, prepared.description());
   }
 
   /**
@@ -153,7 +153,7 @@ final class Pipeline implements Caller {
       return sender.send(prepared.request, prepared.host == Host.MAINLAND);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException("interrupted during " + prepared.description, e);
+      throw new TransportException("interrupted during " + prepared.description(), e);
     } catch (IOException e) {
       throw transportFailure(prepared, e);
     }
@@ -199,7 +199,12 @@ final class Pipeline implements Caller {
    * (the answer's are decrypted with the same call's keys).
    */
   record Prepared(
-      TransportRequest request, Host host, String signedUrl, String description, SensitiveFields sensitive) {}
+      TransportRequest request, Host host, String signedUrl, String method, String path, SensitiveFields sensitive) {
+    /** What messages call the request, e.g. {@code POST /v3/pay/transactions/jsapi}; made only when needed. */
+    String description() {
+      return method + " " + path;
+    }
+  }
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
@@ -216,7 +221,6 @@ final class Pipeline implements Caller {
     Base base = bases[operation.host().ordinal()];
     String signedUrl = base.path + relativeUrl;
     String method = operation.method();
-    String description = method + " " + path;
 
     // One key per call: sensitive fields are encrypted for it and Wechatpay-Serial names it.
     VerificationKeys.@Nullable Key encryptionKey = keys.encryptionKey();
@@ -273,7 +277,7 @@ final class Pipeline implements Caller {
     TransportRequest request = TransportRequest.of(method, base.uri + relativeUrl,
         n == headers.length ? headers : Arrays.copyOf(headers, n), sentBody, requestTimeout,
         operation.isDownload());
-    return new Prepared(request, operation.host(), signedUrl, description, sensitive);
+    return new Prepared(request, operation.host(), signedUrl, method, path, sensitive);
   }
 
   /** Sets a header in {@code headers[0..n)}, replacing one of the same name; returns the new length. */
@@ -327,7 +331,7 @@ final class Pipeline implements Caller {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new WechatPayException(
-          "could not decode response of " + prepared.description + ": " + e.getMessage(), e);
+          "could not decode response of " + prepared.description() + ": " + e.getMessage(), e);
     }
   }
 
@@ -347,7 +351,7 @@ final class Pipeline implements Caller {
     String what = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
         || cause instanceof InterruptedIOException ? "timed out"
         : "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-    return new TransportException(prepared.description + " " + what, cause);
+    return new TransportException(prepared.description() + " " + what, cause);
   }
 
   private static String version() {

@@ -4,6 +4,7 @@ import dev.wxpay.runtime.ValidationException.Reason;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import dev.wxpay.runtime.internal.crypto.SignatureScheme;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Base64;
@@ -29,10 +30,17 @@ final class ResponseVerifier {
 
   private final VerificationKeys keys;
   private final Clock clock;
+  private final @Nullable Provider rsaProvider;
 
-  ResponseVerifier(VerificationKeys keys, Clock clock) {
+  ResponseVerifier(VerificationKeys keys, Clock clock, @Nullable Provider rsaProvider) {
     this.keys = keys;
     this.clock = clock;
+    this.rsaProvider = rsaProvider;
+  }
+
+  /** A verifier with the same clock and provider and other keys: for a certificate download's answer. */
+  ResponseVerifier withKeys(VerificationKeys keys) {
+    return new ResponseVerifier(keys, clock, rsaProvider);
   }
 
   /**
@@ -80,7 +88,7 @@ final class ResponseVerifier {
     System.arraycopy(head, 0, message, 0, head.length);
     System.arraycopy(body, 0, message, head.length, body.length);
     message[message.length - 1] = '\n';
-    if (!scheme.verify(key, message, signatureBytes)) {
+    if (!scheme.verify(key, message, signatureBytes, rsaProvider)) {
       throw new ValidationException(Reason.BAD_SIGNATURE, SIGNATURE
           + " does not match the response for serial '" + serial + "'");
     }

@@ -25,7 +25,7 @@ class PaymentSignerTest {
   private static final String APP_ID = "wx8888888888888888";
   private static final String PREPAY_ID = "wx201410272009395522657a690389285100";
 
-  private final PaymentSigner rsa = new PaymentSigner(MERCHANT.getPrivate(), CLOCK);
+  private final PaymentSigner rsa = new PaymentSigner(MERCHANT.getPrivate(), CLOCK, null);
 
   @Test
   void jsapiParamsAreSignedOverTheFourDocumentedLines() throws Exception {
@@ -85,7 +85,7 @@ class PaymentSignerTest {
   @Test
   void sm2KeysSignWithSm2() throws Exception {
     KeyPair sm2 = TestKeys.sm2();
-    PaymentSigner signer = new PaymentSigner(sm2.getPrivate(), CLOCK);
+    PaymentSigner signer = new PaymentSigner(sm2.getPrivate(), CLOCK, null);
     assertEquals("PaymentSigner[SM2]", signer.toString());
     JsapiPayParams p = signer.jsapi(APP_ID, PREPAY_ID);
     assertEquals("SM2", p.signType());
@@ -110,7 +110,7 @@ class PaymentSignerTest {
   @Test
   void otherKeysAreRejectedAndToStringHidesTheKey() {
     assertThrows(IllegalArgumentException.class,
-        () -> new PaymentSigner(TestKeys.ec("secp256r1").getPrivate(), CLOCK));
+        () -> new PaymentSigner(TestKeys.ec("secp256r1").getPrivate(), CLOCK, null));
     assertEquals("PaymentSigner[RSA]", rsa.toString());
   }
 

@@ -49,8 +49,8 @@ class PipelineTest {
         new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), clock);
     return new Pipeline(
         JdkHttpTransport.create(Duration.ofSeconds(1)),
-        new RequestSigner("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate(), new SecureRandom()),
-        new ResponseVerifier(keys, clock),
+        new RequestSigner("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate(), new SecureRandom(), null),
+        new ResponseVerifier(keys, clock, null),
         keys,
         TestKeys.MERCHANT.getPrivate(),
         clock,

@@ -17,7 +17,7 @@ class RequestSignerTest {
           + "serial_no=\"5157F09EFDC096DE15EBE81A47057A72\",signature=\"([A-Za-z0-9+/]+={0,2})\"");
 
   private final RequestSigner signer = new RequestSigner(
-      "1900000001", "5157F09EFDC096DE15EBE81A47057A72", TestKeys.MERCHANT.getPrivate(), new SecureRandom());
+      "1900000001", "5157F09EFDC096DE15EBE81A47057A72", TestKeys.MERCHANT.getPrivate(), new SecureRandom(), null);
 
   @Test
   void authorizationHeaderHasTheDocumentedFormatAndVerifiesWithTheJdk() {

@@ -27,7 +27,7 @@ class ResponseVerifierTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
   private final ResponseVerifier verifier = new ResponseVerifier(new VerificationKeys(
-      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK);
+      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK, null);
 
   /** Headers of a correctly signed response, signed here with the JDK directly. */
   private static Map<String, String> signed(long timestamp, byte[] body) {

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -11,6 +12,7 @@ import java.security.interfaces.ECKey;
 import java.security.spec.ECParameterSpec;
 import java.util.Objects;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.jspecify.annotations.Nullable;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 
 /**
@@ -25,8 +27,8 @@ public enum SignatureScheme {
    */
   RSA("WECHATPAY2-SHA256-RSA2048", "SHA256withRSA") {
     @Override
-    Signature newSignature() throws GeneralSecurityException {
-      return Signature.getInstance(jcaAlgorithm);
+    Signature newSignature(@Nullable Provider provider) throws GeneralSecurityException {
+      return provider == null ? Signature.getInstance(jcaAlgorithm) : Signature.getInstance(jcaAlgorithm, provider);
     }
   },
 
@@ -37,7 +39,7 @@ public enum SignatureScheme {
    */
   SM2("WECHATPAY2-SM2-WITH-SM3", "SM3withSM2") {
     @Override
-    Signature newSignature() throws GeneralSecurityException {
+    Signature newSignature(@Nullable Provider provider) throws GeneralSecurityException {
       Signature signature = Signature.getInstance(jcaAlgorithm, Bc.PROVIDER);
       // Bouncy Castle defaults to the same id; set it anyway so the choice is ours, not a default's.
       signature.setParameter(new SM2ParameterSpec(SM2_USER_ID.clone()));
@@ -58,8 +60,12 @@ public enum SignatureScheme {
     this.jcaAlgorithm = jcaAlgorithm;
   }
 
-  /** A fresh, uninitialized {@code Signature}; instances are not thread-safe, so never shared. */
-  abstract Signature newSignature() throws GeneralSecurityException;
+  /**
+   * A fresh, uninitialized {@code Signature}; instances are not thread-safe, so never shared.
+   *
+   * @param provider the provider for RSA, or null for the JCA's choice; SM2 always uses Bouncy Castle
+   */
+  abstract Signature newSignature(@Nullable Provider provider) throws GeneralSecurityException;
 
   /** The {@code Authorization} schema, e.g. {@code WECHATPAY2-SHA256-RSA2048}. */
   public String schema() {
@@ -73,11 +79,21 @@ public enum SignatureScheme {
    * @throws IllegalStateException if the algorithm is not available or the provider fails
    */
   public byte[] sign(PrivateKey key, byte[] message) {
+    return sign(key, message, null);
+  }
+
+  /**
+   * Signs {@code message}, for RSA with {@code provider} if it is not null.
+   *
+   * @throws IllegalArgumentException if the key does not belong to this scheme
+   * @throws IllegalStateException if the algorithm is not available or the provider fails
+   */
+  public byte[] sign(PrivateKey key, byte[] message, @Nullable Provider provider) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");
     requireScheme(key);
     try {
-      Signature signature = newSignature();
+      Signature signature = newSignature(provider);
       signature.initSign(key);
       signature.update(message);
       return signature.sign();
@@ -95,13 +111,22 @@ public enum SignatureScheme {
    * @throws IllegalArgumentException if the key does not belong to this scheme
    */
   public boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    return verify(key, message, signature, null);
+  }
+
+  /**
+   * Like {@link #verify(PublicKey, byte[], byte[])}, for RSA with {@code provider} if it is not null.
+   *
+   * @throws IllegalArgumentException if the key does not belong to this scheme
+   */
+  public boolean verify(PublicKey key, byte[] message, byte[] signature, @Nullable Provider provider) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(signature, "signature");
     requireScheme(key);
     Signature verifier;
     try {
-      verifier = newSignature();
+      verifier = newSignature(provider);
       verifier.initVerify(key);
     } catch (InvalidKeyException e) {
       throw new IllegalArgumentException(name() + " cannot verify with this " + describe(key) + " key", e);
