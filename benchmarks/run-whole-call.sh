@@ -4,6 +4,6 @@
 # Builds the module and what it needs with the reactor (nothing is installed), then runs the harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -pl benchmarks -am package -DskipTests
+mvn -B -q -pl benchmarks -am package -DskipTests
 exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
   dev.wxpay.benchmarks.whole.WholeCallBenchmark "$@"
