@@ -13,7 +13,7 @@ public interface BenchClient extends AutoCloseable {
   void call() throws Exception;
 
   @Override
-  default void close() throws Exception {}
+  default void close() {}
 
   /** Where a client calls, with which keys, trusting which certificate (null: plain HTTP). */
   record Setup(URI baseUri, Fixture.ClientKeys keys, Fixture.@Nullable Trust trust) {}

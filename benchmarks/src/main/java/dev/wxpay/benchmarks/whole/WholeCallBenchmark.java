@@ -406,6 +406,8 @@ public final class WholeCallBenchmark {
   // ---- child processes -------------------------------------------------------------------------------
 
   static final class ChildFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
     ChildFailed(String message) {
       super(message);
     }
@@ -537,10 +539,15 @@ public final class WholeCallBenchmark {
     }
 
     @Override
-    public void close() throws Exception {
-      process.getOutputStream().close();
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+    public void close() throws IOException {
+      process.getOutputStream().close(); // the server exits when its standard input closes
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
         process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
