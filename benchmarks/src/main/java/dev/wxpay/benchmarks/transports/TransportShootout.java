@@ -63,7 +63,9 @@ public final class TransportShootout {
     }
 
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
+        // Idle connections stay open (default 30 s): a transport waiting its turn must not find its pooled
+        // connection closed, which OkHttp, its own retries off, reports as a failed call.
+        "-Dsun.net.httpserver.nodelay=true", "-Dsun.net.httpserver.idleInterval=3600", "-cp", System.getProperty("java.class.path"),
         SignedAnswerServer.class.getName(), keyFile.toString(), tls ? store.toString() : "plain")
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
