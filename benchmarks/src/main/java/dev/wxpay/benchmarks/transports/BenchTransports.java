@@ -1,6 +1,7 @@
 package dev.wxpay.benchmarks.transports;
 
 import dev.wxpay.runtime.http.HttpTransport;
+import dev.wxpay.transport.apache.ApacheHttpTransport;
 import dev.wxpay.runtime.http.JdkHttpTransport;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -27,6 +28,10 @@ public final class BenchTransports {
         .proxy(HttpClient.Builder.NO_PROXY)
         .sslContext(ssl)
         .build()));
+    all.put("apache", ssl -> ApacheHttpTransport.builder().connectTimeout(CONNECT_TIMEOUT).sslContext(ssl).build());
+    all.put("apache-async", ssl -> new ApacheAsyncTransport(ssl, CONNECT_TIMEOUT));
+    all.put("okhttp", ssl -> new OkHttpTransport(ssl, CONNECT_TIMEOUT));
+    all.put("jetty", ssl -> new JettyTransport(ssl, CONNECT_TIMEOUT));
     return java.util.Collections.unmodifiableMap(all);
   }
 

@@ -1,0 +1,19 @@
+package dev.wxpay.benchmarks.transports;
+
+import dev.wxpay.runtime.http.HttpTransport;
+import dev.wxpay.runtime.http.HttpTransportContract;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+
+/** The "okhttp" transport, as the shoot-out makes it, honours the transport contract before it is measured. */
+class OkHttpTransportTest extends HttpTransportContract {
+  @Override
+  protected HttpTransport transport(Duration connectTimeout) {
+    try {
+      return BenchTransports.create("okhttp", SSLContext.getDefault());
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
