@@ -83,6 +83,11 @@ final class VerificationKeys {
   /** Replaces the downloaded platform certificates; given ones stay. */
   void replaceCertificates(Collection<X509Certificate> replacement) {
     Map<String, X509Certificate> bySerial = new LinkedHashMap<>();
+    if (given.isEmpty() && replacement.isEmpty()) {
+      // Public-key mode: nothing to index, and no comparator to bootstrap at start-up.
+      certificates.set(Map.of());
+      return;
+    }
     List<X509Certificate> sorted = new ArrayList<>(given);
     sorted.addAll(replacement);
     sorted.sort(Comparator.comparing(X509Certificate::getNotBefore));
