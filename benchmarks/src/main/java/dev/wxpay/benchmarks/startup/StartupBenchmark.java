@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * OkHttp, Gson), so neither pays for opening the other's jars.
  *
  * <p>Run (builds first): {@code mvn -B -o -q -pl benchmarks -am package -DskipTests exec:exec@startup
- * -Dstartup.args="7 --steps --classes"}; or {@code java -cp <this module's class path>
+ * -Dexec.executable=java -Dstartup.args="7 --steps --classes"}; or {@code java -cp <this module's class path>
  * dev.wxpay.benchmarks.startup.StartupBenchmark [rounds] [--steps] [--classes] [-- JVM flags for the
  * clients]}. {@code --steps} runs wxpay's pieces one by one first and reports each one's first-time cost;
  * {@code --classes} runs each client once more with {@code -Xlog:class+load} and counts the classes each
