@@ -83,6 +83,12 @@ final class VerificationKeys {
   /** Replaces the downloaded platform certificates; given ones stay. */
   void replaceCertificates(Collection<X509Certificate> replacement) {
     Map<String, X509Certificate> bySerial = new LinkedHashMap<>();
+    if (given.isEmpty() && replacement.isEmpty()) {
+      // Public-key mode: nothing to index, and no comparator to bootstrap at start-up. (Like the map below,
+      // and unlike Map.of(), it answers a null key.)
+      certificates.set(Collections.emptyMap());
+      return;
+    }
     List<X509Certificate> sorted = new ArrayList<>(given);
     sorted.addAll(replacement);
     sorted.sort(Comparator.comparing(X509Certificate::getNotBefore));

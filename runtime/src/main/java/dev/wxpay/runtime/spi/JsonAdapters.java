@@ -109,23 +109,29 @@ public final class JsonAdapters {
     }
   };
 
-  // RFC 3339 as WeChat Pay writes it: a numeric offset rather than 'Z', milliseconds only when present.
-  private static final DateTimeFormatter RFC_3339_SECONDS = rfc3339(false);
-  private static final DateTimeFormatter RFC_3339_MILLIS = rfc3339(true);
+  /**
+   * RFC 3339 as WeChat Pay writes it: a numeric offset rather than 'Z', milliseconds only when present. In a
+   * holder: building the formatters loads some fifty java.time classes, which a client whose models have
+   * no date-time never needs.
+   */
+  private static final class Rfc3339 {
+    static final DateTimeFormatter SECONDS = rfc3339(false);
+    static final DateTimeFormatter MILLIS = rfc3339(true);
 
-  private static DateTimeFormatter rfc3339(boolean millis) {
-    DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder()
-        .append(DateTimeFormatter.ISO_LOCAL_DATE)
-        .appendLiteral('T')
-        .appendValue(ChronoField.HOUR_OF_DAY, 2)
-        .appendLiteral(':')
-        .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-        .appendLiteral(':')
-        .appendValue(ChronoField.SECOND_OF_MINUTE, 2);
-    if (millis) {
-      builder.appendFraction(ChronoField.MILLI_OF_SECOND, 3, 3, true);
+    private static DateTimeFormatter rfc3339(boolean millis) {
+      DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2);
+      if (millis) {
+        builder.appendFraction(ChronoField.MILLI_OF_SECOND, 3, 3, true);
+      }
+      return builder.appendOffset("+HH:MM", "+00:00").toFormatter();
     }
-    return builder.appendOffset("+HH:MM", "+00:00").toFormatter();
   }
 
   /** RFC 3339 date-time with offset, e.g. {@code 2015-05-20T13:29:35.120+08:00}. */
@@ -155,7 +161,7 @@ public final class JsonAdapters {
   /** Formats a date-time the way WeChat Pay expects it in bodies and query strings. */
   public static String formatDateTime(OffsetDateTime value) {
     // WeChat Pay uses millisecond precision; sub-millisecond parts are dropped, not rounded up.
-    return value.getNano() < 1_000_000 ? RFC_3339_SECONDS.format(value) : RFC_3339_MILLIS.format(value);
+    return value.getNano() < 1_000_000 ? Rfc3339.SECONDS.format(value) : Rfc3339.MILLIS.format(value);
   }
 
   /** A date-time as a query value (the JSON text without quotes), or null to leave the parameter out. */
