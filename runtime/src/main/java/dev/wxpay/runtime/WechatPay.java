@@ -56,7 +56,6 @@ public final class WechatPay implements AutoCloseable {
   /** The production Hong Kong API, which serves the endpoints declared {@code host = Host.HONG_KONG}. */
   public static final URI DEFAULT_HONG_KONG_BASE_URI = URI.create("https://apihk.mch.weixin.qq.com/");
 
-  private static final System.Logger LOG = System.getLogger(WechatPay.class.getName());
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
   private final String mchid;
@@ -167,8 +166,13 @@ public final class WechatPay implements AutoCloseable {
     try {
       failures.accept(failure);
     } catch (RuntimeException listenerFailure) {
-      LOG.log(System.Logger.Level.WARNING, "certificate refresh failure listener failed", listenerFailure);
+      Log.LOG.log(System.Logger.Level.WARNING, "certificate refresh failure listener failed", listenerFailure);
     }
+  }
+
+  /** Holds the logger: System.getLogger starts java.util.logging (about 50 classes), wanted only to log. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(WechatPay.class.getName());
   }
 
   /** Holds the Cleaner, whose thread starts only when a first instance refreshes certificates. */
@@ -292,7 +296,7 @@ public final class WechatPay implements AutoCloseable {
     private boolean downloadCertificates;
     private final List<X509Certificate> certificates = new ArrayList<>();
     private Duration refreshInterval = Duration.ofHours(12);
-    private Consumer<? super WechatPayException> refreshFailures = failure -> LOG.log(
+    private Consumer<? super WechatPayException> refreshFailures = failure -> Log.LOG.log(
         System.Logger.Level.WARNING, "WeChat Pay certificate refresh failed; keeping the certificates in use: "
             + failure.getMessage());
 
@@ -571,9 +575,10 @@ public final class WechatPay implements AutoCloseable {
     }
 
     private static void checkUsable(SignatureScheme scheme, PrivateKey privateKey, @Nullable Provider provider) {
-      // Fail at start-up rather than on the first call if no provider accepts the key.
+      // Fail at start-up rather than on the first call if no provider accepts the key. Initialising is
+      // enough to know; a whole signature would add a cold RSA operation to every start.
       try {
-        scheme.sign(privateKey, new byte[] {'\n'}, provider);
+        scheme.checkSigningKey(privateKey, provider);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("the merchant private key cannot sign (" + scheme
             + (provider == null ? "" : " with provider " + provider.getName()) + "): "

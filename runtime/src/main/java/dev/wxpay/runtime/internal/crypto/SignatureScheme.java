@@ -115,6 +115,24 @@ public enum SignatureScheme {
   }
 
   /**
+   * Checks that {@code key} can sign, for RSA with {@code provider} if it is not null, without signing.
+   *
+   * @throws IllegalArgumentException if the key does not belong to this scheme or no provider takes it
+   * @throws IllegalStateException if the algorithm is not available
+   */
+  public void checkSigningKey(PrivateKey key, @Nullable Provider provider) {
+    Objects.requireNonNull(key, "key");
+    requireScheme(key);
+    try {
+      newSignature(provider).initSign(key);
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException(name() + " cannot sign with this " + describe(key) + " key", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(jcaAlgorithm + " signing is not available", e);
+    }
+  }
+
+  /**
    * Like {@link #verify(PublicKey, byte[], byte[])}, for RSA with {@code provider} if it is not null.
    *
    * @throws IllegalArgumentException if the key does not belong to this scheme

@@ -22,6 +22,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PemKeysTest {
   private static final KeyPair RSA = TestKeys.MERCHANT;
@@ -49,6 +51,64 @@ class PemKeysTest {
     PrivateKey key = PemKeys.privateKey(pem);
     assertEquals("RSA", key.getAlgorithm());
     assertArrayEquals(RSA.getPrivate().getEncoded(), key.getEncoded());
+  }
+
+  /** PKCS#1 keys are rewrapped as PKCS#8 by hand: DER lengths of one, two and three bytes must all come out right. */
+  @ParameterizedTest
+  @ValueSource(ints = {1024, 2048, 4096})
+  void readsPkcs1PrivateKeysOfEverySize(int bits) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(bits);
+    KeyPair pair = generator.generateKeyPair();
+    // Bouncy Castle writes the PKCS#1 form, independently of the JDK path that reads it.
+    PrivateKey key = PemKeys.privateKey(write(pair.getPrivate()));
+    assertArrayEquals(pair.getPrivate().getEncoded(), key.getEncoded());
+  }
+
+  /**
+   * An RSA merchant never loads Bouncy Castle: opening its signed jars costs hundreds of milliseconds at
+   * start-up. Checked in a fresh class loader that records every class it is asked for.
+   */
+  @Test
+  void readingRsaPemLoadsNoBouncyCastleClass() throws Exception {
+    java.util.List<String> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Child-first for wxpay and Bouncy Castle: the JDK's loaders would otherwise hand out the classes of
+    // named modules already loaded in this JVM, and nothing would be loaded (or recorded) again.
+    java.net.URL[] path = java.util.stream.Stream.of(PemKeys.class, org.bouncycastle.jce.provider.BouncyCastleProvider.class,
+            org.bouncycastle.openssl.PEMParser.class, org.jspecify.annotations.Nullable.class)
+        .map(type -> type.getProtectionDomain().getCodeSource().getLocation())
+        .distinct().toArray(java.net.URL[]::new);
+    try (java.net.URLClassLoader fresh = new java.net.URLClassLoader(path, ClassLoader.getPlatformClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith("dev.wxpay.") && !name.startsWith("org.bouncycastle.") && !name.startsWith("org.jspecify.")) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> type = findLoadedClass(name);
+          if (type == null) {
+            loaded.add(name);
+            type = findClass(name);
+          }
+          return type;
+        }
+      }
+    }) {
+      Class<?> pemKeys = Class.forName(PemKeys.class.getName(), true, fresh);
+      String privatePem = write(RSA.getPrivate());
+      pemKeys.getMethod("privateKey", String.class).invoke(null, privatePem);
+      pemKeys.getMethod("privateKey", String.class)
+          .invoke(null, TestKeys.pem("PRIVATE KEY", RSA.getPrivate().getEncoded()));
+      pemKeys.getMethod("publicKey", String.class)
+          .invoke(null, TestKeys.pem("PUBLIC KEY", RSA.getPublic().getEncoded()));
+      assertTrue(loaded.stream().anyMatch(name -> name.startsWith(PemKeys.class.getName())), loaded.toString());
+      assertEquals(java.util.List.of(), loaded.stream().filter(name -> name.startsWith("org.bouncycastle")).toList());
+
+      // The recording sees Bouncy Castle when it is needed: an SM2 key.
+      pemKeys.getMethod("privateKey", String.class)
+          .invoke(null, TestKeys.pem("PRIVATE KEY", TestKeys.sm2().getPrivate().getEncoded()));
+      assertTrue(loaded.stream().anyMatch(name -> name.startsWith("org.bouncycastle")), "SM2 is read by Bouncy Castle: " + loaded);
+    }
   }
 
   @Test
