@@ -28,15 +28,6 @@ public final class BenchTransports {
         .proxy(HttpClient.Builder.NO_PROXY)
         .sslContext(ssl)
         .build()));
-    // Experiment: the JDK client running its internal tasks on its selector thread, without a hand-off.
-    all.put("jdk-direct", ssl -> JdkHttpTransport.of(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(HttpClient.Builder.NO_PROXY)
-        .executor(Runnable::run)
-        .sslContext(ssl)
-        .build()));
     all.put("apache", ssl -> ApacheHttpTransport.builder().connectTimeout(CONNECT_TIMEOUT).sslContext(ssl).build());
     all.put("apache-async", ssl -> new ApacheAsyncTransport(ssl, CONNECT_TIMEOUT));
     all.put("okhttp", ssl -> new OkHttpTransport(ssl, CONNECT_TIMEOUT));

@@ -36,7 +36,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run: {@code benchmarks/run-whole-call.sh [options]}; {@code --help} lists the options.
  */
 public final class WholeCallBenchmark {
-  private static final List<String> JVM_FLAGS = List.of("-Xmx512m");
+  // More child flags for profiling, e.g. -Dbench.jvmFlags="-XX:StartFlightRecording=filename=x.jfr"; reported.
+  private static final List<String> JVM_FLAGS = jvmFlags(System.getProperty("bench.jvmFlags", ""));
+
+  private static List<String> jvmFlags(String extra) {
+    List<String> flags = new ArrayList<>(List.of("-Xmx512m"));
+    for (String flag : extra.trim().split("\\s+")) {
+      if (!flag.isEmpty()) {
+        flags.add(flag);
+      }
+    }
+    return List.copyOf(flags);
+  }
   private static final long CHILD_TIMEOUT_SECONDS = 600;
 
   private WholeCallBenchmark() {}
