@@ -55,8 +55,9 @@ public final class WholeCallBenchmark {
   /** The options, with their defaults. */
   static final class Options {
     int rounds = 2;
-    int warmup = 2000;
-    int calls = 2000;
+    // Code that runs once per call needs about this many calls before the JIT has compiled it fully.
+    int warmup = 8000;
+    int calls = 3000;
     int coldRepeats = 3;
     int checks = 5;
     List<Integer> threads = List.of(1, 4);
@@ -105,8 +106,8 @@ public final class WholeCallBenchmark {
   static final String USAGE = """
       options (defaults in brackets):
         --rounds R          fresh-JVM runs per client and setting, clients alternating [2]
-        --warmup W          warm-up calls per run [2000]
-        --calls M           measured calls per run, split over the threads [2000]
+        --warmup W          warm-up calls per run [8000]
+        --calls M           measured calls per run, split over the threads [3000]
         --threads 1,4       caller threads [1,4]
         --tls off,on        plain HTTP and/or HTTPS to the loopback server [off,on]
         --provider jdk,accp JCA provider preferred in the clients' JVMs [jdk]
