@@ -1,6 +1,7 @@
 /**
  * The wxpay runtime. {@code dev.wxpay.runtime} is the API applications use: {@code WechatPay}, its
- * notifications, payment-page signatures, uploads, downloads and exceptions. {@code dev.wxpay.runtime.spi}
+ * notifications, payment-page signatures, uploads, downloads and exceptions. {@code dev.wxpay.runtime.http} is the
+ * transport interface HTTP clients plug in through, with the default on the JDK's client. {@code dev.wxpay.runtime.spi}
  * is exported for the code wxpay's processor generates and is not meant for application code. Everything
  * under {@code dev.wxpay.runtime.internal} is not exported.
  *
