@@ -206,4 +206,39 @@ class WechatPayTest {
     complete().apiV3Key("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").build().notifications();
   }
 
+
+  /** A transport that only counts how often it was closed. */
+  private static final class ClosableTransport implements dev.wxpay.runtime.http.HttpTransport {
+    int closed;
+
+    @Override
+    public dev.wxpay.runtime.http.TransportResponse send(dev.wxpay.runtime.http.TransportRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<dev.wxpay.runtime.http.TransportResponse> sendAsync(
+        dev.wxpay.runtime.http.TransportRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      closed++;
+    }
+  }
+
+  @Test
+  void aGivenTransportStaysOpenWhenTheInstanceCloses() {
+    ClosableTransport transport = new ClosableTransport();
+    complete().transport(transport).build().close();
+    assertEquals(0, transport.closed);
+  }
+
+  @Test
+  void aConnectTimeoutWithAGivenTransportIsRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> complete().transport(new ClosableTransport()).connectTimeout(Duration.ofSeconds(3)).build());
+    assertTrue(e.getMessage().contains("connectTimeout configures the default transport only"), e.getMessage());
+  }
 }
