@@ -16,6 +16,8 @@ module dev.wxpay.runtime {
   requires transitive com.squareup.moshi;
   requires transitive org.jspecify;
   requires transitive dev.wxpay.annotations;
+  // JdkHttpTransport.of takes a java.net.http.HttpClient the user configured.
+  requires transitive java.net.http;
 
   // WxpayDsl is a @kotlin.DslMarker. okio, an automatic module, needs the Kotlin standard library too but
   // cannot bring it into a module graph itself.
@@ -25,7 +27,6 @@ module dev.wxpay.runtime {
   // so java.compiler is needed to compile it (transitive: in users' modules too), never to run it.
   requires static transitive java.compiler;
 
-  requires java.net.http;
   requires okio;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;

@@ -37,7 +37,7 @@ class ModuleDescriptorTest {
     for (ModuleDescriptor.Requires r : module.getDescriptor().requires()) {
       requires.put(r.name(), r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
     }
-    for (String transitive : new String[] {"com.squareup.moshi", "org.jspecify", "dev.wxpay.annotations"}) {
+    for (String transitive : new String[] {"com.squareup.moshi", "org.jspecify", "dev.wxpay.annotations", "java.net.http"}) {
       assertEquals(Boolean.TRUE, requires.get(transitive), transitive + " in " + requires);
     }
   }
