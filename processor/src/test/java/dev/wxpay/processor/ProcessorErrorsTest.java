@@ -381,6 +381,27 @@ class ProcessorErrorsTest {
         .inFile(endpoint("v3/stocks", "")).onLine(5);
   }
 
+  /**
+   * A misspelt builder name next to a record the user may have meant: the message names the type as written
+   * and what wxpay writes, and guesses no record (issue: it used to print "no record ?").
+   */
+  @Test
+  void misspeltBuilderIsNamedAsWrittenWithoutAGuess() {
+    Compilation compilation = compileEndpoint("v3/stocks",
+        "  Res post(Req body);",
+        "  Res put(java.util.function.Consumer<ReqBuildr> body);");
+    assertThat(compilation).hadErrorContaining("'body' is java.util.function.Consumer<ReqBuildr>, but ReqBuildr is"
+            + " not a builder wxpay generated; wxpay writes XBuilder for each record X")
+        .inFile(endpoint("v3/stocks", "")).onLine(6);
+    // Besides javac's own "cannot find symbol", which names the type too.
+    for (javax.tools.Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      String message = error.getMessage(java.util.Locale.ROOT);
+      if (message.contains("?")) {
+        throw new AssertionError("the message guesses: " + message);
+      }
+    }
+  }
+
   @Test
   void kaptPlaceholderForABuilderNamesTheKaptOption() {
     // What kapt's stubs show for a builder that does not exist yet, unless correctErrorTypes is on.
