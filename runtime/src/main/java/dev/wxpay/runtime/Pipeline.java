@@ -247,6 +247,8 @@ final class Pipeline implements Caller {
     }
 
     List<String> declared = call.headers();
+    // Room for the five set here (Accept, User-Agent, Wechatpay-Serial, Content-Type, Authorization) and
+    // the declared ones, names and values alternating.
     String[] headers = new String[10 + declared.size()];
     int n = 0;
     headers[n++] = "Accept";

@@ -1,7 +1,6 @@
 package dev.wxpay.runtime;
 
 import dev.wxpay.runtime.ValidationException.Reason;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.security.Provider;
@@ -46,13 +45,9 @@ final class ResponseVerifier {
   /**
    * Verifies the headers and raw body of a 2xx response, or of a notification.
    *
+   * @param headers the header lookup, names compared case-insensitively
    * @throws ValidationException naming the check that failed
    */
-  void verify(HttpHeaders headers, byte[] body) {
-    verify(name -> headers.firstValue(name).orElse(null), body);
-  }
-
-  /** Like {@link #verify(HttpHeaders, byte[])} with any header lookup (case-insensitive names). */
   void verify(Function<String, @Nullable String> headers, byte[] body) {
     String timestamp = required(headers, TIMESTAMP);
     String nonce = required(headers, NONCE);

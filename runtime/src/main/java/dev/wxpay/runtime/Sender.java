@@ -1,7 +1,6 @@
 package dev.wxpay.runtime;
 
 import dev.wxpay.runtime.http.HttpTransport;
-import dev.wxpay.runtime.http.NotSentException;
 import dev.wxpay.runtime.http.TransportRequest;
 import dev.wxpay.runtime.http.TransportResponse;
 import java.io.IOException;
@@ -108,9 +107,8 @@ final class Sender {
 
   static boolean neverReached(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      // NotSentException, a transport's own word for it, is a ConnectException.
+      // NotSentException (dev.wxpay.runtime.http), a transport's own word for it, is a ConnectException.
       if (cause instanceof java.net.ConnectException
-          || cause instanceof NotSentException
           || cause instanceof java.net.http.HttpConnectTimeoutException
           || cause instanceof java.net.UnknownHostException
           || cause instanceof java.nio.channels.UnresolvedAddressException

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,10 +45,12 @@ class ResponseVerifierTest {
     return headers;
   }
 
-  private static HttpHeaders http(Map<String, String> headers) {
+  /** The headers as the JDK's HttpHeaders look them up: case-insensitively, as a transport hands them over. */
+  private static Function<String, String> http(Map<String, String> headers) {
     Map<String, List<String>> multi = new LinkedHashMap<>();
     headers.forEach((k, v) -> multi.put(k, List.of(v)));
-    return HttpHeaders.of(multi, (k, v) -> true);
+    HttpHeaders http = HttpHeaders.of(multi, (k, v) -> true);
+    return name -> http.firstValue(name).orElse(null);
   }
 
   private ValidationException rejected(Map<String, String> headers, byte[] body, Reason reason) {

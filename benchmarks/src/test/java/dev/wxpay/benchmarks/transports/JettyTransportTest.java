@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
-/** The "jetty" transport, as the shoot-out makes it, honours the transport contract before it is measured. */
+/** The "jetty" transport, as the benchmarks make it, honours the transport contract before it is measured. */
 class JettyTransportTest extends HttpTransportContract {
   @Override
   protected HttpTransport transport(Duration connectTimeout) {

@@ -189,7 +189,7 @@ public final class ApacheHttpTransport implements HttpTransport {
    * Runs the classic exchange on a thread of the transport's pool rather than on HttpClient 5's async
    * client: one connection pool, one deadline and one mapping of failures serve both ways of calling,
    * with no second I/O reactor and its threads, and wxpay's async calls are a convenience whose volume a
-   * pool of blocked threads serves (the async client's figures are in the benchmarks' shoot-out).
+   * pool of blocked threads serves (the async client's figures are in the benchmarks' whole-call harness).
    * Cancelling the future aborts the exchange and drops its connection.
    */
   @Override

@@ -85,63 +85,42 @@ public final class PemKeys {
 
   /** The RSA key of the first private key block, or null for anything the JDK path does not read. */
   private static @Nullable PrivateKey jdkRsaPrivateKey(String pem) {
-    for (int from = 0; ; ) {
-      Block block = Block.next(pem, from);
-      if (block == null) {
-        return null;
-      }
-      from = block.end;
-      if (block.type.equals("PRIVATE KEY") || block.type.equals("RSA PRIVATE KEY")) {
-        byte[] der = block.der();
-        if (der == null) {
-          return null;
-        }
-        try {
-          byte[] pkcs8 = block.type.equals("PRIVATE KEY") ? der : pkcs1ToPkcs8(der);
-          return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException | RuntimeException e) {
-          // Not RSA (e.g. SM2), or broken: Bouncy Castle reads it or says what is wrong.
-          return null;
-        }
-      }
+    Block block = Block.first(pem, "PRIVATE KEY", "RSA PRIVATE KEY");
+    byte[] der = block == null ? null : block.der();
+    if (der == null) {
+      return null;
+    }
+    try {
+      byte[] pkcs8 = block.type.equals("PRIVATE KEY") ? der : pkcs1ToPkcs8(der);
+      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // Not RSA (e.g. SM2), or broken: Bouncy Castle reads it or says what is wrong.
+      return null;
     }
   }
 
   /** The RSA key of the first public key or certificate block, or null for anything else. */
   private static @Nullable PublicKey jdkRsaPublicKey(String pem) {
-    for (int from = 0; ; ) {
-      Block block = Block.next(pem, from);
-      if (block == null) {
-        return null;
-      }
-      from = block.end;
-      if (block.type.equals("PUBLIC KEY")) {
-        byte[] der = block.der();
-        try {
-          return der == null ? null : KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException | RuntimeException e) {
-          return null;
-        }
-      }
-      if (block.type.equals("CERTIFICATE")) {
-        X509Certificate certificate = jdkRsaCertificate(block);
-        return certificate == null ? null : certificate.getPublicKey();
-      }
+    Block block = Block.first(pem, "PUBLIC KEY", "CERTIFICATE");
+    if (block == null) {
+      return null;
+    }
+    if (block.type.equals("CERTIFICATE")) {
+      X509Certificate certificate = jdkRsaCertificate(block);
+      return certificate == null ? null : certificate.getPublicKey();
+    }
+    byte[] der = block.der();
+    try {
+      return der == null ? null : KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return null;
     }
   }
 
   /** The first certificate block if it is an RSA certificate the JDK reads, else null. */
   private static @Nullable X509Certificate jdkRsaCertificate(String pem) {
-    for (int from = 0; ; ) {
-      Block block = Block.next(pem, from);
-      if (block == null) {
-        return null;
-      }
-      from = block.end;
-      if (block.type.equals("CERTIFICATE")) {
-        return jdkRsaCertificate(block);
-      }
-    }
+    Block block = Block.first(pem, "CERTIFICATE");
+    return block == null ? null : jdkRsaCertificate(block);
   }
 
   private static @Nullable X509Certificate jdkRsaCertificate(Block block) {
@@ -198,6 +177,18 @@ public final class PemKeys {
       this.type = type;
       this.base64 = base64;
       this.end = end;
+    }
+
+    /** The first complete block of one of these types, skipping blocks of other types; null if none. */
+    static @Nullable Block first(String pem, String... types) {
+      for (Block block = next(pem, 0); block != null; block = next(pem, block.end)) {
+        for (String type : types) {
+          if (block.type.equals(type)) {
+            return block;
+          }
+        }
+      }
+      return null;
     }
 
     /** The next complete block at or after {@code from}, or null. */
