@@ -29,7 +29,6 @@ public final class BenchTransports {
         .sslContext(ssl)
         .build()));
     all.put("apache", ssl -> ApacheHttpTransport.builder().connectTimeout(CONNECT_TIMEOUT).sslContext(ssl).build());
-    all.put("apache-async", ssl -> new ApacheAsyncTransport(ssl, CONNECT_TIMEOUT));
     all.put("okhttp", ssl -> new OkHttpTransport(ssl, CONNECT_TIMEOUT));
     all.put("jetty", ssl -> new JettyTransport(ssl, CONNECT_TIMEOUT));
     return java.util.Collections.unmodifiableMap(all);
