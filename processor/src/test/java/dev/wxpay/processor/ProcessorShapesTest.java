@@ -51,6 +51,37 @@ class ProcessorShapesTest {
   }
 
   @Test
+  void optionalRecordsAndListsAreClearedWithoutACast(@TempDir Path classes) throws Exception {
+    Compilation compilation = compile(
+        source("test.Api",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/nodes\")",
+            "public interface Api {",
+            "  Node post(Node body);",
+            "}"),
+        source("test.Node",
+            "package test;",
+            "import java.util.List;",
+            "import org.jspecify.annotations.Nullable;",
+            "public record Node(String name, @Nullable Node next, @Nullable List<String> tags) {}"),
+        // next(null) and tags(null) would not compile: each is ambiguous with its Consumer or varargs twin.
+        source("test.User",
+            "package test;",
+            "public final class User {",
+            "  public static Node trimmed() {",
+            "    Node full = NodeBuilder.build(n -> n.name(\"a\").next(m -> m.name(\"b\")).tags(\"x\", \"y\"));",
+            "    return NodeBuilder.from(full).clearNext().clearTags().build();",
+            "  }",
+            "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    try (URLClassLoader loader = CompiledClasses.load(compilation, classes)) {
+      Object trimmed = loader.loadClass("test.User").getMethod("trimmed").invoke(null);
+      assertEquals("Node[name=a, next=null, tags=null]", trimmed.toString());
+    }
+  }
+
+  @Test
   void componentsNamedLikeGeneratedLocalsAndTypesSharingASimpleName() {
     Compilation compilation = compile(
         source("test.Api",

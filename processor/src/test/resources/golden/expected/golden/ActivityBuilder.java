@@ -82,6 +82,14 @@ public final class ActivityBuilder implements ModelBuilder<Activity> {
     return this;
   }
 
+  /**
+   * Leaves {@code activity_area_code} out, as if it had never been set.
+   */
+  public ActivityBuilder clearActivityAreaCode() {
+    this.activityAreaCode = null;
+    return this;
+  }
+
   private List<JsonValue> elementsActivityAreaCode() {
     @Nullable List<JsonValue> list = this.activityAreaCode;
     if (list == null) {

@@ -98,6 +98,14 @@ public final class InviteQueryBuilder implements ModelBuilder<InviteQuery> {
     return this;
   }
 
+  /**
+   * Leaves {@code amounts} out, as if it had never been set.
+   */
+  public InviteQueryBuilder clearAmounts() {
+    this.amounts = null;
+    return this;
+  }
+
   private List<Long> elementsAmounts() {
     @Nullable List<Long> list = this.amounts;
     if (list == null) {
@@ -122,6 +130,14 @@ public final class InviteQueryBuilder implements ModelBuilder<InviteQuery> {
     return this;
   }
 
+  /**
+   * Leaves {@code installments} out, as if it had never been set.
+   */
+  public InviteQueryBuilder clearInstallments() {
+    this.installments = null;
+    return this;
+  }
+
   private List<Installments> elementsInstallments() {
     @Nullable List<Installments> list = this.installments;
     if (list == null) {
@@ -143,6 +159,14 @@ public final class InviteQueryBuilder implements ModelBuilder<InviteQuery> {
 
   public InviteQueryBuilder addSince(OffsetDateTime value) {
     elementsSince().add(Objects.requireNonNull(value, "since element"));
+    return this;
+  }
+
+  /**
+   * Leaves {@code since} out, as if it had never been set.
+   */
+  public InviteQueryBuilder clearSince() {
+    this.since = null;
     return this;
   }
 

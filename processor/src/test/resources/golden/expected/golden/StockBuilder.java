@@ -119,6 +119,14 @@ public final class StockBuilder implements ModelBuilder<Stock> {
     return this;
   }
 
+  /**
+   * Leaves {@code periods} out, as if it had never been set.
+   */
+  public StockBuilder clearPeriods() {
+    this.periods = null;
+    return this;
+  }
+
   private List<StockPeriodBuilder> elementsPeriods() {
     @Nullable List<StockPeriodBuilder> list = this.periods;
     if (list == null) {
@@ -140,6 +148,14 @@ public final class StockBuilder implements ModelBuilder<Stock> {
 
   public StockBuilder addGoodsTags(String value) {
     elementsGoodsTags().add(Objects.requireNonNull(value, "goodsTags element"));
+    return this;
+  }
+
+  /**
+   * Leaves {@code goods_tags} out, as if it had never been set.
+   */
+  public StockBuilder clearGoodsTags() {
+    this.goodsTags = null;
     return this;
   }
 

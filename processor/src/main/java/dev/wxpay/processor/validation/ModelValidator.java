@@ -276,6 +276,7 @@ public final class ModelValidator {
     int errorsBefore = reporter.errorCount();
     List<String> jsonNames = new ArrayList<>();
     boolean kotlin = record.getKind() != ElementKind.RECORD;
+    Map<String, Element> positions = new HashMap<>();
     for (ModelComponents.Component component : ModelComponents.of(record)) {
       Element at = component.position();
       String javaName = component.name();
@@ -321,13 +322,40 @@ public final class ModelValidator {
         continue;
       }
       properties.add(new Property(javaName, jsonName, ref, required, encrypted, component.accessor()));
+      positions.put(javaName, at);
     }
+    reportBuilderMethodClashes(properties, positions);
     if (reporter.errorCount() > errorsBefore) {
       records.remove(key);
       failed.add(key);
       return false;
     }
     return true;
+  }
+
+  /**
+   * A component named like a method the builder writes for another component ({@code addItems} beside a
+   * list {@code items}, {@code clearPayer} beside an optional record {@code payer}) would not compile.
+   */
+  private void reportBuilderMethodClashes(List<Property> properties, Map<String, Element> positions) {
+    for (Property property : properties) {
+      TypeRef.Kind kind = property.type().kind();
+      List<String> written = new ArrayList<>();
+      if (kind == TypeRef.Kind.LIST) {
+        written.add("add" + Names.capitalize(property.javaName()));
+      }
+      if (!property.required() && (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD)) {
+        written.add("clear" + Names.capitalize(property.javaName()));
+      }
+      for (Property other : properties) {
+        if (written.contains(other.javaName())) {
+          reporter.error(positions.get(other.javaName()), "component '" + other.javaName()
+              + "' clashes with the builder method " + other.javaName() + "() written for component '"
+              + property.javaName() + "'; rename it and keep the JSON name with @Json(name = \""
+              + other.jsonName() + "\")");
+        }
+      }
+    }
   }
 
   /**

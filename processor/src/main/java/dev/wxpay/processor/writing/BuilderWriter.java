@@ -18,8 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code XBuilder} for record {@code X}: fluent setters, {@code Consumer} overloads for nested
- * records, varargs and {@code addX} for lists, and a {@code build()} that names every missing required
- * field by JSON path. Nested records are kept as builders until {@code build()}, so their missing fields
+ * records, varargs and {@code addX} for lists, {@code clearX()} where {@code x(null)} would be ambiguous, and
+ * a {@code build()} that names every missing required field by JSON path. Nested records are kept as builders until {@code build()}, so their missing fields
  * are reported together with the outer ones.
  */
 public final class BuilderWriter {
@@ -107,6 +107,7 @@ public final class BuilderWriter {
             .addStatement("$N.accept(this.$N)", name, name)
             .addStatement("return this")
             .build());
+        clearer(type, builder, property);
       }
       case LIST -> listSetters(type, builder, property, set);
       default -> {
@@ -121,6 +122,22 @@ public final class BuilderWriter {
         }
       }
     }
+  }
+
+  /**
+   * {@code clearX()} for an optional record or list: {@code x(null)} does not compile there, being
+   * ambiguous between the value setter and its {@code Consumer} or varargs overload.
+   */
+  private static void clearer(TypeSpec.Builder type, ClassName builder, Property property) {
+    if (property.required()) {
+      return;
+    }
+    String name = property.javaName();
+    type.addMethod(setter(builder, "clear" + Names.capitalize(name))
+        .addJavadoc("Leaves {@code $L} out, as if it had never been set.\n", property.jsonName())
+        .addStatement("this.$N = null", name)
+        .addStatement("return this")
+        .build());
   }
 
   private static boolean isBoxedNumberOrBoolean(TypeRef ref) {
@@ -202,6 +219,7 @@ public final class BuilderWriter {
           .addStatement("return this")
           .build());
     }
+    clearer(type, builder, property);
     TypeName listType = fieldType(property.type());
     type.addMethod(MethodSpec.methodBuilder("elements" + Names.capitalize(name))
         .addModifiers(Modifier.PRIVATE)
