@@ -78,6 +78,25 @@ class EndToEndTest {
             "  Page get(@Path(\"brand\") String brand, @Query Filter filter);",
             "  @Post void create(@Path(\"brand\") String brand, @Body java.util.function.Consumer<StockBuilder> stock);",
             "}"),
+        // Operations inherited from a plain interface go to this path; a default method is the user's own.
+        source("e2e.Lookups",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "public interface Lookups<F> {",
+            "  Page get(@Path(\"brand\") String brand, @Query F filter);",
+            "}"),
+        source("e2e.BrandStocks",
+            "package e2e;",
+            "import dev.wxpay.annotations.*;",
+            "@Endpoint(\"v3/brands/{brand}/stocks\")",
+            "public interface BrandStocks extends Lookups<Filter> {",
+            "  default long count(String brand) {",
+            "    return get(brand, firstPage(brand)).totalCount();",
+            "  }",
+            "  static Filter firstPage(String brand) {",
+            "    return new Filter(brand, null, 10, null);",
+            "  }",
+            "}"),
         source("e2e.Filter",
             "package e2e;",
             "import org.jspecify.annotations.Nullable;",
@@ -228,6 +247,19 @@ class EndToEndTest {
     assertEquals(List.of("a", "b"), accessor(accessor(data.get(0), "rule"), "tags"));
     assertNull(accessor(data.get(1), "state"), "an unknown enum value reads as null");
     assertNull(accessor(accessor(data.get(1), "rule"), "tags"));
+  }
+
+  @Test
+  void inheritedOperationsUseTheEndpointsPathAndDefaultMethodsCallThem() throws Exception {
+    sandbox.stub("GET", "/v3/brands/b/stocks", StubResponse.json("{\"total_count\":7,\"data\":[]}"));
+    Class<?> api = loader.loadClass("e2e.BrandStocks");
+
+    Object count = api.getMethod("count", String.class).invoke(wxpay.create(api), "b");
+
+    assertEquals(7L, count);
+    assertEquals("/v3/brands/b/stocks?brand_id=b&page_size=10", sandbox.lastRequest().uri());
+    assertTrue(sandbox.lastRequest().signatureValid(), sandbox.lastRequest().rejection());
+    assertEquals(1, sandbox.requests().size(), "the default method ran once, as written");
   }
 
   @Test

@@ -6,8 +6,14 @@ import static dev.wxpay.processor.Compilations.endpoint;
 import static dev.wxpay.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One test per processor error: the message, and the file and line of the offending element. */
 class ProcessorErrorsTest {
@@ -562,6 +568,49 @@ class ProcessorErrorsTest {
     assertThat(compile(api, RESPONSE, generic))
         .hadErrorContaining("generic records are not supported: test.Box<java.lang.String>")
         .inFile(api).onLine(5);
+  }
+
+  @Test
+  void anEndpointExtendingAnotherEndpointDirectlyOrNot() {
+    JavaFileObject parent = source("test.Parent", "package test;", "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/parent\")", "public interface Parent {", "  Res get();", "}");
+    JavaFileObject middle = source("test.Middle", "package test;", "public interface Middle extends Parent {}");
+    JavaFileObject child = source("test.Child", "package test;", "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/child\")", "public interface Child extends Middle {", "}");
+    Compilation compilation = compile(parent, middle, child, RESPONSE);
+    assertThat(compilation).hadErrorContaining("@Endpoint interface Child extends @Endpoint interface Parent,"
+            + " whose methods would then be sent to \"v3/child\"; declare shared methods in an interface"
+            + " without @Endpoint")
+        .inFile(child).onLine(4);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void anInheritedMethodsErrorIsReportedOnTheEndpointNamingTheMethod(@TempDir Path library) throws Exception {
+    JavaFileObject base = source("test.Base", "package test;", "public interface Base {", "  Res fetch();", "}");
+    JavaFileObject api = source("test.Api", "package test;", "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/x\")", "public interface Api extends Base {", "}");
+    assertThat(compile(api, base, RESPONSE))
+        .hadErrorContaining("in fetch() inherited from test.Base: cannot tell the HTTP method of fetch()")
+        .inFile(api).onLine(4);
+
+    // From a compiled library, where the method has no source line of its own.
+    Compilation lib = compile(source("lib.Lookup", "package lib;", "public interface Lookup {",
+        "  test.Res get(@dev.wxpay.annotations.Path(\"id\") String id);", "}"), RESPONSE);
+    assertThat(lib).succeeded();
+    CompiledClasses.load(lib, library).close();
+    List<File> classpath = new ArrayList<>(List.of(library.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    JavaFileObject user = source("app.Mine", "package app;", "import dev.wxpay.annotations.*;",
+        "@Endpoint(\"v3/mine\")", "public interface Mine extends lib.Lookup {", "}");
+    Compilation compilation = Compiler.javac().withProcessors(new WxpayProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror").withClasspath(classpath).compile(user);
+    assertThat(compilation).hadErrorContaining("in get() inherited from lib.Lookup: @Path(\"id\") on '")
+        .inFile(user).onLine(4);
+    assertThat(compilation).hadErrorContaining("matches no placeholder of @Endpoint path; placeholders are []");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test

@@ -25,10 +25,12 @@ import dev.wxpay.processor.model.QualifiedName;
 import dev.wxpay.processor.model.TypeRef;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -128,11 +130,13 @@ public final class EndpointValidator {
     if (!type.getTypeParameters().isEmpty()) {
       reporter.error(type, "@Endpoint interfaces cannot have type parameters");
     }
+    reportEndpointSuperinterfaces(type);
     List<Models.Operation> operations = new ArrayList<>();
     for (Method method : methods) {
-      Models.Operation operation = operation(type, method, placeholders);
-      if (operation != null) {
-        operations.add(operation);
+      if (method.element().getEnclosingElement().equals(type)) {
+        addOperation(operations, type, method, placeholders);
+      } else {
+        reporter.inheritedBy(type, method.element(), () -> addOperation(operations, type, method, placeholders));
       }
     }
     if (reporter.errorCount() > errorsBefore) {
@@ -153,6 +157,38 @@ public final class EndpointValidator {
     QualifiedName interfaceName = ModelValidator.name(type);
     return new Parsed(new Models.Endpoint(
         interfaceName, interfaceName.generated(GeneratedNames.CLIENT), path, host, operations), type);
+  }
+
+  private void addOperation(
+      List<Models.Operation> operations, TypeElement type, Method method, List<String> placeholders) {
+    Models.Operation operation = operation(type, method, placeholders);
+    if (operation != null) {
+      operations.add(operation);
+    }
+  }
+
+  /**
+   * Refuses an endpoint that extends another endpoint: the methods it inherits would be sent to its own
+   * path, not to the one their interface declares, which reads as the opposite.
+   */
+  private void reportEndpointSuperinterfaces(TypeElement endpoint) {
+    List<TypeElement> todo = new ArrayList<>(List.of(endpoint));
+    Set<TypeElement> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      for (TypeMirror parent : todo.remove(0).getInterfaces()) {
+        TypeElement parentType = (TypeElement) types.asElement(parent);
+        if (!seen.add(parentType)) {
+          continue;
+        }
+        todo.add(parentType);
+        if (parentType.getAnnotation(Endpoint.class) != null) {
+          reporter.error(endpoint, "@Endpoint interface " + endpoint.getSimpleName() + " extends @Endpoint"
+              + " interface " + parentType.getSimpleName() + ", whose methods would then be sent to \""
+              + endpoint.getAnnotation(Endpoint.class).value() + "\"; declare shared methods in an interface"
+              + " without @Endpoint");
+        }
+      }
+    }
   }
 
   /** Parses the records the interface's methods take or return, and the records it nests. */
