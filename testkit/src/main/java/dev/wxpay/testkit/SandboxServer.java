@@ -133,6 +133,7 @@ final class SandboxServer implements AutoCloseable {
           write(out, "GET", e.status(), false, StubResponse.error(e.status(), "PARAM_ERROR", e.getMessage())
               .unsigned());
           out.flush();
+          lingeringClose(socket, in);
           return;
         }
         if (request == null) {
@@ -157,6 +158,30 @@ final class SandboxServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       open.remove(socket);
+    }
+  }
+
+  /**
+   * Lets the client read an answer to a request the server stopped reading: closing with its unread bytes
+   * still queued would reset the connection, and a reset can discard the answer before the client reads it.
+   */
+  private static void lingeringClose(Socket socket, InputStream in) {
+    try {
+      if (!(socket instanceof javax.net.ssl.SSLSocket)) {
+        // The client sees the end of the answer and closes its side, which ends the drain below at once.
+        socket.shutdownOutput();
+      }
+      socket.setSoTimeout(500);
+      byte[] discard = new byte[8192];
+      for (int total = 0; total < 256 * 1024; ) {
+        int n = in.read(discard);
+        if (n < 0) {
+          return;
+        }
+        total += n;
+      }
+    } catch (IOException e) {
+      // Timed out or reset: closing is all that is left.
     }
   }
 
