@@ -103,8 +103,16 @@ final class SandboxServer implements AutoCloseable {
       try {
         socket = listener.accept();
       } catch (IOException e) {
-        // Closed by close(), or the listener failed: either way nothing more is served.
-        return;
+        if (closed.get() || listener.isClosed()) {
+          return;
+        }
+        // A passing failure (out of file descriptors, say): keep serving, without spinning.
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+        continue;
       }
       open.add(socket);
       try {
@@ -247,8 +255,9 @@ final class SandboxServer implements AutoCloseable {
     String signatureType = response.signatureTypeOverride();
     if (signatureType != null) {
       putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, signatureType);
-    } else if (keys.algorithm() == SandboxAlgorithm.SM2) {
-      // WeChat Pay names the signature type on SM answers (国密指引: 新增HTTP头Wechatpay-Signature-Type).
+    } else {
+      // WeChat Pay names the signature type on every signed answer, RSA ones included (its 如何使用微信支付公钥验签
+      // page shows Wechatpay-Signature-Type: WECHATPAY2-SHA256-RSA2048 last); the SM guide 国密指引 adds it too.
       putUnlessDropped(headers, response, StubResponse.SIGNATURE_TYPE, keys.algorithm().scheme());
     }
   }

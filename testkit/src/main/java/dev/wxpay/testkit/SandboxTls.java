@@ -1,5 +1,6 @@
 package dev.wxpay.testkit;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -71,12 +72,13 @@ final class SandboxTls {
       this.trustManager = x509(trustManagers.getTrustManagers());
       this.clientContext = SSLContext.getInstance("TLS");
       clientContext.init(null, new TrustManager[] {trustManager}, null);
-    } catch (GeneralSecurityException | java.io.IOException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up TLS for the sandbox", e);
     }
   }
 
-  private static X509Certificate selfSigned(KeyPair keyPair, SecureRandom random, Provider bc) throws GeneralSecurityException {
+  private static X509Certificate selfSigned(KeyPair keyPair, SecureRandom random, Provider bc)
+      throws GeneralSecurityException {
     // TLS checks validity against the real time, never the sandbox clock (a test may set that in the past).
     Instant now = Instant.now();
     X500Name name = new X500Name("CN=WeChat Pay sandbox (wxpay-testkit)");
@@ -92,7 +94,7 @@ final class SandboxTls {
           new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       return new JcaX509CertificateConverter().setProvider(bc).getCertificate(builder.build(
           new JcaContentSignerBuilder("SHA256withECDSA").setProvider(bc).build(keyPair.getPrivate())));
-    } catch (OperatorCreationException | java.io.IOException e) {
+    } catch (OperatorCreationException | IOException e) {
       throw new GeneralSecurityException("cannot make the sandbox's TLS certificate", e);
     }
   }

@@ -56,10 +56,11 @@ import org.jspecify.annotations.Nullable;
  *       and the raw query, exactly as received, and BODY is the body, or for a {@code multipart/form-data}
  *       upload the text of its {@code meta} part. Otherwise: 401 {@code SIGN_ERROR}.
  *   <li>A {@code Wechatpay-Serial} request header, if present, is the WeChat Pay public key id or a platform
- *       certificate serial the sandbox has (except on {@code GET /v3/certificates}, where it may be empty, as a
- *       client has no serial before its first download); a request with a body has {@code Content-Type: application/json},
- *       or is a {@code multipart/form-data} upload with exactly a {@code meta} part
- *       ({@code {"filename":…,"sha256":…}}) and a {@code file} part whose SHA-256 is {@code meta.sha256}.
+ *       certificate serial the sandbox has (on {@code GET /v3/certificates} it may also be empty: a client has
+ *       no serial to name before its first download); a request with a body has
+ *       {@code Content-Type: application/json}, or is a {@code multipart/form-data} upload with exactly a
+ *       {@code meta} part ({@code {"filename":…,"sha256":…}}) and a {@code file} part whose SHA-256 is
+ *       {@code meta.sha256}.
  *       Otherwise: 400 {@code PARAM_ERROR}.
  *   <li>A stub exists for the method and raw path, or a built-in answer does: {@code GET /v3/certificates}
  *       (certificate and mixed modes), a {@link #bill registered bill} and its {@code
@@ -68,8 +69,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every response, errors included, carries {@code Request-ID}, {@code Wechatpay-Nonce},
  * {@code Wechatpay-Signature}, a Base64 signature over {@code TIMESTAMP\nNONCE\nBODY\n},
- * {@code Wechatpay-Timestamp} and {@code Wechatpay-Serial}, and in SM2 mode {@code Wechatpay-Signature-Type},
- * each name spelled exactly so (some clients look headers up by exact case). Who signs depends on
+ * {@code Wechatpay-Timestamp}, {@code Wechatpay-Serial} and {@code Wechatpay-Signature-Type} (the scheme,
+ * {@code WECHATPAY2-SHA256-RSA2048} or {@code WECHATPAY2-SM2-WITH-SM3}), each name spelled exactly so (some clients look headers up by exact case). Who signs depends on
  * the {@link SandboxVerification}: the WeChat Pay public key ({@code Wechatpay-Serial} is its id), or the
  * newest platform certificate's key ({@code Wechatpay-Serial} is the certificate serial number). Bill files
  * are sent unsigned, as WeChat Pay sends them.

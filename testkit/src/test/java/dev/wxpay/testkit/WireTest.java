@@ -129,10 +129,8 @@ class WireTest {
 
       assertTrue(raw.head().startsWith("HTTP/1.1 200 OK\r\n"), raw.head());
       List<String> expected = new ArrayList<>(List.of("Date", "Content-Type", "Content-Length", "Connection",
-          "Request-ID", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Serial"));
-      if (sm2) {
-        expected.add("Wechatpay-Signature-Type");
-      }
+          "Request-ID", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Serial",
+          "Wechatpay-Signature-Type"));
       assertEquals(expected, raw.names());
       assertEquals("{\"trade_state\":\"SUCCESS\"}", new String(raw.body(), StandardCharsets.UTF_8));
       String timestamp = raw.value("Wechatpay-Timestamp");
@@ -142,9 +140,8 @@ class WireTest {
       assertTrue(raw.value("Request-ID").matches("[0-9A-F]{32}"), raw.head());
       assertTrue(sm2 ? verifiesSm2(sandbox.wechatpayPublicKey(), signature, timestamp, nonce, raw.body())
           : verifies(sandbox.wechatpayPublicKey(), signature, timestamp, nonce, raw.body()));
-      if (sm2) {
-        assertEquals("WECHATPAY2-SM2-WITH-SM3", raw.value("Wechatpay-Signature-Type"));
-      }
+      assertEquals(sm2 ? "WECHATPAY2-SM2-WITH-SM3" : "WECHATPAY2-SHA256-RSA2048",
+          raw.value("Wechatpay-Signature-Type"));
     }
   }
 
@@ -155,7 +152,8 @@ class WireTest {
       assertEquals(401, raw.status());
       assertTrue(raw.head().startsWith("HTTP/1.1 401 Unauthorized\r\n"), raw.head());
       assertEquals(List.of("Date", "Content-Type", "Content-Length", "Connection", "Request-ID", "Wechatpay-Nonce",
-          "Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Serial"), raw.names());
+          "Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Serial", "Wechatpay-Signature-Type"),
+          raw.names());
     }
   }
 
@@ -223,6 +221,26 @@ class WireTest {
       assertEquals(-1, socket.getInputStream().read());
       // Nothing reached the application: no request recorded.
       assertTrue(sandbox.requests().isEmpty());
+    }
+  }
+
+  @Test
+  void clientsThatPreferHttp2FallBackToHttp11() throws Exception {
+    // The JDK's HttpClient prefers HTTP/2: an h2c upgrade in plain text, ALPN over TLS. The sandbox, like
+    // WeChat Pay's API, answers HTTP/1.1.
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    try (WechatPaySandbox plain = TestKeys.sandbox().start();
+        WechatPaySandbox tls = TestKeys.sandbox().https().start()) {
+      HttpResponse<String> upgrade = http2.send(HttpRequest.newBuilder(plain.baseUri().resolve("v3/x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, upgrade.statusCode(), upgrade.body());
+      assertEquals(HttpClient.Version.HTTP_1_1, upgrade.version());
+      HttpClient alpn =
+          HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(tls.sslContext()).build();
+      HttpResponse<String> negotiated = alpn.send(HttpRequest.newBuilder(tls.baseUri().resolve("v3/x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, negotiated.statusCode(), negotiated.body());
+      assertEquals(HttpClient.Version.HTTP_1_1, negotiated.version());
     }
   }
 
