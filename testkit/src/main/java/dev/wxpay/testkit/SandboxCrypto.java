@@ -54,6 +54,11 @@ final class SandboxCrypto {
     return algorithm;
   }
 
+  /** This sandbox's Bouncy Castle provider, never registered; also builds its TLS certificate. */
+  java.security.Provider provider() {
+    return bc;
+  }
+
   /** A fresh RSA-2048 or SM2 key pair. */
   KeyPair generateKeyPair(SecureRandom random) {
     try {

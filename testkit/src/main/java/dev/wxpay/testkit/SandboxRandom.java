@@ -45,8 +45,12 @@ final class SandboxRandom {
     return out.toString();
   }
 
-  /** A certificate serial: positive, up to 160 bits, never zero. */
+  /**
+   * A certificate serial of exactly 40 hex digits, as WeChat Pay's are: with fewer, the padded form WeChat Pay
+   * writes and the unpadded one some clients send ({@code BigInteger.toString(16)}, the official Java SDK's)
+   * would differ, and the sandbox would refuse such a client's {@code Wechatpay-Serial}.
+   */
   BigInteger serial() {
-    return new BigInteger(160, random).setBit(0);
+    return new BigInteger(160, random).setBit(156).setBit(0);
   }
 }

@@ -22,7 +22,7 @@ public final class StubResponse {
   static final List<String> SIGNATURE_HEADERS = List.of(
       "Request-ID", "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Serial", "Wechatpay-Signature");
 
-  /** The header the sandbox adds in SM2 mode, which {@link #withoutHeader} may drop too. */
+  /** The header naming the signature scheme, which {@link #withoutHeader} may drop too. */
   static final String SIGNATURE_TYPE = "Wechatpay-Signature-Type";
 
   private static final List<String> DROPPABLE_HEADERS =
@@ -192,7 +192,7 @@ public final class StubResponse {
    *
    * @param name one of {@code Request-ID}, {@code Wechatpay-Timestamp}, {@code Wechatpay-Nonce},
    *     {@code Wechatpay-Serial}, {@code Wechatpay-Signature} (case-insensitive), or
-   *     {@code Wechatpay-Signature-Type}, which the sandbox adds in {@link SandboxAlgorithm#SM2} mode
+   *     {@code Wechatpay-Signature-Type}
    * @throws IllegalArgumentException for any other name
    */
   public StubResponse withoutHeader(String name) {

@@ -3,10 +3,12 @@
 package dev.wxpay.testkit;
 
 import dev.wxpay.runtime.WechatPay;
+import dev.wxpay.runtime.http.JdkHttpTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -14,15 +16,21 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-process stand-in for WeChat Pay, for tests and samples: an HTTP server on 127.0.0.1 that checks
- * every request's {@code Authorization} signature exactly as WeChat Pay does, answers from stubs, signs
- * every response with its own WeChat Pay key, and records every request it receives.
+ * An in-process stand-in for WeChat Pay, for tests and samples: an HTTP/1.1 server on 127.0.0.1 (plain, or
+ * {@link Builder#https() HTTPS}) that checks every request's {@code Authorization} signature exactly as WeChat
+ * Pay does, answers from stubs, signs every response with its own WeChat Pay key, and records every request it
+ * receives. It speaks to any client as WeChat Pay does, down to the spelling of header names, so a client that
+ * works against WeChat Pay works against the sandbox with only its base URL changed (and, over HTTPS, the
+ * sandbox's certificate trusted).
  *
  * <pre>{@code
  * try (WechatPaySandbox sandbox = WechatPaySandbox.start()) {
@@ -48,18 +56,21 @@ import org.jspecify.annotations.Nullable;
  *       and the raw query, exactly as received, and BODY is the body, or for a {@code multipart/form-data}
  *       upload the text of its {@code meta} part. Otherwise: 401 {@code SIGN_ERROR}.
  *   <li>A {@code Wechatpay-Serial} request header, if present, is the WeChat Pay public key id or a platform
- *       certificate serial the sandbox has; a request with a body has {@code Content-Type: application/json},
- *       or is a {@code multipart/form-data} upload with exactly a {@code meta} part
- *       ({@code {"filename":…,"sha256":…}}) and a {@code file} part whose SHA-256 is {@code meta.sha256}.
+ *       certificate serial the sandbox has (on {@code GET /v3/certificates} it may also be empty: a client has
+ *       no serial to name before its first download); a request with a body has
+ *       {@code Content-Type: application/json}, or is a {@code multipart/form-data} upload with exactly a
+ *       {@code meta} part ({@code {"filename":…,"sha256":…}}) and a {@code file} part whose SHA-256 is
+ *       {@code meta.sha256}.
  *       Otherwise: 400 {@code PARAM_ERROR}.
  *   <li>A stub exists for the method and raw path, or a built-in answer does: {@code GET /v3/certificates}
  *       (certificate and mixed modes), a {@link #bill registered bill} and its {@code
  *       GET /v3/billdownload/file}. Otherwise: 404 {@code NOT_FOUND}. Stubs win over built-in answers.
  * </ol>
  *
- * <p>Every response, errors included, carries {@code Request-ID}, {@code Wechatpay-Timestamp},
- * {@code Wechatpay-Nonce}, {@code Wechatpay-Serial} and {@code Wechatpay-Signature}, a Base64 signature over
- * {@code TIMESTAMP\nNONCE\nBODY\n}, and in SM2 mode {@code Wechatpay-Signature-Type}. Who signs depends on
+ * <p>Every response, errors included, carries {@code Request-ID}, {@code Wechatpay-Nonce},
+ * {@code Wechatpay-Signature}, a Base64 signature over {@code TIMESTAMP\nNONCE\nBODY\n},
+ * {@code Wechatpay-Timestamp}, {@code Wechatpay-Serial} and {@code Wechatpay-Signature-Type} (the scheme,
+ * {@code WECHATPAY2-SHA256-RSA2048} or {@code WECHATPAY2-SM2-WITH-SM3}), each name spelled exactly so (some clients look headers up by exact case). Who signs depends on
  * the {@link SandboxVerification}: the WeChat Pay public key ({@code Wechatpay-Serial} is its id), or the
  * newest platform certificate's key ({@code Wechatpay-Serial} is the certificate serial number). Bill files
  * are sent unsigned, as WeChat Pay sends them.
@@ -86,7 +97,8 @@ public final class WechatPaySandbox implements AutoCloseable {
   private WechatPaySandbox(Builder builder, SandboxRandom random) throws IOException {
     this.clock = builder.clock;
     this.keys = new SandboxKeys(builder, random);
-    this.server = new SandboxServer(builder.port, keys, clock, random);
+    SandboxTls tls = builder.https ? new SandboxTls(random.secureRandom(), keys.crypto().provider()) : null;
+    this.server = new SandboxServer(builder.port, keys, clock, random, tls);
     this.bills = new Bills(keys.crypto(), random, server.baseUri());
     this.notifications = new Notifications(keys, random, clock);
     server.start(new RequestHandler(keys, clock, stubs, bills, requests));
@@ -110,7 +122,10 @@ public final class WechatPaySandbox implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------------
   // Configuration a client needs.
 
-  /** The base URI to give a client, {@code http://127.0.0.1:PORT/}. */
+  /**
+   * The base URI to give a client, {@code http://127.0.0.1:PORT/}, or {@code https://127.0.0.1:PORT/} for a
+   * sandbox built with {@link Builder#https()}.
+   */
   public URI baseUri() {
     return server.baseUri();
   }
@@ -118,6 +133,45 @@ public final class WechatPaySandbox implements AutoCloseable {
   /** The port the sandbox listens on, on 127.0.0.1. */
   public int port() {
     return server.baseUri().getPort();
+  }
+
+  /**
+   * The sandbox's self-signed TLS certificate, for {@code 127.0.0.1} and {@code localhost}, valid for a year
+   * from the day before the sandbox started (by the system clock).
+   *
+   * @throws IllegalStateException unless the sandbox was built with {@link Builder#https()}
+   */
+  public X509Certificate tlsCertificate() {
+    return tls().certificate();
+  }
+
+  /**
+   * A trust manager that trusts the sandbox's {@link #tlsCertificate()} and nothing else, for clients that take
+   * one, such as OkHttp's {@code sslSocketFactory(sslContext().getSocketFactory(), trustManager())}.
+   *
+   * @throws IllegalStateException unless the sandbox was built with {@link Builder#https()}
+   */
+  public X509TrustManager trustManager() {
+    return tls().trustManager();
+  }
+
+  /**
+   * A client {@link SSLContext} that trusts the sandbox's {@link #tlsCertificate()} and nothing else, for a JDK
+   * {@code HttpClient} ({@code HttpClient.newBuilder().sslContext(...)}) or any client that takes one. Host
+   * names are still checked by the client, as against WeChat Pay.
+   *
+   * @throws IllegalStateException unless the sandbox was built with {@link Builder#https()}
+   */
+  public SSLContext sslContext() {
+    return tls().clientContext();
+  }
+
+  private SandboxTls tls() {
+    SandboxTls tls = server.tls();
+    if (tls == null) {
+      throw new IllegalStateException("this sandbox serves plain HTTP; build it with https() for TLS");
+    }
+    return tls;
   }
 
   /**
@@ -242,6 +296,11 @@ public final class WechatPaySandbox implements AutoCloseable {
    * mode), the APIv3 key, the base URIs and the sandbox's clock. Set anything else (timeouts, say), then
    * {@code build()}; with certificates, build() downloads them from the sandbox.
    *
+   * <p>Over {@link Builder#https() HTTPS} the builder also gets a transport whose TLS trusts exactly the
+   * sandbox's certificate (the JDK's {@code HttpClient}, HTTP/1.1, a 10 s connect timeout, no redirects, no
+   * proxy). Since that transport is given, the builder's {@code connectTimeout} may not be set; to change
+   * the transport, give one of your own made with {@link #sslContext()}.
+   *
    * <p>Both hosts, the mainland and the Hong Kong one ({@code @Endpoint(..., host = Host.HONG_KONG)}),
    * point at this sandbox, so Hong Kong endpoints are tested offline too. The sandbox cannot tell which
    * host a request was meant for (the host is not signed, and both are this one server); a test that
@@ -254,6 +313,16 @@ public final class WechatPaySandbox implements AutoCloseable {
         .hongKongBaseUri(baseUri())
         // The client's timestamps and skew checks must agree with the sandbox's clock.
         .clock(clock);
+    SandboxTls tls = server.tls();
+    if (tls != null) {
+      builder.transport(JdkHttpTransport.of(HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .sslContext(tls.clientContext())
+          .build()));
+    }
     SandboxVerification verification = verification();
     if (verification != SandboxVerification.CERTIFICATE) {
       builder.wechatpayPublicKey(wechatpayPublicKeyId(), wechatpayPublicKey());
@@ -431,6 +500,7 @@ public final class WechatPaySandbox implements AutoCloseable {
     @Nullable KeyPair wechatpayKeyPair;
     int port;
     Clock clock = Clock.systemUTC();
+    boolean https;
 
     private Builder() {}
 
@@ -515,6 +585,18 @@ public final class WechatPaySandbox implements AutoCloseable {
         throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS instead of plain HTTP, as WeChat Pay does, with a fresh self-signed certificate (EC P-256,
+     * for {@code 127.0.0.1} and {@code localhost}) so that tests exercise the TLS path a client takes in
+     * production. {@link #clientBuilder()} then trusts exactly that certificate; other clients take
+     * {@link #sslContext()} or {@link #trustManager()}. Plain HTTP stays the default, so that any client
+     * works with nothing but the base URI changed (the runtime accepts {@code http} for loopback hosts only).
+     */
+    public Builder https() {
+      this.https = true;
       return this;
     }
 

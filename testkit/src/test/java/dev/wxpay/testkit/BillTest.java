@@ -29,11 +29,16 @@ class BillTest {
       "交易时间,公众账号ID,商户号\r\n`2024-01-01 10:00:00,`wx8888888888888888,`1900000001\r\n".repeat(50)
           .getBytes(StandardCharsets.UTF_8);
 
-  private static WechatPaySandbox sandbox;
+  // Package-private: the HTTPS subclass starts its own.
+  static WechatPaySandbox sandbox;
 
   @BeforeAll
   static void startSandbox() {
     sandbox = TestKeys.sandbox().start();
+    registerBills();
+  }
+
+  static void registerBills() {
     sandbox.bill(TRADE_BILL, CSV);
     sandbox.bill("/v3/bill/fundflowbill", SandboxBill.of(CSV).corrupted());
   }
@@ -57,6 +62,7 @@ class BillTest {
     assertEquals(200, answer.statusCode(), bodyOf(answer));
     Map<String, Object> json = TestJson.object(bodyOf(answer));
     URI url = URI.create((String) json.get("download_url"));
+    assertEquals(sandbox.baseUri().getScheme(), url.getScheme());
     assertEquals(sandbox.baseUri().getAuthority(), url.getAuthority());
     assertEquals("/v3/billdownload/file", url.getRawPath());
     MerchantRequest download = MerchantRequest.to(sandbox).get(url.getRawPath() + "?" + url.getRawQuery());

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class MerchantRequest {
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  /** One client per HTTPS sandbox, trusting its certificate only. */
+  private static final Map<SSLContext, HttpClient> HTTPS = new ConcurrentHashMap<>();
 
   private final WechatPaySandbox sandbox;
   private String method = "GET";
@@ -201,7 +205,16 @@ final class MerchantRequest {
     if (timeout != null) {
       request.timeout(timeout);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return clientFor(sandbox).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The plain client, or for an HTTPS sandbox one that trusts its certificate. */
+  static HttpClient clientFor(WechatPaySandbox sandbox) {
+    if (sandbox.baseUri().getScheme().equals("http")) {
+      return HTTP;
+    }
+    return HTTPS.computeIfAbsent(sandbox.sslContext(), context -> HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).sslContext(context).build());
   }
 
   static String sign(PrivateKey key, String head, byte[] body) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MoreFaultsTest {
-  private static WechatPaySandbox sandbox;
+  // Package-private: the HTTPS subclass starts its own.
+  static WechatPaySandbox sandbox;
 
   @BeforeAll
   static void startSandbox() {

@@ -67,7 +67,7 @@ class SandboxModesTest {
       sandbox.stub("GET", PATH, StubResponse.json("{}"));
       HttpResponse<byte[]> sm2 = MerchantRequest.to(sandbox).get(PATH).sm2(TestKeys.MERCHANT_SM2.getPrivate()).send();
       assertError(sm2, 401, "SIGN_ERROR", "expected \\\"WECHATPAY2-SHA256-RSA2048\\\"");
-      assertFalse(sm2.headers().firstValue("Wechatpay-Signature-Type").isPresent());
+      assertEquals("WECHATPAY2-SHA256-RSA2048", header(sm2, "Wechatpay-Signature-Type"));
     }
   }
 

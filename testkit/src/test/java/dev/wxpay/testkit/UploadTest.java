@@ -28,7 +28,8 @@ class UploadTest {
   private static final byte[] FILE = concat("\u00ff\u00d8\r\n--wxpay-boundary-7MA4YWxk\r\n\r\n\n\r"
       .getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 1, 2, (byte) 0x89, '\r', '\n', '-', '-'});
 
-  private static WechatPaySandbox sandbox;
+  // Package-private: the HTTPS subclass starts its own.
+  static WechatPaySandbox sandbox;
 
   @BeforeAll
   static void startSandbox() {

@@ -40,7 +40,8 @@ class WechatPaySandboxTest {
   private static final String RESTART = "/v3/marketing/favor/stocks/9856000/restart";
   private static final String BODY = "{\"stock_creator_mchid\":\"8956000\"}";
 
-  private static WechatPaySandbox sandbox;
+  // Package-private: the HTTPS subclass starts its own.
+  static WechatPaySandbox sandbox;
 
   @BeforeAll
   static void startSandbox() {

@@ -1,0 +1,21 @@
+package dev.wxpay.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every test of {@link BillTest} again, over HTTPS. */
+class BillHttpsTest extends BillTest {
+  // Hides the superclass's, so JUnit starts this sandbox instead.
+  @BeforeAll
+  static void startSandbox() {
+    sandbox = TestKeys.sandbox().https().start();
+    registerBills();
+  }
+
+  @Test
+  void servesHttps() {
+    assertEquals("https", sandbox.baseUri().getScheme());
+  }
+}
