@@ -4,5 +4,5 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 def warnings = log.readLines().findAll { it.startsWith('[WARNING]') }
-    .findAll { !(it ==~ /\[WARNING\] Duplicate source root: .*\/generated-sources\/kapt\/compile\/.*\.kt/) }
+    .findAll { !(it ==~ /\[WARNING\] Duplicate source root: .*\/generated-sources\/kaptKotlin\/compile\/.*\.kt/) }
 assert warnings.isEmpty() : warnings.join('\n')

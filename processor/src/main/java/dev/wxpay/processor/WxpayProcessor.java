@@ -22,6 +22,8 @@ import dev.wxpay.processor.writing.kotlin.KotlinDslWriter;
 import dev.wxpay.processor.writing.kotlin.KotlinFile;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -176,15 +178,22 @@ public final class WxpayProcessor extends AbstractProcessor {
   }
 
   /**
-   * Writes Kotlin source through the Filer, beside the generated Java: kapt's Kotlin compile reads that
-   * folder, a javac build compiles it with kotlinc afterwards, and incremental builds clean it up by
-   * its one originating element.
+   * Writes Kotlin source. Under kapt it goes to the folder kapt names for generated Kotlin, the one its
+   * Kotlin compile reads in Maven and Gradle alike. Under javac it goes through the Filer beside the Java,
+   * for kotlinc to compile afterwards; incremental builds clean it up by its one originating element.
    */
   private void writeKotlin(KotlinFile file, TypeElement origin) {
     if (file == null || !writesKotlin()) {
       return;
     }
     try {
+      String kaptFolder = processingEnv.getOptions().get(KAPT_KOTLIN_GENERATED);
+      if (kaptFolder != null) {
+        Path target = Path.of(kaptFolder, file.packageName().replace('.', '/'), file.name() + ".kt");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.text());
+        return;
+      }
       FileObject target = processingEnv.getFiler()
           .createResource(StandardLocation.SOURCE_OUTPUT, file.packageName(), file.name() + ".kt", origin);
       try (Writer writer = target.openWriter()) {
