@@ -1,0 +1,47 @@
+package dev.wxpay.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build files the README shows are the ones the user projects under src/it are built from in every
+ * verify, so that a snippet cannot drift from what works.
+ */
+class ReadmeBuildFilesTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path PROJECTS = Path.of("src", "it");
+
+  @Test
+  void theJavaPomIsTheJavaUserProjects() throws IOException {
+    assertEquals(read(PROJECTS.resolve("java-user/pom.xml")), block("java-user/pom.xml"));
+  }
+
+  @Test
+  void theKotlinBuildSectionIsTheKotlinUserProjects() throws IOException {
+    String pom = read(PROJECTS.resolve("kotlin-user/pom.xml"));
+    Matcher build = Pattern.compile("  <build>.*</build>", Pattern.DOTALL).matcher(pom);
+    assertTrue(build.find(), "no <build> in the Kotlin user project");
+    assertEquals(build.group(), block("kotlin-user/pom.xml build"));
+  }
+
+  /** The fenced block after the README's marker {@code <!-- readme:NAME -->}. */
+  private static String block(String name) throws IOException {
+    String readme = read(README);
+    int marker = readme.indexOf("<!-- readme:" + name + " -->");
+    assertTrue(marker >= 0, "README has no marker for " + name);
+    int start = readme.indexOf('\n', readme.indexOf("```", marker)) + 1;
+    int end = readme.indexOf("\n```", start);
+    return readme.substring(start, end);
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file).strip();
+  }
+}
