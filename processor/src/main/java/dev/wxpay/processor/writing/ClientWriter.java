@@ -80,7 +80,9 @@ public final class ClientWriter {
         operation.response() == null && !operation.download() ? JavaTypes.nullable(ClassName.get(Void.class)) : result);
     CodeBlock initializer;
     if (operation.download()) {
-      initializer = CodeBlock.of("$T.download($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
+      // The type witness: with .named(...) chained, javac no longer infers Download from the field.
+      initializer = CodeBlock.of("$T.<$T>download($S, PATH)", JavaTypes.OPERATION, JavaTypes.DOWNLOAD,
+          operation.httpMethod());
     } else if (operation.response() == null) {
       initializer = CodeBlock.of("$T.withoutResponse($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
     } else {
