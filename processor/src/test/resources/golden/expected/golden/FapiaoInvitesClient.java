@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 public final class FapiaoInvitesClient implements FapiaoInvites {
   private static final String PATH = "v3/new-tax-control-fapiao/fapiaomerchant/getspinviteurl";
 
-  private static final Operation<FapiaoInviteUrl> GET = Operation.of("GET", PATH, FapiaoInviteUrlJsonAdapter.INSTANCE);
+  private static final Operation<FapiaoInviteUrl> GET = Operation.of("GET", PATH, FapiaoInviteUrlJsonAdapter.INSTANCE)
+      .named("FapiaoInvites.get");
 
   private final Caller caller;
 

@@ -17,7 +17,8 @@ public final class HongKongOrderClient implements HongKongOrder {
   private static final String PATH = "hk/v3/transactions/out-trade-no/{out_trade_no}";
 
   private static final Operation<HongKongOrderResponse> GET = Operation.of("GET", PATH, HongKongOrderResponseJsonAdapter.INSTANCE)
-      .withHost(Host.HONG_KONG);
+      .withHost(Host.HONG_KONG)
+      .named("HongKongOrder.get");
 
   private final Caller caller;
 

@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 public final class ListStocksClient implements ListStocks {
   private static final String PATH = "v3/marketing/partner/product-coupon/product-coupons/{product_coupon_id}/stocks";
 
-  private static final Operation<StockPage> GET = Operation.of("GET", PATH, StockPageJsonAdapter.INSTANCE);
+  private static final Operation<StockPage> GET = Operation.of("GET", PATH, StockPageJsonAdapter.INSTANCE)
+      .named("ListStocks.get");
 
-  private static final Operation<@Nullable Void> DELETE = Operation.withoutResponse("DELETE", PATH);
+  private static final Operation<@Nullable Void> DELETE = Operation.withoutResponse("DELETE", PATH)
+      .named("ListStocks.delete");
 
-  private static final Operation<Payee> PUT = Operation.of("PUT", PATH, PayeeJsonAdapter.INSTANCE);
+  private static final Operation<Payee> PUT = Operation.of("PUT", PATH, PayeeJsonAdapter.INSTANCE)
+      .named("ListStocks.put");
 
   private final Caller caller;
 

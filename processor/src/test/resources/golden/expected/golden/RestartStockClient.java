@@ -16,7 +16,8 @@ import org.jspecify.annotations.NullMarked;
 public final class RestartStockClient implements RestartStock {
   private static final String PATH = "v3/marketing/favor/stocks/<stock_id>/restart";
 
-  private static final Operation<RestartStockResponse> POST = Operation.of("POST", PATH, RestartStockResponseJsonAdapter.INSTANCE);
+  private static final Operation<RestartStockResponse> POST = Operation.of("POST", PATH, RestartStockResponseJsonAdapter.INSTANCE)
+      .named("RestartStock.post");
 
   private final Caller caller;
 

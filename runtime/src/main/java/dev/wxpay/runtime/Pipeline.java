@@ -51,6 +51,9 @@ final class Pipeline implements Caller {
   private final Duration requestTimeout;
   // One base per host, indexed by Host.ordinal(): choosing an operation's base is one array read.
   private final Base[] bases;
+  // Null when none is registered: then calls are traced only while debug logging is on.
+  private final @Nullable CallListener listener;
+  private final boolean eventBodies;
 
   Pipeline(
       HttpTransport transport,
@@ -64,6 +67,26 @@ final class Pipeline implements Caller {
       URI hongKongBaseUri,
       @Nullable URI backupBaseUri,
       int retries) {
+    this(transport, signer, verifier, keys, merchantKey, clock, requestTimeout, baseUri, hongKongBaseUri,
+        backupBaseUri, retries, null, false);
+  }
+
+  Pipeline(
+      HttpTransport transport,
+      RequestSigner signer,
+      ResponseVerifier verifier,
+      VerificationKeys keys,
+      PrivateKey merchantKey,
+      Clock clock,
+      Duration requestTimeout,
+      URI baseUri,
+      URI hongKongBaseUri,
+      @Nullable URI backupBaseUri,
+      int retries,
+      @Nullable CallListener listener,
+      boolean eventBodies) {
+    this.listener = listener;
+    this.eventBodies = eventBodies;
     this.sender = new Sender(transport, baseUri, backupBaseUri, retries);
     this.signer = signer;
     this.answerCheck = verifier::verify;
@@ -103,6 +126,8 @@ final class Pipeline implements Caller {
     this.clock = other.clock;
     this.requestTimeout = other.requestTimeout;
     this.bases = other.bases;
+    this.listener = other.listener;
+    this.eventBodies = other.eventBodies;
   }
 
   /**
@@ -115,7 +140,23 @@ final class Pipeline implements Caller {
 
   @Override
   public <R extends @Nullable Object> R execute(Call<R> call) {
-    Prepared prepared = prepare(call);
+    CallTrace trace = CallTrace.start(listener, eventBodies, call.operation(), false);
+    if (trace == null) {
+      return run(call, null);
+    }
+    R result;
+    try {
+      result = run(call, trace);
+    } catch (Throwable e) {
+      trace.ended(e);
+      throw e;
+    }
+    trace.ended(null);
+    return result;
+  }
+
+  private <R extends @Nullable Object> R run(Call<R> call, @Nullable CallTrace trace) {
+    Prepared prepared = prepare(call, trace);
     if (call.operation().isDownload()) {
       // The deadline covers the request until the headers; the body then streams as fast as it is read.
       return downloaded(call, prepared, send(prepared));
@@ -134,6 +175,9 @@ final class Pipeline implements Caller {
       } catch (IOException e) {
         body = EMPTY;
       }
+      if (prepared.trace != null) {
+        prepared.trace.responseBody(body);
+      }
       throw ServiceErrors.parse(status, body, response.header(REQUEST_ID));
     }
     ContentHash hash = call.expectedHash();
@@ -150,7 +194,7 @@ final class Pipeline implements Caller {
    */
   private TransportResponse send(Prepared prepared) {
     try {
-      return sender.send(prepared.request, prepared.host == Host.MAINLAND);
+      return sender.send(prepared.request, prepared.host == Host.MAINLAND, prepared.trace);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted during " + prepared.description(), e);
@@ -168,10 +212,24 @@ final class Pipeline implements Caller {
    */
   @Override
   public <R extends @Nullable Object> CompletableFuture<R> executeAsync(Call<R> call) {
-    Prepared prepared = prepare(call);
+    CallTrace trace = CallTrace.start(listener, eventBodies, call.operation(), true);
+    Prepared prepared;
+    try {
+      prepared = prepare(call, trace);
+    } catch (Throwable e) {
+      if (trace != null) {
+        trace.ended(e);
+      }
+      throw e;
+    }
     boolean download = call.operation().isDownload();
     CompletableFuture<R> result = new CompletableFuture<>();
-    CompletableFuture<TransportResponse> exchange = sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND);
+    if (trace != null) {
+      // Registered before anything can complete it: every end is reported, a cancellation included.
+      result.whenComplete((value, error) -> trace.ended(error));
+    }
+    CompletableFuture<TransportResponse> exchange =
+        sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND, trace);
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {
@@ -198,8 +256,8 @@ final class Pipeline implements Caller {
    * A request ready to send, with what error messages call it and the keys for its sensitive fields
    * (the answer's are decrypted with the same call's keys).
    */
-  record Prepared(
-      TransportRequest request, Host host, String signedUrl, String method, String path, SensitiveFields sensitive) {
+  record Prepared(TransportRequest request, Host host, String signedUrl, String method, String path,
+      SensitiveFields sensitive, @Nullable CallTrace trace) {
     /** What messages call the request, e.g. {@code POST /v3/pay/transactions/jsapi}; made only when needed. */
     String description() {
       return method + " " + path;
@@ -208,6 +266,10 @@ final class Pipeline implements Caller {
 
   /** Builds the URL, serialises and signs the body, and sets the headers. Nothing is sent. */
   Prepared prepare(Call<?> call) {
+    return prepare(call, null);
+  }
+
+  private Prepared prepare(Call<?> call, @Nullable CallTrace trace) {
     Operation<?> operation = call.operation();
     String path = call.expandPath();
     StringBuilder relative = new StringBuilder(path.length() + 32);
@@ -226,6 +288,9 @@ final class Pipeline implements Caller {
     VerificationKeys.@Nullable Key encryptionKey = keys.encryptionKey();
     SensitiveFields sensitive =
         new FieldCipher(encryptionKey == null ? null : encryptionKey.key(), merchantKey);
+    if (trace != null) {
+      sensitive = trace.watch(sensitive);
+    }
     Call.Body<?> body = call.body();
     UploadFile upload = call.upload();
     // What the signature covers: the JSON body, or for an upload its meta part.
@@ -241,6 +306,9 @@ final class Pipeline implements Caller {
       signedBody = body.toBytes(sensitive);
       sentBody = signedBody;
       contentType = JSON;
+      if (trace != null) {
+        trace.requestBody(signedBody);
+      }
     } else {
       signedBody = EMPTY;
       sentBody = null;
@@ -279,7 +347,7 @@ final class Pipeline implements Caller {
     TransportRequest request = TransportRequest.of(method, base.uri + relativeUrl,
         n == headers.length ? headers : Arrays.copyOf(headers, n), sentBody, requestTimeout,
         operation.isDownload());
-    return new Prepared(request, operation.host(), signedUrl, method, path, sensitive);
+    return new Prepared(request, operation.host(), signedUrl, method, path, sensitive, trace);
   }
 
   /** Sets a header in {@code headers[0..n)}, replacing one of the same name; returns the new length. */
@@ -317,6 +385,9 @@ final class Pipeline implements Caller {
       body = response.body();
     } catch (IOException e) {
       throw transportFailure(prepared, e);
+    }
+    if (prepared.trace != null) {
+      prepared.trace.responseBody(body);
     }
     if (status < 200 || status > 299) {
       throw ServiceErrors.parse(status, body, response.header(REQUEST_ID));

@@ -36,17 +36,30 @@ final class Sender {
    *
    * @param failOver whether the backup host serves this request: it stands in for the mainland host
    *     only, so a Hong Kong request is retried on its own host
+   * @param trace told about each attempt; null when nobody listens
    */
-  TransportResponse send(TransportRequest request, boolean failOver) throws IOException, InterruptedException {
+  TransportResponse send(TransportRequest request, boolean failOver, @Nullable CallTrace trace)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + request.timeout().toNanos();
     TransportRequest attempt = request;
     for (int retriesLeft = retries; ; retriesLeft--) {
+      long sent = trace == null ? 0 : trace.attemptStarted();
       try {
-        return transport.send(attempt);
-      } catch (IOException e) {
-        long left = deadline - System.nanoTime();
-        if (retriesLeft == 0 || left <= 0 || !neverReached(e)) {
+        TransportResponse response = transport.send(attempt);
+        if (trace != null) {
+          trace.attemptEnded(attempt, sent, response, null);
+        }
+        return response;
+      } catch (IOException | RuntimeException | InterruptedException e) {
+        if (trace != null) {
+          trace.attemptEnded(attempt, sent, null, e);
+        }
+        if (!(e instanceof IOException io)) {
           throw e;
+        }
+        long left = deadline - System.nanoTime();
+        if (retriesLeft == 0 || left <= 0 || !neverReached(io)) {
+          throw io;
         }
         attempt = (failOver ? otherHost(attempt) : attempt).withTimeout(Duration.ofNanos(left));
       }
@@ -57,14 +70,16 @@ final class Sender {
    * Like {@link #send} without blocking. Once the returned future is done (answered, failed, timed out or
    * cancelled) no further attempt starts, and cancelling it cancels the attempt in flight.
    */
-  CompletableFuture<TransportResponse> sendAsync(TransportRequest request, boolean failOver) {
+  CompletableFuture<TransportResponse> sendAsync(TransportRequest request, boolean failOver,
+      @Nullable CallTrace trace) {
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-    attempt(request, retries, failOver, result);
+    attempt(request, retries, failOver, result, trace);
     return result;
   }
 
   private void attempt(TransportRequest request, int retriesLeft, boolean failOver,
-      CompletableFuture<TransportResponse> result) {
+      CompletableFuture<TransportResponse> result, @Nullable CallTrace trace) {
+    long started = trace == null ? 0 : trace.attemptStarted();
     CompletableFuture<TransportResponse> sent = transport.sendAsync(request);
     result.whenComplete((response, error) -> {
       if (error != null) {
@@ -72,13 +87,16 @@ final class Sender {
       }
     });
     sent.whenComplete((response, error) -> {
+      if (trace != null) {
+        trace.attemptEnded(request, started, response, error);
+      }
       if (error == null) {
         if (!result.complete(response)) {
           // The caller gave up meanwhile; a streamed body must still be released.
           closeQuietly(response);
         }
       } else if (retriesLeft > 0 && neverReached(error) && !result.isDone()) {
-        attempt(failOver ? otherHost(request) : request, retriesLeft - 1, failOver, result);
+        attempt(failOver ? otherHost(request) : request, retriesLeft - 1, failOver, result, trace);
       } else {
         result.completeExceptionally(error);
       }

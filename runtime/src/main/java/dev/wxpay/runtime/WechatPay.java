@@ -97,7 +97,9 @@ public final class WechatPay implements AutoCloseable {
         baseUri,
         hongKongBaseUri,
         backupBaseUri,
-        builder.retries);
+        builder.retries,
+        builder.callListener,
+        builder.callEventBodies);
     if (builder.downloadCertificates) {
       // From the mainland host (v3/certificates), whatever hosts the merchant's endpoints use.
       CertificateDownloader downloader =
@@ -305,6 +307,8 @@ public final class WechatPay implements AutoCloseable {
     private @Nullable HttpTransport transport;
     private @Nullable Provider rsaProvider;
     private boolean connectTimeoutSet;
+    private @Nullable CallListener callListener;
+    private boolean callEventBodies;
 
     private Builder() {}
 
@@ -481,6 +485,34 @@ public final class WechatPay implements AutoCloseable {
      */
     public Builder rsaProvider(Provider provider) {
       this.rsaProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Told about every call: its start, each request sent (retries and fail-over included) and its end with
+     * the outcome, status, WeChat Pay error code, {@code Request-ID} and duration; for logs, metrics and
+     * tracing. Events carry nothing secret; see {@link CallListener} for what they hold and on which thread
+     * they arrive. A listener that throws never breaks a call. Called again, the last listener counts;
+     * combine several in one. Without a listener calls cost nothing extra.
+     *
+     * <p>Independently of a listener, the logger {@code dev.wxpay.runtime.calls} ({@link System.Logger})
+     * writes one line per request and per call at {@code DEBUG} when that level is enabled, with the same
+     * fields and never a body.
+     */
+    public Builder callListener(CallListener listener) {
+      this.callListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether {@link CallListener.Ended} carries the JSON request and response bodies; default false.
+     * They are redacted: {@code @Encrypted} fields (sent encrypted, or decrypted from the answer) and every
+     * field whose name suggests a secret (containing {@code key}, {@code sign}, {@code token},
+     * {@code secret}, {@code password}, {@code cipher}, …) become {@code "<redacted>"}. Other personal data
+     * in them (an openid, an address) stays: turn this on to debug, not in production. Never logged.
+     */
+    public Builder callEventBodies(boolean callEventBodies) {
+      this.callEventBodies = callEventBodies;
       return this;
     }
 

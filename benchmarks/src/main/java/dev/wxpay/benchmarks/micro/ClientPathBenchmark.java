@@ -37,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * pre-signed answer, so one op is prepare (URL, adapter to bytes, nonce) + sign + "send" + verify + decode.
  * {@code provider=accp} hands Amazon Corretto Crypto Provider to {@code WechatPay.Builder.rsaProvider}, which
  * signs and verifies with it without installing it for the JVM. Run with {@code -prof gc} for bytes/op.
+ * {@code listener=none} is the default client; {@code noop} registers a {@code CallListener} that does
+ * nothing, {@code count} one that reads every end event, to show what observing costs (and that not observing
+ * costs nothing: compare {@code none} with a build before call listeners existed).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +52,11 @@ public class ClientPathBenchmark {
 
   @Param({"jdk", "accp"})
   public String provider;
+
+  @Param({"none", "noop", "count"})
+  public String listener;
+
+  private final java.util.concurrent.atomic.LongAdder ended = new java.util.concurrent.atomic.LongAdder();
 
   private WechatPay wxpay;
   private Jsapi jsapi;
@@ -70,6 +78,16 @@ public class ClientPathBenchmark {
         .transport(transport);
     if (provider.equals("accp")) {
       builder.rsaProvider(Fixtures.accp());
+    }
+    switch (listener) {
+      case "none" -> { }
+      case "noop" -> builder.callListener(end -> { });
+      case "count" -> builder.callListener(end -> {
+        if (end.outcome() == dev.wxpay.runtime.CallListener.Outcome.SUCCESS && end.requestId() != null) {
+          ended.add(end.duration().toNanos() > 0 ? 1 : 0);
+        }
+      });
+      default -> throw new IllegalArgumentException("listener " + listener);
     }
     wxpay = builder.build();
     jsapi = wxpay.create(Jsapi.class);

@@ -49,7 +49,7 @@ public final class ClientWriter {
     Map<String, FieldSpec> operations = new LinkedHashMap<>();
     List<String> fields = new ArrayList<>();
     for (Operation operation : endpoint.operations()) {
-      fields.add(operation(operation, endpoint.host(), operations));
+      fields.add(operation(operation, endpoint, operations));
     }
     operations.values().forEach(type::addField);
     type.addField(JavaTypes.CALLER, "caller", Modifier.PRIVATE, Modifier.FINAL);
@@ -72,13 +72,17 @@ public final class ClientWriter {
    * The name of the static Operation this method calls, declared on first use: {@code POST}, then
    * {@code POST_2} for a POST with another answer type.
    */
-  private static String operation(Operation operation, Host host, Map<String, FieldSpec> operations) {
+  private static String operation(Operation operation, Models.Endpoint endpoint,
+      Map<String, FieldSpec> operations) {
+    Host host = endpoint.host();
     TypeName result = JavaTypes.result(operation);
     TypeName fieldType = ParameterizedTypeName.get(JavaTypes.OPERATION,
         operation.response() == null && !operation.download() ? JavaTypes.nullable(ClassName.get(Void.class)) : result);
     CodeBlock initializer;
     if (operation.download()) {
-      initializer = CodeBlock.of("$T.download($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
+      // The type witness: with .named(...) chained, javac no longer infers Download from the field.
+      initializer = CodeBlock.of("$T.<$T>download($S, PATH)", JavaTypes.OPERATION, JavaTypes.DOWNLOAD,
+          operation.httpMethod());
     } else if (operation.response() == null) {
       initializer = CodeBlock.of("$T.withoutResponse($S, PATH)", JavaTypes.OPERATION, operation.httpMethod());
     } else {
@@ -89,6 +93,8 @@ public final class ClientWriter {
       // Said only when it is not the default, so mainland clients read as they always did.
       initializer = CodeBlock.of("$L\n$>$>.withHost($T.$L)$<$<", initializer, JavaTypes.HOST, host.name());
     }
+    // What call listeners and debug logs call it; the blocking and the async method share one name.
+    initializer = CodeBlock.of("$L\n$>$>.named($S)$<$<", initializer, operationName(endpoint, operation));
     String base = operation.httpMethod().toUpperCase(Locale.ROOT);
     for (int i = 1; ; i++) {
       String name = i == 1 ? base : base + "_" + i;
@@ -103,6 +109,15 @@ public final class ClientWriter {
         return name;
       }
     }
+  }
+
+  /** {@code RestartStock.post}: the interface's simple names and the method's, without an Async suffix. */
+  static String operationName(Models.Endpoint endpoint, Operation operation) {
+    String method = operation.methodName();
+    if (operation.returnKind() == Models.ReturnKind.FUTURE && method.endsWith("Async") && method.length() > 5) {
+      method = method.substring(0, method.length() - 5);
+    }
+    return String.join(".", endpoint.interfaceName().simpleNames()) + "." + method;
   }
 
   private static MethodSpec method(Operation operation, String operationField,

@@ -20,6 +20,8 @@ public final class Operation<R extends @Nullable Object> {
   private final boolean download;
   private final Host host;
   private final String description;
+  private final String route;
+  private final String name;
 
   private Operation(String method, String pathTemplate, @Nullable JsonAdapter<R> responseAdapter,
       boolean download) {
@@ -29,15 +31,35 @@ public final class Operation<R extends @Nullable Object> {
     this.download = download;
     this.host = Host.MAINLAND;
     this.description = method + " " + pathTemplate;
+    this.route = route(path);
+    this.name = method + " " + route;
   }
 
-  private Operation(Operation<R> other, Host host) {
+  private Operation(Operation<R> other, Host host, String name) {
     this.method = other.method;
     this.path = other.path;
     this.responseAdapter = other.responseAdapter;
     this.download = other.download;
     this.host = host;
     this.description = other.description;
+    this.route = other.route;
+    this.name = name;
+  }
+
+  /** The template as call listeners see it: {@code /v3/marketing/favor/stocks/{stock_id}/restart}. */
+  private static String route(PathTemplate path) {
+    // Placeholders written <p> become {p}, so a metric tag does not depend on how a declaration spelt them.
+    String[] segments = path.template().split("/", -1);
+    StringBuilder out = new StringBuilder(path.template().length() + 1);
+    for (String segment : segments) {
+      out.append('/');
+      if (segment.length() > 2 && segment.charAt(0) == '<' && segment.charAt(segment.length() - 1) == '>') {
+        out.append('{').append(segment, 1, segment.length() - 1).append('}');
+      } else {
+        out.append(segment);
+      }
+    }
+    return out.toString();
   }
 
   /** An operation whose verified 2xx answer is decoded with {@code responseAdapter}. */
@@ -66,7 +88,30 @@ public final class Operation<R extends @Nullable Object> {
    */
   public Operation<R> withHost(Host host) {
     Objects.requireNonNull(host, "host");
-    return host == this.host ? this : new Operation<>(this, host);
+    return host == this.host ? this : new Operation<>(this, host, name);
+  }
+
+  /**
+   * The same operation under the name call listeners and debug logs report, e.g. {@code RestartStock.post}
+   * (the interface and the method that declare it). Generated code calls it once, in the static
+   * initialiser; without it the name is the method and the route, e.g. {@code POST /v3/certificates}.
+   */
+  public Operation<R> named(String name) {
+    Objects.requireNonNull(name, "name");
+    return new Operation<>(this, host, name);
+  }
+
+  /** The name call listeners report; see {@link #named}. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The path template with a leading {@code /} and placeholders as {@code {name}}, e.g.
+   * {@code /v3/marketing/favor/stocks/{stock_id}/restart}: the same for every call, so fit for a metric tag.
+   */
+  public String route() {
+    return route;
   }
 
   /** Starts binding the values of one call. */
