@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build files the README shows are the ones the user projects under src/it are built from in every
- * verify, so that a snippet cannot drift from what works.
+ * The build files and recipes the README shows are the ones built and run in every verify (the user
+ * projects under src/it, {@link ObservabilityRecipesTest}), so that a snippet cannot drift from what works.
  */
 class ReadmeBuildFilesTest {
   private static final Path README = Path.of("..", "README.md");
@@ -29,6 +29,20 @@ class ReadmeBuildFilesTest {
     Matcher build = Pattern.compile("  <build>.*</build>", Pattern.DOTALL).matcher(pom);
     assertTrue(build.find(), "no <build> in the Kotlin user project");
     assertEquals(build.group(), block("kotlin-user/pom.xml build"));
+  }
+
+  @Test
+  void theListenerRecipesAreTheTestedOnes() throws IOException {
+    String tested = read(Path.of("src/test/java/dev/wxpay/samples/ObservabilityRecipesTest.java"));
+    for (String heading : new String[] {"**Micrometer**", "**OpenTelemetry**"}) {
+      String readme = read(README);
+      int start = readme.indexOf('\n', readme.indexOf("```java", readme.indexOf(heading))) + 1;
+      String recipe = readme.substring(start, readme.indexOf("\n```", start));
+      // The test class indents its methods by two spaces.
+      String indented = recipe.lines().map(line -> line.isEmpty() ? line : "  " + line)
+          .reduce((a, b) -> a + "\n" + b).orElseThrow();
+      assertTrue(tested.contains(indented), heading + " recipe differs from ObservabilityRecipesTest");
+    }
   }
 
   /** The fenced block after the README's marker {@code <!-- readme:NAME -->}. */
