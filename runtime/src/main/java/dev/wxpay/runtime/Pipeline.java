@@ -9,6 +9,7 @@ import dev.wxpay.runtime.spi.ContentHash;
 import dev.wxpay.runtime.spi.Operation;
 import dev.wxpay.runtime.spi.SensitiveFields;
 import dev.wxpay.runtime.spi.UploadFile;
+import dev.wxpay.runtime.http.AnswerTooLargeException;
 import dev.wxpay.runtime.http.HttpTransport;
 import dev.wxpay.runtime.http.TransportRequest;
 import dev.wxpay.runtime.http.TransportResponse;
@@ -54,6 +55,7 @@ final class Pipeline implements Caller {
   // Null when none is registered: then calls are traced only while debug logging is on.
   private final @Nullable CallListener listener;
   private final boolean eventBodies;
+  private final long maxAnswerBytes;
 
   Pipeline(
       HttpTransport transport,
@@ -68,7 +70,7 @@ final class Pipeline implements Caller {
       @Nullable URI backupBaseUri,
       int retries) {
     this(transport, signer, verifier, keys, merchantKey, clock, requestTimeout, baseUri, hongKongBaseUri,
-        backupBaseUri, retries, null, false);
+        backupBaseUri, retries, null, false, WechatPay.DEFAULT_MAX_ANSWER_BYTES);
   }
 
   Pipeline(
@@ -84,9 +86,11 @@ final class Pipeline implements Caller {
       @Nullable URI backupBaseUri,
       int retries,
       @Nullable CallListener listener,
-      boolean eventBodies) {
+      boolean eventBodies,
+      long maxAnswerBytes) {
     this.listener = listener;
     this.eventBodies = eventBodies;
+    this.maxAnswerBytes = maxAnswerBytes;
     this.sender = new Sender(transport, baseUri, backupBaseUri, retries);
     this.signer = signer;
     this.answerCheck = verifier::verify;
@@ -128,6 +132,7 @@ final class Pipeline implements Caller {
     this.bases = other.bases;
     this.listener = other.listener;
     this.eventBodies = other.eventBodies;
+    this.maxAnswerBytes = other.maxAnswerBytes;
   }
 
   /**
@@ -346,7 +351,7 @@ final class Pipeline implements Caller {
     headers[n++] = signer.authorization(method, signedUrl, timestamp, nonce, signedBody);
     TransportRequest request = TransportRequest.of(method, base.uri + relativeUrl,
         n == headers.length ? headers : Arrays.copyOf(headers, n), sentBody, requestTimeout,
-        operation.isDownload());
+        operation.isDownload()).withMaxBodyBytes(maxAnswerBytes);
     return new Prepared(request, operation.host(), signedUrl, method, path, sensitive, trace);
   }
 
@@ -421,10 +426,23 @@ final class Pipeline implements Caller {
   }
 
   private static TransportException transportFailure(Prepared prepared, Throwable cause) {
-    String what = cause instanceof HttpTimeoutException || cause instanceof TimeoutException
-        || cause instanceof InterruptedIOException ? "timed out"
+    AnswerTooLargeException tooLarge = tooLarge(cause);
+    String what = tooLarge != null ? "failed: answer longer than " + tooLarge.limit()
+            + " bytes (WechatPay.Builder.maxAnswerBytes); not read"
+        : cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+            || cause instanceof InterruptedIOException ? "timed out"
         : "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     return new TransportException(prepared.description() + " " + what, cause);
+  }
+
+  /** The JDK's client rethrows a body's IOException as a new one with the original as its cause. */
+  private static @Nullable AnswerTooLargeException tooLarge(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof AnswerTooLargeException e) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static String version() {

@@ -51,6 +51,9 @@ import org.jspecify.annotations.Nullable;
 // Over 400 lines on purpose: this class and its Builder are the API users read, and most of the file
 // is their Javadoc and the checks that turn a bad key or URI into a clear error at build time.
 public final class WechatPay implements AutoCloseable {
+  /** The default of {@link Builder#maxAnswerBytes(long)}: 4 MiB, far above any JSON answer of the API. */
+  public static final long DEFAULT_MAX_ANSWER_BYTES = 4L * 1024 * 1024;
+
   /** The production API. */
   public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com/");
   /** The production Hong Kong API, which serves the endpoints declared {@code host = Host.HONG_KONG}. */
@@ -99,7 +102,8 @@ public final class WechatPay implements AutoCloseable {
         backupBaseUri,
         builder.retries,
         builder.callListener,
-        builder.callEventBodies);
+        builder.callEventBodies,
+        builder.maxAnswerBytes);
     if (builder.downloadCertificates) {
       // From the mainland host (v3/certificates), whatever hosts the merchant's endpoints use.
       CertificateDownloader downloader =
@@ -293,6 +297,7 @@ public final class WechatPay implements AutoCloseable {
     private URI hongKongBaseUri = DEFAULT_HONG_KONG_BASE_URI;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     private Clock clock = Clock.systemUTC();
     private @Nullable ApiV3Key apiV3Key;
     private boolean downloadCertificates;
@@ -519,6 +524,20 @@ public final class WechatPay implements AutoCloseable {
     /** How long to wait for a whole response; default 30 seconds. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The longest answer body read into memory, in bytes; default {@link #DEFAULT_MAX_ANSWER_BYTES}. A longer
+     * answer fails the call with a {@link TransportException} as soon as its {@code Content-Length} or the
+     * bytes read show it, without buffering it, and is not retried. Downloads (bills, files) stream and are
+     * not limited. A custom {@link dev.wxpay.runtime.http.HttpTransport} must honour it too.
+     */
+    public Builder maxAnswerBytes(long maxAnswerBytes) {
+      if (maxAnswerBytes < 1) {
+        throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes);
+      }
+      this.maxAnswerBytes = maxAnswerBytes;
       return this;
     }
 

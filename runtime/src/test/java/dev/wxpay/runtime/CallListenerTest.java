@@ -217,7 +217,7 @@ class CallListenerTest {
         WechatPay.Builder.normalize("baseUri", URI.create("https://api.mch.weixin.qq.com/")),
         WechatPay.Builder.normalize("hongKongBaseUri", URI.create("https://apihk.mch.weixin.qq.com/")),
         WechatPay.Builder.normalize("backupBaseUri", URI.create("https://api2.wechatpay.cn/")),
-        retries, listener, bodies);
+        retries, listener, bodies, WechatPay.DEFAULT_MAX_ANSWER_BYTES);
   }
 
   private static Call<Person> addPerson() {

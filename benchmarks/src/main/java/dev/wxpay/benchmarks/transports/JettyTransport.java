@@ -1,5 +1,6 @@
 package dev.wxpay.benchmarks.transports;
 
+import dev.wxpay.runtime.http.AnswerTooLargeException;
 import dev.wxpay.runtime.http.HttpTransport;
 import dev.wxpay.runtime.http.NotSentException;
 import dev.wxpay.runtime.http.TransportRequest;
@@ -39,7 +40,6 @@ import org.jspecify.annotations.Nullable;
  * timeout and then streams. No redirects, no {@code Accept-Encoding}, no User-Agent of Jetty's own.
  */
 public final class JettyTransport implements HttpTransport {
-  private static final int MAX_ANSWER = 16 * 1024 * 1024;
 
   private final HttpClient client;
 
@@ -74,9 +74,11 @@ public final class JettyTransport implements HttpTransport {
   /** A request and whether it began to go out on a connection. */
   private static final class Exchange {
     final Request request;
+    final int maxBodyBytes;
     volatile boolean begun;
 
     Exchange(HttpClient client, TransportRequest given) {
+      this.maxBodyBytes = (int) Math.min(given.maxBodyBytes(), Integer.MAX_VALUE - 8);
       Request request = client.newRequest(URI.create(given.url())).method(given.method());
       request.headers(headers -> {
         for (int i = 0; i < given.headerCount(); i++) {
@@ -98,6 +100,12 @@ public final class JettyTransport implements HttpTransport {
       Throwable e = error;
       while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
         e = e.getCause();
+      }
+      // CompletableResponseListener aborts a longer answer with this, from Content-Length or as it reads.
+      if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).startsWith("Buffering capacity")) {
+        AnswerTooLargeException tooLarge = new AnswerTooLargeException(maxBodyBytes);
+        tooLarge.initCause(e);
+        return tooLarge;
       }
       if (e instanceof TimeoutException) {
         SocketTimeoutException timeout = new SocketTimeoutException("not complete within the timeout");
@@ -133,7 +141,7 @@ public final class JettyTransport implements HttpTransport {
     if (given.streamed()) {
       return streamed(exchange, given);
     }
-    CompletableFuture<ContentResponse> future = new CompletableResponseListener(exchange.request, MAX_ANSWER).send();
+    CompletableFuture<ContentResponse> future = new CompletableResponseListener(exchange.request, exchange.maxBodyBytes).send();
     try {
       return read(future.get());
     } catch (InterruptedException e) {
@@ -185,7 +193,7 @@ public final class JettyTransport implements HttpTransport {
         }
       }, client.getExecutor());
     }
-    CompletableFuture<ContentResponse> sent = new CompletableResponseListener(exchange.request, MAX_ANSWER).send();
+    CompletableFuture<ContentResponse> sent = new CompletableResponseListener(exchange.request, exchange.maxBodyBytes).send();
     CompletableFuture<TransportResponse> result = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {

@@ -1,5 +1,6 @@
 package dev.wxpay.benchmarks.transports;
 
+import dev.wxpay.runtime.http.AnswerTooLargeException;
 import dev.wxpay.runtime.http.HttpTransport;
 import dev.wxpay.runtime.http.NotSentException;
 import dev.wxpay.runtime.http.TransportRequest;
@@ -145,7 +146,7 @@ public final class OkHttpTransport implements HttpTransport {
     Call call = newCall(request);
     ScheduledFuture<?> deadline = request.streamed() ? deadlines.schedule(call::cancel, request.timeout()) : null;
     try {
-      return answer(call, call.execute(), deadline);
+      return answer(call, call.execute(), deadline, request.maxBodyBytes());
     } catch (IOException e) {
       throw failure(call, e, deadline);
     }
@@ -174,7 +175,7 @@ public final class OkHttpTransport implements HttpTransport {
       @Override
       public void onResponse(Call c, Response response) {
         try {
-          TransportResponse answer = answer(call, response, deadline);
+          TransportResponse answer = answer(call, response, deadline, request.maxBodyBytes());
           if (!result.complete(answer)) {
             answer.close();
           }
@@ -193,7 +194,8 @@ public final class OkHttpTransport implements HttpTransport {
     return result;
   }
 
-  private TransportResponse answer(Call call, Response response, @Nullable ScheduledFuture<?> deadline)
+  private TransportResponse answer(Call call, Response response, @Nullable ScheduledFuture<?> deadline,
+      long maxBodyBytes)
       throws IOException {
     ResponseBody body = response.body();
     TransportResponse.Headers headers = response::header;
@@ -206,8 +208,23 @@ public final class OkHttpTransport implements HttpTransport {
       return TransportResponse.streamed(response.code(), headers, body.byteStream());
     }
     try (response) {
-      return TransportResponse.of(response.code(), headers, body.bytes());
+      return TransportResponse.of(response.code(), headers, read(body, maxBodyBytes));
     }
+  }
+
+  /** The whole body, or an AnswerTooLargeException once its declared length or the bytes read pass the limit. */
+  private static byte[] read(ResponseBody body, long limit) throws IOException {
+    if (body.contentLength() > limit) {
+      throw new AnswerTooLargeException(limit);
+    }
+    okio.BufferedSource source = body.source();
+    okio.Buffer out = new okio.Buffer();
+    for (long n; (n = source.read(out, 8192)) != -1; ) {
+      if (out.size() > limit) {
+        throw new AnswerTooLargeException(limit);
+      }
+    }
+    return out.readByteArray();
   }
 
   private static IOException failure(Call call, IOException e, @Nullable ScheduledFuture<?> deadline) {

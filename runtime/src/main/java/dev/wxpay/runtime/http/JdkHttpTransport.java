@@ -78,7 +78,8 @@ public final class JdkHttpTransport implements HttpTransport {
     if (request.streamed()) {
       return streamed(client.send(http, HttpResponse.BodyHandlers.ofInputStream()));
     }
-    return read(client.send(http, info -> new DeadlineBody(deadline - System.nanoTime())));
+    return read(client.send(http, info -> new DeadlineBody(deadline - System.nanoTime(), request.maxBodyBytes(),
+        info.headers().firstValueAsLong("Content-Length").orElse(-1))));
   }
 
   @Override
@@ -93,7 +94,8 @@ public final class JdkHttpTransport implements HttpTransport {
     if (request.streamed()) {
       return client.sendAsync(http, HttpResponse.BodyHandlers.ofInputStream()).thenApply(JdkHttpTransport::streamed);
     }
-    return client.sendAsync(http, info -> new DeadlineBody(deadline - System.nanoTime()))
+    return client.sendAsync(http, info -> new DeadlineBody(deadline - System.nanoTime(), request.maxBodyBytes(),
+            info.headers().firstValueAsLong("Content-Length").orElse(-1)))
         .thenApply(JdkHttpTransport::read);
   }
 
@@ -122,16 +124,23 @@ public final class JdkHttpTransport implements HttpTransport {
   }
 
   /**
-   * Reads the whole body, or fails with an {@link HttpTimeoutException} and drops the connection when the
-   * deadline passes first: {@code HttpClient}'s timeout ends once the headers are in, and a server that
-   * stalls mid-body would otherwise hold the caller.
+   * Reads the whole body, or fails and drops the connection: with an {@link HttpTimeoutException} when the
+   * deadline passes first ({@code HttpClient}'s timeout ends once the headers are in, and a server that
+   * stalls mid-body would otherwise hold the caller), or with an {@link AnswerTooLargeException} when the
+   * body is longer than the request allows, as declared or as read.
    */
   private static final class DeadlineBody implements HttpResponse.BodySubscriber<byte[]> {
     private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final long limit;
+    private final boolean declaredTooLong;
     private volatile Flow.@Nullable Subscription subscription;
+    // Written by the one thread that delivers onNext at a time (Flow's rule), read by it alone.
+    private long received;
 
-    DeadlineBody(long remainingNanos) {
+    DeadlineBody(long remainingNanos, long limit, long contentLength) {
+      this.limit = limit;
+      this.declaredTooLong = contentLength > limit;
       bytes.getBody().whenComplete((value, error) -> {
         if (error == null) {
           body.complete(value);
@@ -147,11 +156,36 @@ public final class JdkHttpTransport implements HttpTransport {
     public void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
       bytes.onSubscribe(subscription);
+      if (declaredTooLong) {
+        // The caller fails at once; the connection is dropped when the first bytes arrive (onNext): the
+        // JDK's client keeps it open when the subscription is cancelled before any.
+        body.completeExceptionally(new AnswerTooLargeException(limit));
+      }
     }
 
     @Override
     public void onNext(List<ByteBuffer> item) {
+      if (body.isDone()) {
+        // Failed (too large, or timed out): cancelling closes the connection, the rest is never read.
+        cancel();
+        return;
+      }
+      for (ByteBuffer buffer : item) {
+        received += buffer.remaining();
+      }
+      if (received > limit) {
+        body.completeExceptionally(new AnswerTooLargeException(limit));
+        cancel();
+        return;
+      }
       bytes.onNext(item);
+    }
+
+    private void cancel() {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
     }
 
     @Override

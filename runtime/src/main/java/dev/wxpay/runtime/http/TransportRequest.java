@@ -16,19 +16,21 @@ public final class TransportRequest {
   private final byte @Nullable [] body;
   private final Duration timeout;
   private final boolean streamed;
+  private final long maxBodyBytes;
 
-  private TransportRequest(
-      String method, String url, String[] headers, byte @Nullable [] body, Duration timeout, boolean streamed) {
+  private TransportRequest(String method, String url, String[] headers, byte @Nullable [] body, Duration timeout,
+      boolean streamed, long maxBodyBytes) {
     this.method = method;
     this.url = url;
     this.headers = headers;
     this.body = body;
     this.timeout = timeout;
     this.streamed = streamed;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
-   * A request.
+   * A request whose answer may be of any length; see {@link #withMaxBodyBytes(long)}.
    *
    * @param headers names and values alternating; copied
    * @param body the body bytes, or null for none; not copied
@@ -46,7 +48,7 @@ public final class TransportRequest {
     for (String h : copy) {
       Objects.requireNonNull(h, "header");
     }
-    return new TransportRequest(method, url, copy, body, timeout, streamed);
+    return new TransportRequest(method, url, copy, body, timeout, streamed, Long.MAX_VALUE);
   }
 
   /** The method, e.g. {@code POST}. */
@@ -99,14 +101,32 @@ public final class TransportRequest {
     return streamed;
   }
 
+  /**
+   * The most bytes of an answer's body the transport may read when it reads it whole (not {@link #streamed()}):
+   * a longer one fails with {@link AnswerTooLargeException}, without being buffered.
+   */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   /** The same request to another URL (a backup host: the signature covers the path, not the host). */
   public TransportRequest withUrl(String url) {
-    return new TransportRequest(method, Objects.requireNonNull(url, "url"), headers, body, timeout, streamed);
+    return new TransportRequest(method, Objects.requireNonNull(url, "url"), headers, body, timeout, streamed,
+        maxBodyBytes);
   }
 
   /** The same request with another timeout: what is left of the call's deadline when it is resent. */
   public TransportRequest withTimeout(Duration timeout) {
-    return new TransportRequest(method, url, headers, body, Objects.requireNonNull(timeout, "timeout"), streamed);
+    return new TransportRequest(method, url, headers, body, Objects.requireNonNull(timeout, "timeout"), streamed,
+        maxBodyBytes);
+  }
+
+  /** The same request with a limit on the length of its answer's body; see {@link #maxBodyBytes()}. */
+  public TransportRequest withMaxBodyBytes(long maxBodyBytes) {
+    if (maxBodyBytes < 0) {
+      throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
+    }
+    return new TransportRequest(method, url, headers, body, timeout, streamed, maxBodyBytes);
   }
 
   @Override

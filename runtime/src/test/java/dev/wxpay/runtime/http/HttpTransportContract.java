@@ -165,6 +165,90 @@ public abstract class HttpTransportContract {
     server.interrupt();
   }
 
+  // --- answer size --------------------------------------------------------------------------------
+
+  private static final String TOO_LARGE =
+      "GET /v3/certificates failed: answer longer than 4096 bytes (WechatPay.Builder.maxAnswerBytes); not read";
+
+  private Caller limitedCaller(int port) {
+    return caller(wxpay(URI.create("http://127.0.0.1:" + port + "/"), transport())
+        .requestTimeout(Duration.ofSeconds(20))
+        .maxAnswerBytes(4096));
+  }
+
+  /**
+   * Declares a GiB and sends it slowly, so that only the declared length can end the call early. (The JDK's
+   * client drops a cancelled connection when bytes next arrive on it, not before.)
+   */
+  private LoopbackServer declaringAGibibyte() throws IOException {
+    return server((request, out) -> {
+      out.write("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n{\"a\":\"".getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < 150; i++) {
+        out.write(' ');
+        out.flush();
+        Thread.sleep(100);
+      }
+    });
+  }
+
+  /** Streams chunks for as long as the client reads them. */
+  private LoopbackServer endlesslyChunked() throws IOException {
+    return server((request, out) -> {
+      out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = ("400\r\n" + " ".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 1_000_000; i++) {
+        out.write(chunk);
+        out.flush();
+      }
+    });
+  }
+
+  @Test
+  public void anAnswerDeclaredLongerThanTheLimitFailsAtOnceAndItsConnectionIsDropped() throws Exception {
+    LoopbackServer server = declaringAGibibyte();
+    Caller caller = limitedCaller(server.port());
+    long start = System.nanoTime();
+
+    TransportException e = assertThrows(TransportException.class, () -> caller.execute(CALL));
+
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(TOO_LARGE, e.getMessage());
+    assertTrue(millis < 5_000, "took " + millis + " ms: the limit must not wait for the body");
+    assertTrue(server.awaitClientClose(3_000), "the connection is still open");
+  }
+
+  @Test
+  public void aChunkedAnswerFailsOnceItPassesTheLimitAndItsConnectionIsDropped() throws Exception {
+    LoopbackServer server = endlesslyChunked();
+    Caller caller = limitedCaller(server.port());
+
+    TransportException e = assertThrows(TransportException.class, () -> caller.execute(CALL));
+
+    assertEquals(TOO_LARGE, e.getMessage());
+    assertTrue(server.awaitClientClose(3_000), "the connection is still open");
+  }
+
+  @Test
+  public void anAsyncAnswerLongerThanTheLimitFailsTheFuture() throws Exception {
+    LoopbackServer server = endlesslyChunked();
+    Caller caller = limitedCaller(server.port());
+
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> caller.executeAsync(CALL).get(15, TimeUnit.SECONDS));
+
+    assertEquals(TOO_LARGE, assertInstanceOf(TransportException.class, e.getCause()).getMessage());
+    assertTrue(server.awaitClientClose(3_000), "the connection is still open");
+  }
+
+  @Test
+  public void anAnswerOfExactlyTheLimitIsRead() throws Exception {
+    String json = "\"" + "x".repeat(4094) + "\"";
+    LoopbackServer server = server((request, out) -> out.write(Answers.signed(200, json)));
+    Caller caller = limitedCaller(server.port());
+
+    assertEquals(4094, caller.execute(CALL).length());
+  }
+
   /** A server that sends a byte now and then never lets a per-read timeout fire: the deadline must. */
   private LoopbackServer trickling() throws IOException {
     return server((request, out) -> {

@@ -1,9 +1,11 @@
 package dev.wxpay.transport.apache;
 
+import dev.wxpay.runtime.http.AnswerTooLargeException;
 import dev.wxpay.runtime.http.HttpTransport;
 import dev.wxpay.runtime.http.NotSentException;
 import dev.wxpay.runtime.http.TransportRequest;
 import dev.wxpay.runtime.http.TransportResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
@@ -255,6 +256,7 @@ public final class ApacheHttpTransport implements HttpTransport {
   private final class Exchange {
     private final HttpUriRequestBase http;
     private final boolean streamed;
+    private final long maxBodyBytes;
     private final Duration timeout;
     private final ScheduledFuture<?> deadline;
     private volatile boolean timedOut;
@@ -262,6 +264,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     Exchange(TransportRequest request) {
       this.timeout = request.timeout();
       this.streamed = request.streamed();
+      this.maxBodyBytes = request.maxBodyBytes();
       this.http = new HttpUriRequestBase(request.method(), URI.create(request.url()));
       for (int i = 0; i < request.headerCount(); i++) {
         http.addHeader(request.headerName(i), request.headerValue(i));
@@ -302,7 +305,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         return client.execute(http, response -> {
           HttpEntity entity = response.getEntity();
           return TransportResponse.of(response.getCode(), headers(response),
-              entity == null ? null : EntityUtils.toByteArray(entity));
+              entity == null ? null : read(entity));
         });
       } catch (IOException | RuntimeException e) {
         if (timedOut) {
@@ -320,6 +323,37 @@ public final class ApacheHttpTransport implements HttpTransport {
       } finally {
         deadline.cancel(false);
       }
+    }
+
+    /**
+     * The whole body, or an {@link AnswerTooLargeException} as soon as its declared length or the bytes read
+     * pass the limit. The exchange is then cancelled, which drops the connection: closing the response
+     * alone would read the rest of the body to keep the connection.
+     */
+    private byte[] read(HttpEntity entity) throws IOException {
+      long limit = maxBodyBytes;
+      if (entity.getContentLength() > limit) {
+        throw tooLarge();
+      }
+      try (InputStream in = entity.getContent()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+            (int) Math.min(Math.max(entity.getContentLength(), 256), Math.min(limit, 64 * 1024)));
+        byte[] chunk = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(chunk)) != -1; ) {
+          total += n;
+          if (total > limit) {
+            throw tooLarge();
+          }
+          out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
+      }
+    }
+
+    private AnswerTooLargeException tooLarge() {
+      http.cancel();
+      return new AnswerTooLargeException(maxBodyBytes);
     }
 
     private SocketTimeoutException timeout(@Nullable Exception cause) {
