@@ -137,6 +137,9 @@ public final class Fuzz {
       throw new UncheckedIOException(e);
     }
     String shown = show.apply(input);
+    if (shown.length() > MAX_SHOWN) {
+      shown = shown.substring(0, MAX_SHOWN) + "…";
+    }
     return new AssertionError("fuzz " + name + ": " + what + " on try " + index + " (replay with -Dwxpay.fuzz.seed="
         + seed + "); input (" + file + "): " + shown, cause);
   }
