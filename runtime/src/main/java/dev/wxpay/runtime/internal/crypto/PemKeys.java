@@ -317,7 +317,15 @@ public final class PemKeys {
         for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
           if (object instanceof X509CertificateHolder holder) {
             // Bouncy Castle's certificate objects hand out SM2 keys the JDK cannot build.
-            return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(holder);
+            X509Certificate certificate = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(holder);
+            // They read some fields only when asked, and then throw unchecked: ask now, so that a broken
+            // certificate fails here and not in a later validity check.
+            certificate.getNotBefore();
+            certificate.getNotAfter();
+            if (certificate.getPublicKey() == null) {
+              throw new CertificateException("no readable public key");
+            }
+            return certificate;
           }
           skipped = kind(object);
         }
