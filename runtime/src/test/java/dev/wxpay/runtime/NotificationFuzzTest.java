@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.wxpay.runtime.internal.crypto.ApiV3Key;
+import dev.wxpay.runtime.internal.crypto.CryptoFuzzTestAccess;
+import dev.wxpay.runtime.internal.crypto.SignatureScheme;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,6 +125,28 @@ class NotificationFuzzTest {
           assertArrayEquals(message(Long.toString(NOW), NONCE, ANSWER),
               message(h.get("Wechatpay-Timestamp"), h.get("Wechatpay-Nonce"), altered.body()));
           assertEquals(KEY_ID, h.get("Wechatpay-Serial"));
+        }, documented(ValidationException.class));
+  }
+
+  /**
+   * SM2: the signature header is DER ({@code SEQUENCE {r, s}}) that Bouncy Castle parses before any key
+   * check, so altered and hostile DER there reaches its parser from an unauthenticated answer.
+   */
+  @Test
+  void sm2VerifierOnHostileSignatures() {
+    KeyPair sm2 = TestKeys.sm2();
+    ResponseVerifier sm2Verifier = new ResponseVerifier(new VerificationKeys(
+        new VerificationKeys.Key(KEY_ID, sm2.getPublic()), List.of(), CLOCK), CLOCK, null);
+    byte[] signature = SignatureScheme.SM2.sign(sm2.getPrivate(), message(Long.toString(NOW), NONCE, ANSWER));
+    Fuzz.forAllBytes("ResponseVerifier-SM2", 500, random -> switch (random.nextInt(3)) {
+          case 0 -> CryptoFuzzTestAccess.hostileDer(random);
+          case 1 -> CryptoFuzzTestAccess.nested(1 + random.nextInt(3000), signature);
+          default -> FuzzInputs.mutate(random, signature);
+        }, bytes -> {
+          Map<String, String> headers = new HashMap<>(ANSWER_HEADERS);
+          headers.put("Wechatpay-Signature", Base64.getEncoder().encodeToString(bytes));
+          sm2Verifier.verify(headers::get, ANSWER);
+          assertArrayEquals(signature, bytes);
         }, documented(ValidationException.class));
   }
 

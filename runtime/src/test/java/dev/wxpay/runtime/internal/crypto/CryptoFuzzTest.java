@@ -110,6 +110,10 @@ class CryptoFuzzTest {
     {},
   };
 
+  static byte[] hostileDer(Random random) {
+    return HOSTILE_DER[random.nextInt(HOSTILE_DER.length)];
+  }
+
   static String pem(Random random) {
     String[] valid = PEMS[random.nextInt(PEMS.length)];
     String type = valid[0];
