@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import javax.crypto.Cipher;
@@ -149,12 +150,8 @@ class CryptoFuzzTest {
     }, documented(IllegalArgumentException.class));
   }
 
-  @SuppressWarnings("unchecked")
-  private static final Function<String, Object>[] PEM_READERS = new Function[] {
-    (Function<String, Object>) PemKeys::privateKey,
-    (Function<String, Object>) PemKeys::publicKey,
-    (Function<String, Object>) PemKeys::certificate,
-  };
+  private static final List<Function<String, Object>> PEM_READERS =
+      List.of(PemKeys::privateKey, PemKeys::publicKey, PemKeys::certificate);
 
   // ---- APIv3 AEAD ----
 
