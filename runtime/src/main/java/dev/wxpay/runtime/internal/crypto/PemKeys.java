@@ -58,6 +58,7 @@ public final class PemKeys {
    * @throws IllegalArgumentException if the text holds no readable private key
    */
   public static PrivateKey privateKey(String pem) {
+    rejectDeepNesting(pem, "private key");
     PrivateKey rsa = jdkRsaPrivateKey(pem);
     return rsa != null ? rsa : BcPem.privateKey(pem);
   }
@@ -69,6 +70,7 @@ public final class PemKeys {
    * @throws IllegalArgumentException if the text holds no readable public key
    */
   public static PublicKey publicKey(String pem) {
+    rejectDeepNesting(pem, "public key");
     PublicKey rsa = jdkRsaPublicKey(pem);
     return rsa != null ? rsa : BcPem.publicKey(pem);
   }
@@ -79,8 +81,23 @@ public final class PemKeys {
    * @throws IllegalArgumentException if the text holds no readable certificate
    */
   public static X509Certificate certificate(String pem) {
+    rejectDeepNesting(pem, "certificate");
     X509Certificate rsa = jdkRsaCertificate(pem);
     return rsa != null ? rsa : BcPem.certificate(pem);
+  }
+
+  /**
+   * Refuses PEM whose ASN.1 nests deeper than any key or certificate: the parsers recurse once per level,
+   * so a few kilobytes of nested SEQUENCEs would overflow the stack.
+   */
+  private static void rejectDeepNesting(String pem, String what) {
+    for (Block block = Block.next(pem, 0); block != null; block = Block.next(pem, block.end)) {
+      byte[] der = block.derAfterHeaders();
+      if (der != null && DerDepth.tooDeep(der, DerDepth.LIMIT)) {
+        throw new IllegalArgumentException("malformed " + what + " PEM: its ASN.1 nests more than "
+            + DerDepth.LIMIT + " levels deep");
+      }
+    }
   }
 
   /** The RSA key of the first private key block, or null for anything the JDK path does not read. */
@@ -210,6 +227,17 @@ public final class PemKeys {
       return new Block(type, pem.substring(typeEnd + DASHES.length(), end), end + endLine.length());
     }
 
+    /** The Base64 body decoded after any {@code Name: value} header lines, as Bouncy Castle reads it; or null. */
+    byte @Nullable [] derAfterHeaders() {
+      StringBuilder body = new StringBuilder(base64.length());
+      for (String line : base64.split("\n")) {
+        if (line.indexOf(':') < 0) {
+          body.append(line);
+        }
+      }
+      return new Block(type, body.toString(), end).der();
+    }
+
     /**
      * The Base64 body decoded, or null when it is not plain Base64 (e.g. an encrypted key's
      * {@code Proc-Type} headers): such text is left to Bouncy Castle.
@@ -289,7 +317,15 @@ public final class PemKeys {
         for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
           if (object instanceof X509CertificateHolder holder) {
             // Bouncy Castle's certificate objects hand out SM2 keys the JDK cannot build.
-            return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(holder);
+            X509Certificate certificate = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(holder);
+            // They read some fields only when asked, and then throw unchecked: ask now, so that a broken
+            // certificate fails here and not in a later validity check.
+            certificate.getNotBefore();
+            certificate.getNotAfter();
+            if (certificate.getPublicKey() == null) {
+              throw new CertificateException("no readable public key");
+            }
+            return certificate;
           }
           skipped = kind(object);
         }

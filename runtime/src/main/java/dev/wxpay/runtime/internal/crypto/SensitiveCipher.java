@@ -195,6 +195,10 @@ public final class SensitiveCipher {
     byte[] c3;
     byte[] c2;
     try {
+      if (DerDepth.tooDeep(der, 1)) {
+        // Nested values: not the shape below, and Bouncy Castle's parser would recurse once per level.
+        throw new IOException("nested values");
+      }
       // fromByteArray rejects trailing bytes.
       sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
       if (sequence.size() != 4) {

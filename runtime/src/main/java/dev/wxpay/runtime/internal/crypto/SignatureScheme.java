@@ -151,6 +151,10 @@ public enum SignatureScheme {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(jcaAlgorithm + " verification failed", e);
     }
+    if (this == SM2 && DerDepth.tooDeep(signature, 1)) {
+      // Not SEQUENCE {r, s}; Bouncy Castle's decoder would recurse once per level of nesting.
+      return false;
+    }
     try {
       verifier.update(message);
       return verifier.verify(signature);
