@@ -39,6 +39,7 @@ final class Reconciler {
   private final LongAdder wronglyAccepted = new LongAdder();
   private final LongAdder wrongFailures = new LongAdder();
   private final LongAdder lost = new LongAdder();
+  private final LongAdder slow = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder foreign = new LongAdder();
   private final LongAdder certificateDownloads = new LongAdder();
@@ -138,6 +139,13 @@ final class Reconciler {
     }
     String type = outcome(error);
     count(type);
+    if (fault == Fault.NONE && type.equals("TransportException timed out")) {
+      // A typed, documented end for any call, here of one the machine was too busy to finish in time:
+      // counted on its own, so that many of them still show.
+      slow.increment();
+      example(idText(id) + " (" + plan.op(id) + ", NONE): timed out without a fault");
+      return;
+    }
     if (!failedRight(id, fault, error)) {
       wrongFailures.increment();
       example(idText(id) + " (" + plan.op(id) + ", " + fault + "): " + type + ": " + error.getMessage());
@@ -251,7 +259,7 @@ final class Reconciler {
       copy = List.copyOf(examples);
     }
     return new Books(issued, byFault, byOutcome, lost.sum(), wronglyAccepted.sum(), wrongFailures.sum(),
-        tooOften, resent, notReceived, rejected.sum() + foreign.sum(), certificateDownloads.sum(), copy);
+        slow.sum(), tooOften, resent, notReceived, rejected.sum() + foreign.sum(), certificateDownloads.sum(), copy);
   }
 
   /**
@@ -260,13 +268,14 @@ final class Reconciler {
    * @param injected answers the sandbox sent, by fault (resent requests are answered again)
    * @param outcomes how calls ended, by type
    * @param wrongFailures calls that failed, but not as their fault calls for (or ended twice)
+   * @param timedOutWithoutFault calls without a fault that timed out (a busy machine), not counted as problems
    * @param sentTooOften calls the sandbox received more often than the retry rules allow
    * @param resentByHttpClient GETs the HTTP client itself sent again after their connection dropped
    * @param notReceived calls the sandbox never received
    * @param refused requests the sandbox refused (bad signature, …) or could not attribute to a call
    */
   record Books(long calls, Map<String, Long> injected, Map<String, Long> outcomes, long lost, long wronglyAccepted,
-      long wrongFailures, long sentTooOften, long resentByHttpClient, long notReceived, long refused, long certificateDownloads,
+      long wrongFailures, long timedOutWithoutFault, long sentTooOften, long resentByHttpClient, long notReceived, long refused, long certificateDownloads,
       List<String> examples) {
     boolean clean() {
       return lost == 0 && wronglyAccepted == 0 && wrongFailures == 0 && sentTooOften == 0 && notReceived == 0

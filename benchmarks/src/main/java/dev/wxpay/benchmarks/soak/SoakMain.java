@@ -146,6 +146,10 @@ public final class SoakMain {
     out.append(String.format(Locale.ROOT, "lost %d, wrongly accepted %d, failed the wrong way %d, sent more often"
             + " than allowed %d, never received %d, refused by the sandbox %d%n", b.lost(), b.wronglyAccepted(),
         b.wrongFailures(), b.sentTooOften(), b.notReceived(), b.refused()));
+    if (b.timedOutWithoutFault() > 0) {
+      out.append(String.format(Locale.ROOT, "calls without a fault that timed out (a TransportException, the machine"
+          + " too busy): %d%n", b.timedOutWithoutFault()));
+    }
     if (b.resentByHttpClient() > 0) {
       out.append(String.format(Locale.ROOT, "GETs sent twice by java.net.http itself after a dropped connection:"
           + " %d (its retry of idempotent requests; not the runtime's)%n", b.resentByHttpClient()));
