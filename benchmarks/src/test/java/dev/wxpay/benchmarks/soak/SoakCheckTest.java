@@ -85,7 +85,8 @@ class SoakCheckTest {
     assertFalse(books.clean());
     assertTrue(books.lost() > 0, books.toString());
     assertEquals(0, books.wronglyAccepted());
-    assertEquals(books.calls(), books.lost() + books.outcomes().get("verified answer"), books.toString());
+    assertEquals(books.calls(), books.lost() + books.outcomes().get("verified answer") + books.timedOutWithoutFault(),
+        books.toString());
   }
 
   @Test
