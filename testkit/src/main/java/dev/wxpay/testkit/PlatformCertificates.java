@@ -47,9 +47,20 @@ final class PlatformCertificates {
    * Adds a certificate for the key pair, valid from a day ago for five years, which from now on is the newest.
    */
   synchronized Issued issue(KeyPair keyPair) {
+    return issue(keyPair, Duration.ZERO);
+  }
+
+  /**
+   * Adds a certificate for the key pair, valid for five years, which from now on is the newest: with no
+   * notice valid from a day ago, else from {@code notice} ahead (in whole seconds, rounded up), when it
+   * starts to sign.
+   */
+  private synchronized Issued issue(KeyPair keyPair, Duration notice) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    long noticeSeconds = notice.getSeconds() + (notice.getNano() > 0 ? 1 : 0);
+    Instant notBefore = notice.isZero() ? now.minus(Duration.ofDays(1)) : now.plusSeconds(noticeSeconds);
     BigInteger serial = random.serial();
-    X509Certificate certificate = crypto.certificate(keyPair, serial, now.minus(Duration.ofDays(1)),
+    X509Certificate certificate = crypto.certificate(keyPair, serial, notBefore,
         OffsetDateTime.ofInstant(now, ZoneOffset.UTC).plusYears(5).toInstant(), mchid);
     Issued added = new Issued(certificate, keyPair, SandboxCrypto.serialHex(serial));
     List<Issued> more = new ArrayList<>(all);
@@ -59,15 +70,38 @@ final class PlatformCertificates {
   }
 
   /**
-   * Adds a certificate with a new key pair.
+   * Adds a certificate with a new key pair, which signs once its notice has passed (at once without one).
    *
    * @throws IllegalStateException if there are none, in {@link SandboxVerification#PUBLIC_KEY} mode
    */
-  synchronized Issued rotate() {
+  synchronized Issued rotate(Duration notice) {
+    if (notice.isNegative()) {
+      throw new IllegalArgumentException("notice must not be negative, was " + notice);
+    }
     if (all.isEmpty()) {
       throw new IllegalStateException("a sandbox in PUBLIC_KEY mode has no platform certificates to rotate");
     }
-    return issue(crypto.generateKeyPair(random.secureRandom()));
+    return issue(crypto.generateKeyPair(random.secureRandom()), notice);
+  }
+
+  /**
+   * The certificate that signs now: the newest one in effect by the sandbox clock (a certificate issued
+   * with notice is listed before it signs, as WeChat Pay rolls out a new one), else the oldest.
+   *
+   * @throws IllegalStateException if there is none
+   */
+  Issued signing() {
+    List<Issued> now = all;
+    if (now.isEmpty()) {
+      throw new IllegalStateException("a sandbox in PUBLIC_KEY mode has no platform certificate");
+    }
+    Instant at = clock.instant();
+    for (int i = now.size() - 1; i > 0; i--) {
+      if (!now.get(i).certificate().getNotBefore().toInstant().isAfter(at)) {
+        return now.get(i);
+      }
+    }
+    return now.get(0);
   }
 
   /**

@@ -113,14 +113,14 @@ final class SandboxKeys {
   }
 
   /**
-   * Who signs an answer: the public key, or the newest certificate in certificate mode and, where the answer
+   * Who signs an answer: the public key, or the newest certificate in effect in certificate mode and, where the answer
    * asks for it, in mixed mode.
    */
   AnswerSigner signer(boolean certificate) {
     if (verification == SandboxVerification.CERTIFICATE
         || (certificate && verification == SandboxVerification.MIXED)) {
-      PlatformCertificates.Issued newest = certificates.newest();
-      return new AnswerSigner(newest.serial(), newest.keyPair().getPrivate(), crypto);
+      PlatformCertificates.Issued signing = certificates.signing();
+      return new AnswerSigner(signing.serial(), signing.keyPair().getPrivate(), crypto);
     }
     return new AnswerSigner(publicKeyId(), publicKeyPair().getPrivate(), crypto);
   }

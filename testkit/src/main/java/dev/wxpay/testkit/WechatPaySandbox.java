@@ -72,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Wechatpay-Timestamp}, {@code Wechatpay-Serial} and {@code Wechatpay-Signature-Type} (the scheme,
  * {@code WECHATPAY2-SHA256-RSA2048} or {@code WECHATPAY2-SM2-WITH-SM3}), each name spelled exactly so (some clients look headers up by exact case). Who signs depends on
  * the {@link SandboxVerification}: the WeChat Pay public key ({@code Wechatpay-Serial} is its id), or the
- * newest platform certificate's key ({@code Wechatpay-Serial} is the certificate serial number). Bill files
+ * newest platform certificate in effect ({@code Wechatpay-Serial} is the certificate serial number). Bill files
  * are sent unsigned, as WeChat Pay sends them.
  *
  * <p>The sandbox also builds signed, encrypted {@link #notification notifications} (callbacks), and can post
@@ -253,8 +253,9 @@ public final class WechatPaySandbox implements AutoCloseable {
   }
 
   /**
-   * The platform certificates, oldest first; the last one signs in {@link SandboxVerification#CERTIFICATE}
-   * mode. Empty in {@link SandboxVerification#PUBLIC_KEY} mode.
+   * The platform certificates, oldest first; the last one in effect signs in
+   * {@link SandboxVerification#CERTIFICATE} mode (see {@link #rotateCertificate(Duration)}). Empty in
+   * {@link SandboxVerification#PUBLIC_KEY} mode.
    */
   public List<X509Certificate> platformCertificates() {
     return keys.certificates().all().stream().map(PlatformCertificates.Issued::certificate).toList();
@@ -287,7 +288,24 @@ public final class WechatPaySandbox implements AutoCloseable {
    * @throws IllegalStateException in {@link SandboxVerification#PUBLIC_KEY} mode
    */
   public X509Certificate rotateCertificate() {
-    return keys.certificates().rotate().certificate();
+    return keys.certificates().rotate(Duration.ZERO).certificate();
+  }
+
+  /**
+   * Rotates as WeChat Pay rolls out a new platform certificate: adds one with a new key pair and serial that
+   * {@code GET /v3/certificates} lists at once, with its {@code effective_time} (the certificate's start of
+   * validity) this far ahead in whole seconds, and that signs only from then on, by the sandbox clock; until
+   * then the one before signs. A client that downloads certificates more often than the notice keeps
+   * verifying every answer; after {@link #rotateCertificate()}, which gives no notice, answers name a serial
+   * the client does not know until its next download. {@link #platformCertificateSerial()} names the new
+   * certificate at once.
+   *
+   * @return the new certificate
+   * @throws IllegalArgumentException if the notice is negative
+   * @throws IllegalStateException in {@link SandboxVerification#PUBLIC_KEY} mode
+   */
+  public X509Certificate rotateCertificate(Duration notice) {
+    return keys.certificates().rotate(notice).certificate();
   }
 
   /**

@@ -16,11 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SandboxModesTest {
@@ -152,6 +157,49 @@ class SandboxModesTest {
       assertEquals(2, decryptCertificates(sandbox, all, "AEAD_AES_256_GCM", "X.509").size());
       assertError(MerchantRequest.to(sandbox).get("/v3/certificates?algorithm_type=EC").send(), 400,
           "PARAM_ERROR", "algorithm_type must be RSA, SM2 or ALL");
+    }
+  }
+
+  @Test
+  void aRotationWithNoticeIsListedAtOnceAndSignsFromItsEffectiveTime() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    Clock clock = new Clock() {
+      @Override public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public Instant instant() {
+        return now.get();
+      }
+    };
+    try (WechatPaySandbox sandbox = TestKeys.sandbox().verification(SandboxVerification.CERTIFICATE).clock(clock)
+        .start()) {
+      X509Certificate first = sandbox.platformCertificates().get(0);
+      assertThrows(IllegalArgumentException.class, () -> sandbox.rotateCertificate(Duration.ofSeconds(-1)));
+      X509Certificate second = sandbox.rotateCertificate(Duration.ofMillis(29_500));
+      assertEquals(now.get().truncatedTo(ChronoUnit.SECONDS).plusSeconds(30), second.getNotBefore().toInstant());
+      assertEquals(serialHex(second.getSerialNumber()), sandbox.platformCertificateSerial());
+
+      // Listed at once, so that clients download it before it signs; the first one signs meanwhile.
+      HttpResponse<byte[]> before = MerchantRequest.to(sandbox).get("/v3/certificates").send();
+      assertEquals(List.of(first, second), decryptCertificates(sandbox, before, "AEAD_AES_256_GCM", "X.509"));
+      assertEquals(serialHex(first.getSerialNumber()), header(before, "Wechatpay-Serial"));
+      assertTrue(responseVerifies(first.getPublicKey(), before));
+
+      now.set(second.getNotBefore().toInstant().minusMillis(1));
+      sandbox.stub("GET", PATH, StubResponse.json("{}"));
+      HttpResponse<byte[]> stillFirst = MerchantRequest.to(sandbox).get(PATH).send();
+      assertEquals(serialHex(first.getSerialNumber()), header(stillFirst, "Wechatpay-Serial"));
+      assertTrue(responseVerifies(first.getPublicKey(), stillFirst));
+
+      now.set(second.getNotBefore().toInstant());
+      HttpResponse<byte[]> inEffect = MerchantRequest.to(sandbox).get(PATH).send();
+      assertEquals(serialHex(second.getSerialNumber()), header(inEffect, "Wechatpay-Serial"));
+      assertTrue(responseVerifies(second.getPublicKey(), inEffect));
     }
   }
 
