@@ -105,7 +105,15 @@ final class Http1 {
       if (!isToken(name)) {
         throw new BadRequest(400, "malformed header field " + printable(colon < 0 ? field : name));
       }
-      headers.computeIfAbsent(name, key -> new ArrayList<>()).add(field.substring(colon + 1).strip());
+      String value = field.substring(colon + 1).strip();
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+          // RFC 9112 section 5.5: a bare CR or another control character in a value is refused.
+          throw new BadRequest(400, "control character in header field " + name);
+        }
+      }
+      headers.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
     }
 
     List<String> connection = tokens(headers.get("Connection"));

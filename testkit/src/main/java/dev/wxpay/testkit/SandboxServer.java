@@ -150,7 +150,9 @@ final class SandboxServer implements AutoCloseable {
         StubResponse response;
         try {
           response = handler.answer(request);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
           response = StubResponse.error(500, "SYSTEM_ERROR", "the sandbox failed: " + e);
         }
         keepAlive = request.keepAlive();
@@ -158,6 +160,11 @@ final class SandboxServer implements AutoCloseable {
           return;
         }
         out.flush();
+        if (!keepAlive) {
+          // Pipelined bytes may still be unread; see lingeringClose.
+          lingeringClose(socket, in);
+          return;
+        }
       }
     } catch (IOException e) {
       // The client went away, sent garbage TLS, or stayed idle too long; there is no one to answer.

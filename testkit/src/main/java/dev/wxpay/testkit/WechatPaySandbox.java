@@ -70,10 +70,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Every response, errors included, carries {@code Request-ID}, {@code Wechatpay-Nonce},
  * {@code Wechatpay-Signature}, a Base64 signature over {@code TIMESTAMP\nNONCE\nBODY\n},
  * {@code Wechatpay-Timestamp}, {@code Wechatpay-Serial} and {@code Wechatpay-Signature-Type} (the scheme,
- * {@code WECHATPAY2-SHA256-RSA2048} or {@code WECHATPAY2-SM2-WITH-SM3}), each name spelled exactly so (some clients look headers up by exact case). Who signs depends on
- * the {@link SandboxVerification}: the WeChat Pay public key ({@code Wechatpay-Serial} is its id), or the
- * newest platform certificate in effect ({@code Wechatpay-Serial} is the certificate serial number). Bill files
- * are sent unsigned, as WeChat Pay sends them.
+ * {@code WECHATPAY2-SHA256-RSA2048} or {@code WECHATPAY2-SM2-WITH-SM3}), each name spelled exactly so (some
+ * clients look headers up by exact case). Who signs depends on the {@link SandboxVerification}: the WeChat Pay
+ * public key ({@code Wechatpay-Serial} is its id), or the newest platform certificate in effect
+ * ({@code Wechatpay-Serial} is the certificate serial number). Bill files are sent unsigned, as WeChat Pay
+ * sends them, and so are the front end's refusals of requests that are not well-formed HTTP (400, 413, 417,
+ * 431, 501, 505), which close the connection.
  *
  * <p>The sandbox also builds signed, encrypted {@link #notification notifications} (callbacks), and can post
  * them to a URL.

@@ -253,6 +253,35 @@ class WireTest {
   }
 
   @Test
+  void refusesControlCharactersInHeaderValues() throws Exception {
+    try (WechatPaySandbox sandbox = TestKeys.sandbox().start()) {
+      Raw bareCr = exchange(sandbox, "GET /v3/x HTTP/1.1\r\nX-A: a\rb\r\n\r\n");
+      Raw nul = exchange(sandbox, "GET /v3/x HTTP/1.1\r\nX-A: a\u0000b\r\n\r\n");
+      Raw tab = exchange(sandbox, "GET /v3/x HTTP/1.1\r\nX-A: a\tb\r\n\r\n");
+
+      assertEquals(400, bareCr.status());
+      assertEquals(400, nul.status());
+      assertEquals(401, tab.status(), "a tab is allowed, and the unsigned request reaches the signature check");
+    }
+  }
+
+  @Test
+  void aStubWhoseAssertionFailsAnswers500NamingIt() throws Exception {
+    try (WechatPaySandbox sandbox = TestKeys.sandbox().start()) {
+      sandbox.stub("GET", PATH, request -> {
+        throw new AssertionError("expected another body");
+      });
+
+      Raw raw = exchange(sandbox, "GET " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+          + MerchantRequest.to(sandbox).get(PATH).computedAuthorization() + "\r\n\r\n");
+
+      assertEquals(500, raw.status());
+      assertTrue(new String(raw.body(), StandardCharsets.UTF_8).contains("expected another body"),
+          new String(raw.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void httpsTrustsOnlyTheSandboxCertificateAndChecksTheHostName() throws Exception {
     try (WechatPaySandbox sandbox = TestKeys.sandbox().https().start();
         WechatPaySandbox other = TestKeys.sandbox().https().start()) {
