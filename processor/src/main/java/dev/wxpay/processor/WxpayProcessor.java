@@ -49,6 +49,7 @@ import javax.tools.StandardLocation;
 public final class WxpayProcessor extends AbstractProcessor {
   /** Kotlin is written when kapt runs the processor (it sets this option), or when a javac build asks. */
   static final String KAPT_KOTLIN_GENERATED = "kapt.kotlin.generated";
+  private static final String GRADLE_AGGREGATING = "org.gradle.annotation.processing.aggregating";
   static final String KOTLIN = "wxpay.kotlin";
 
   private Reporter reporter;
@@ -66,6 +67,11 @@ public final class WxpayProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
+    // Declared "dynamic" for Gradle: incremental (aggregating) unless kapt runs it, since the Kotlin written
+    // into kapt's folder bypasses the Filer, and an incremental build would not delete what goes stale.
+    if (processingEnv != null && !processingEnv.getOptions().containsKey(KAPT_KOTLIN_GENERATED)) {
+      return Set.of(KAPT_KOTLIN_GENERATED, KOTLIN, GRADLE_AGGREGATING);
+    }
     return Set.of(KAPT_KOTLIN_GENERATED, KOTLIN);
   }
 

@@ -619,14 +619,14 @@ class ProcessorErrorsTest {
         "public record Adds(java.util.List<String> tags,",
         "    String addTags) {}");
     assertThat(compile(endpoint("v3/x", "  Res post(Adds body);"), RESPONSE, adds))
-        .hadErrorContaining("component 'addTags' clashes with the builder method addTags() written for"
+        .hadErrorContaining("component 'addTags' is named like the builder method addTags() written for"
             + " component 'tags'; rename it and keep the JSON name with @Json(name = \"add_tags\")")
         .inFile(adds).onLine(3);
     JavaFileObject clears = source("test.Clears", "package test;",
         "public record Clears(@org.jspecify.annotations.Nullable Res payer,",
         "    String clearPayer) {}");
     assertThat(compile(endpoint("v3/x", "  Res post(Clears body);"), RESPONSE, clears))
-        .hadErrorContaining("component 'clearPayer' clashes with the builder method clearPayer() written"
+        .hadErrorContaining("component 'clearPayer' is named like the builder method clearPayer() written"
             + " for component 'payer'")
         .inFile(clears).onLine(3);
     // A required record gets no clearer, so the same name is free.

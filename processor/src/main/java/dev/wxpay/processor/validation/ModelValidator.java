@@ -335,7 +335,8 @@ public final class ModelValidator {
 
   /**
    * A component named like a method the builder writes for another component ({@code addItems} beside a
-   * list {@code items}, {@code clearPayer} beside an optional record {@code payer}) would not compile.
+   * list {@code items}, {@code clearPayer} beside an optional record {@code payer}) is refused: with the same
+   * parameter types the builder would not compile, and otherwise its setter reads as the other's method.
    */
   private void reportBuilderMethodClashes(List<Property> properties, Map<String, Element> positions) {
     for (Property property : properties) {
@@ -350,7 +351,7 @@ public final class ModelValidator {
       for (Property other : properties) {
         if (written.contains(other.javaName())) {
           reporter.error(positions.get(other.javaName()), "component '" + other.javaName()
-              + "' clashes with the builder method " + other.javaName() + "() written for component '"
+              + "' is named like the builder method " + other.javaName() + "() written for component '"
               + property.javaName() + "'; rename it and keep the JSON name with @Json(name = \""
               + other.jsonName() + "\")");
         }
