@@ -141,9 +141,8 @@ public abstract class HttpTransportContract {
     assertTimeout(cause.getCause());
   }
 
-  @Test
-  @Timeout(20)
-  public void aBodyThatStallsAfterTheHeadersTimesOut() throws Exception {
+  /** Answers the headers and the first byte of the body on the silent socket, then stops. */
+  private Thread stallingMidBody() {
     Thread server = new Thread(() -> {
       try (Socket socket = silent.accept()) {
         socket.getInputStream().read(new byte[8192]);
@@ -157,11 +156,35 @@ public abstract class HttpTransportContract {
     });
     server.setDaemon(true);
     server.start();
+    return server;
+  }
+
+  @Test
+  @Timeout(20)
+  public void aBodyThatStallsAfterTheHeadersTimesOut() throws Exception {
+    Thread server = stallingMidBody();
     Caller caller = caller(silent.getLocalPort(), Duration.ofMillis(500));
 
     TransportException e = assertThrows(TransportException.class, () -> caller.execute(CALL));
 
     assertEquals("GET /v3/certificates timed out", e.getMessage());
+    server.interrupt();
+  }
+
+  @Test
+  @Timeout(20)
+  public void anAsyncBodyThatStallsAfterTheHeadersTimesOut() throws Exception {
+    Thread server = stallingMidBody();
+    Caller caller = caller(silent.getLocalPort(), Duration.ofMillis(500));
+    long start = System.nanoTime();
+
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> caller.executeAsync(CALL).get(10, TimeUnit.SECONDS));
+
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals("GET /v3/certificates timed out",
+        assertInstanceOf(TransportException.class, e.getCause()).getMessage());
+    assertTrue(millis < 1_500, "took " + millis + " ms");
     server.interrupt();
   }
 
