@@ -33,11 +33,18 @@ public final class NotificationParser {
   private final ApiV3Key apiV3Key;
   private final SensitiveFields sensitiveFields;
 
-  /** {@code sensitiveFields} decrypts the {@code @Encrypted} fields of resources with the merchant key. */
-  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields) {
+  private final long maxBodyBytes;
+
+  /**
+   * {@code sensitiveFields} decrypts the {@code @Encrypted} fields of resources with the merchant key; a body
+   * longer than {@code maxBodyBytes} is refused unread.
+   */
+  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields,
+      long maxBodyBytes) {
     this.verifier = verifier;
     this.apiV3Key = apiV3Key;
     this.sensitiveFields = sensitiveFields;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
@@ -48,9 +55,14 @@ public final class NotificationParser {
    * @param body the raw request body, exactly as received
    * @throws SignatureProbeException for WeChat Pay's signature probes
    * @throws ValidationException if a check fails or the resource does not decrypt
-   * @throws WechatPayException if the body is not a notification
+   * @throws WechatPayException if the body is not a notification, or is longer than
+   *     {@link WechatPay.Builder#maxAnswerBytes(long)} (WeChat Pay's are a few KB)
    */
   public Notification parse(Function<String, @Nullable String> headers, byte[] body) {
+    if (body.length > maxBodyBytes) {
+      throw new WechatPayException("the notification body is longer than " + maxBodyBytes
+          + " bytes (WechatPay.Builder.maxAnswerBytes); not verified");
+    }
     verifier.verify(headers, body);
     NotificationEnvelope envelope = envelope(body);
     EncryptedResource resource = envelope.resource();

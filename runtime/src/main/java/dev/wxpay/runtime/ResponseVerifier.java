@@ -26,6 +26,8 @@ final class ResponseVerifier {
   static final String SIGNTEST_PREFIX = "WECHATPAY/SIGNTEST/";
 
   private static final int MAX_ECHO = 64;
+  /** The longest Wechatpay-* header value read: an RSA-4096 signature is 684 Base64 characters. */
+  static final int MAX_HEADER_CHARS = 1024;
 
   private final VerificationKeys keys;
   private final Clock clock;
@@ -112,6 +114,11 @@ final class ResponseVerifier {
     String value = headers.apply(name);
     if (value == null || value.isEmpty()) {
       throw new ValidationException(Reason.MISSING_HEADER, "header " + name + " is missing");
+    }
+    if (value.length() > MAX_HEADER_CHARS) {
+      // Nothing of WeChat Pay's is near this; a longer value is not parsed, decoded or verified at all.
+      throw new ValidationException(Reason.MALFORMED_HEADER,
+          "header " + name + " is longer than " + MAX_HEADER_CHARS + " characters");
     }
     return value;
   }

@@ -88,7 +88,7 @@ public final class WechatPay implements AutoCloseable {
     ResponseVerifier verifier = new ResponseVerifier(keys, builder.clock, builder.rsaProvider);
     // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
     this.notifications = apiV3Key == null ? null
-        : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey));
+        : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey), builder.maxAnswerBytes);
     this.pipeline = new Pipeline(
         transport,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom(), builder.rsaProvider),
@@ -531,7 +531,8 @@ public final class WechatPay implements AutoCloseable {
      * The longest answer body read into memory, in bytes; default {@link #DEFAULT_MAX_ANSWER_BYTES}. A longer
      * answer fails the call with a {@link TransportException} as soon as its {@code Content-Length} or the
      * bytes read show it, without buffering it, and is not retried. Downloads (bills, files) stream and are
-     * not limited. A custom {@link dev.wxpay.runtime.http.HttpTransport} must honour it too.
+     * not limited. A custom {@link dev.wxpay.runtime.http.HttpTransport} must honour it too. A notification
+     * body longer than this is refused by {@link #notifications()} unread.
      */
     public Builder maxAnswerBytes(long maxAnswerBytes) {
       if (maxAnswerBytes < 1) {

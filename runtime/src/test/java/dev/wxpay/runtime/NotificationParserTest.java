@@ -37,7 +37,7 @@ class NotificationParserTest {
 
   private final NotificationParser parser = new NotificationParser(new ResponseVerifier(new VerificationKeys(
       new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK, null),
-      ApiV3Key.of(API_V3_KEY), new FieldCipher(null, TestKeys.MERCHANT.getPrivate()));
+      ApiV3Key.of(API_V3_KEY), new FieldCipher(null, TestKeys.MERCHANT.getPrivate()), 64 * 1024);
 
   /** AES-256-GCM with the JDK directly, as WeChat Pay encrypts a resource. */
   private static String encrypt(String key, String nonce, String associatedData, String plaintext) throws Exception {
@@ -134,6 +134,15 @@ class NotificationParserTest {
         () -> parser.parse(headers(NOW, body)::get, body));
     assertEquals(ValidationException.Reason.DECRYPTION_FAILED, e.reason());
     assertFalse(e.getMessage().contains(API_V3_KEY));
+  }
+
+  @Test
+  void aBodyLongerThanTheLimitIsRefusedBeforeItIsVerified() throws Exception {
+    byte[] body = new byte[64 * 1024 + 1];
+    Map<String, String> headers = headers(NOW, body(API_V3_KEY));
+    WechatPayException e = assertThrows(WechatPayException.class, () -> parser.parse(headers::get, body));
+    assertEquals("the notification body is longer than 65536 bytes (WechatPay.Builder.maxAnswerBytes);"
+        + " not verified", e.getMessage());
   }
 
   @Test

@@ -165,4 +165,19 @@ class ResponseVerifierTest {
     headers.put(name, "");
     rejected(headers, BODY, Reason.MISSING_HEADER);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"})
+  void aHeaderLongerThanAnyWechatPaySendsIsRefusedUnread(String name) {
+    Map<String, String> headers = signed(NOW, BODY);
+    headers.put(name, "A".repeat(ResponseVerifier.MAX_HEADER_CHARS + 1));
+    ValidationException e = rejected(headers, BODY, Reason.MALFORMED_HEADER);
+    assertEquals("header " + name + " is longer than 1024 characters", e.getMessage());
+
+    // At the limit the value is read, and fails on its content instead.
+    headers.put(name, "A".repeat(ResponseVerifier.MAX_HEADER_CHARS));
+    String atLimit = assertThrows(ValidationException.class, () -> verifier.verify(http(headers), BODY))
+        .getMessage();
+    assertFalse(atLimit.contains("is longer than"), atLimit);
+  }
 }
