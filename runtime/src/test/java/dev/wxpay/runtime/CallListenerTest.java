@@ -491,6 +491,9 @@ class CallListenerTest {
             + "\"paySign\":\"<redacted>\",\"c\":\"<redacted>\"}",
         Redaction.json(("{\"a\":1.50,\"b\":[1e3,true,null],\"private_key\":{\"x\":\"1\",\"y\":[2]},"
             + "\"paySign\":\"s\",\"c\":\"CIPHER\"}").getBytes(StandardCharsets.UTF_8), java.util.Set.of("CIPHER")));
+    assertEquals("{\"auth_code\":\"<redacted>\",\"authCode\":\"<redacted>\",\"authcode\":\"<redacted>\"}",
+        Redaction.json("{\"auth_code\":\"134567890123456789\",\"authCode\":\"1\",\"authcode\":\"2\"}"
+            .getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertEquals("<9 bytes, not JSON>", Redaction.json("<html>x</".getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertEquals("<5 bytes, not JSON>", Redaction.json("{} {}".getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertNull(Redaction.json(new byte[0], java.util.Set.of()));
