@@ -5,6 +5,7 @@ import dev.wxpay.runtime.spi.Operation;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Threads: for a blocking call every event is delivered on the calling thread, the end before the call
  * returns or throws. For an asynchronous call {@code callStarted} runs on the calling thread, the rest on
- * the thread that completes the exchange (the transport's) or, for a cancelled call, on the thread that
- * cancels; the end is delivered when the returned future completes, before or after the caller's own
- * stages. Events of one call never overlap. A listener serves many calls at once, so it must be
+ * the thread that completes the exchange (the transport's, or a timer's for the request timeout), the end
+ * before the returned future completes: before the caller's own stages run or {@code join()} returns. A
+ * future the caller completes itself (cancels, or times out with {@code orTimeout}) ends on the thread that
+ * does so, possibly after the caller's stages. Events of one call never overlap. A listener serves many calls at once, so it must be
  * thread-safe. What it throws is caught and logged (a warning once per listener class) and never changes
  * the call's outcome; it should be quick, as it runs on the call's path.
  */
@@ -154,7 +156,11 @@ public interface CallListener {
       return requestId;
     }
 
-    /** From sending the request until the answer's headers (a blocking call: its body) or the failure. */
+    /**
+     * From sending the request until the answer was received or the failure: blocking or asynchronous, the
+     * answer's whole body (a transport reads it before handing the answer over), except for a download,
+     * whose body streams afterwards: only its headers.
+     */
     public Duration duration() {
       return duration;
     }
@@ -186,7 +192,10 @@ public interface CallListener {
     SUCCESS,
     /** WeChat Pay answered 4xx or 5xx: a {@link ServiceException}. */
     SERVICE_ERROR,
-    /** No answer, or one that could not be read: a {@link TransportException} (a timeout included). */
+    /**
+     * No answer, or one that could not be read: a {@link TransportException} (a timeout included), or the
+     * {@link TimeoutException} of a timeout the caller set on the returned future.
+     */
     TRANSPORT_ERROR,
     /** The answer failed verification: a {@link ValidationException}. */
     VERIFICATION_FAILED,
@@ -194,7 +203,10 @@ public interface CallListener {
     DECODING_FAILED,
     /** The caller cancelled the future or interrupted the thread. */
     CANCELLED,
-    /** Anything else, e.g. an argument refused before anything was sent. */
+    /**
+     * Anything else, e.g. an argument refused, or a request that could not be prepared (no WeChat Pay public
+     * key to encrypt a field with), before anything was sent.
+     */
     OTHER,
   }
 
@@ -210,11 +222,11 @@ public interface CallListener {
     private final @Nullable String requestBody;
     private final @Nullable String responseBody;
 
-    Ended(Operation<?> operation, boolean async, @Nullable Throwable failure, int statusCode,
-        @Nullable String requestId, int attempts, Duration duration, @Nullable String requestBody,
-        @Nullable String responseBody) {
+    Ended(Operation<?> operation, boolean async, @Nullable Throwable failure, boolean decodingFailed,
+        int statusCode, @Nullable String requestId, int attempts, Duration duration,
+        @Nullable String requestBody, @Nullable String responseBody) {
       super(operation, async);
-      this.outcome = outcome(failure);
+      this.outcome = outcome(failure, decodingFailed);
       String code = null;
       if (failure instanceof ServiceException service) {
         statusCode = service.statusCode();
@@ -231,7 +243,8 @@ public interface CallListener {
       this.responseBody = responseBody;
     }
 
-    private static Outcome outcome(@Nullable Throwable failure) {
+    /** {@code decodingFailed}: the pipeline saw a verified answer fail to decode (the type alone cannot tell). */
+    private static Outcome outcome(@Nullable Throwable failure, boolean decodingFailed) {
       if (failure == null) {
         return Outcome.SUCCESS;
       }
@@ -245,10 +258,11 @@ public interface CallListener {
           || failure instanceof TransportException && failure.getCause() instanceof InterruptedException) {
         return Outcome.CANCELLED;
       }
-      if (failure instanceof TransportException) {
+      // A TimeoutException: the caller's own orTimeout on the returned future.
+      if (failure instanceof TransportException || failure instanceof TimeoutException) {
         return Outcome.TRANSPORT_ERROR;
       }
-      return failure instanceof WechatPayException ? Outcome.DECODING_FAILED : Outcome.OTHER;
+      return decodingFailed && failure instanceof WechatPayException ? Outcome.DECODING_FAILED : Outcome.OTHER;
     }
 
     public Outcome outcome() {
@@ -299,7 +313,9 @@ public interface CallListener {
 
     /**
      * The answer's body redacted the same way (an error answer's too); null unless
-     * {@link WechatPay.Builder#callEventBodies} is on, or for a download or a call without an answer.
+     * {@link WechatPay.Builder#callEventBodies} is on, or for a download or a call without an answer. A 2xx
+     * answer is shown only once verified and decoded, as only then are its encrypted fields known;
+     * otherwise only its length, e.g. {@code <512 bytes, not verified>} or {@code <512 bytes, not decoded>}.
      */
     public @Nullable String responseBody() {
       return responseBody;

@@ -36,6 +36,11 @@ final class CallTrace {
   private volatile @Nullable String requestId;
   private volatile byte @Nullable [] requestBody;
   private volatile byte @Nullable [] responseBody;
+  // Why the 2xx answer's body is not shown (not verified, not decoded); null once it is. Written before the
+  // body and read after it, so ended() never shows an answer whose ciphertexts it has not all seen.
+  private volatile @Nullable String withheld;
+  // Set when a verified answer failed to decode: the one failure that is DECODING_FAILED.
+  private volatile boolean decodingFailed;
 
   private CallTrace(Operation<?> operation, boolean async, boolean log, @Nullable CallListener listener,
       boolean bodies) {
@@ -96,10 +101,28 @@ final class CallTrace {
     }
   }
 
+  /** An answer that may be shown, redacted: an error answer, or a 2xx one verified and fully decoded. */
   void responseBody(byte[] body) {
     if (ciphertexts != null) {
+      withheld = null;
       responseBody = body;
     }
+  }
+
+  /**
+   * A 2xx answer not verified and decoded yet: only its length is shown, because redaction knows only the
+   * ciphertexts that were decrypted.
+   */
+  void responseWithheld(byte[] body, String why) {
+    if (ciphertexts != null) {
+      withheld = why;
+      responseBody = body;
+    }
+  }
+
+  /** A verified answer could not be decoded: the call's failure is a decoding failure. */
+  void decodingFailed() {
+    decodingFailed = true;
   }
 
   /** A request is about to be sent; returns the time, for {@link #attemptEnded}. */
@@ -118,6 +141,15 @@ final class CallTrace {
     if (ended) {
       return;
     }
+    try {
+      reportAttempt(request, since, response, failure);
+    } catch (Throwable e) {
+      traceFailed(e);
+    }
+  }
+
+  private void reportAttempt(TransportRequest request, long since, @Nullable TransportResponse response,
+      @Nullable Throwable failure) {
     Duration duration = Duration.ofNanos(System.nanoTime() - since);
     int number = attempts;
     while (failure instanceof CompletionException && failure.getCause() != null) {
@@ -127,14 +159,14 @@ final class CallTrace {
     String id = null;
     if (response != null) {
       status = response.statusCode();
-      id = response.header(REQUEST_ID);
+      id = requestId(response);
       statusCode = status;
       requestId = id;
     }
     CallListener.Attempt event = new CallListener.Attempt(
         operation, async, number, target(request.url()), status, id, duration, failure);
     if (log) {
-      Log.LOG.log(Level.DEBUG, event.toString());
+      debug(event);
     }
     CallListener forCall = listener;
     if (forCall != null) {
@@ -152,6 +184,14 @@ final class CallTrace {
       return;
     }
     ended = true;
+    try {
+      reportEnd(failure);
+    } catch (Throwable e) {
+      traceFailed(e);
+    }
+  }
+
+  private void reportEnd(@Nullable Throwable failure) {
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
     String request = null;
     String response = null;
@@ -160,14 +200,17 @@ final class CallTrace {
       synchronized (seen) {
         byte[] sent = requestBody;
         byte[] received = responseBody;
+        String why = withheld;
         request = sent == null ? null : Redaction.json(sent, seen);
-        response = received == null ? null : Redaction.json(received, seen);
+        response = received == null ? null
+            : why != null ? "<" + received.length + " bytes, " + why + ">"
+            : Redaction.json(received, seen);
       }
     }
-    CallListener.Ended event = new CallListener.Ended(operation, async, failure, statusCode, requestId,
-        attempts, duration, request, response);
+    CallListener.Ended event = new CallListener.Ended(operation, async, failure, decodingFailed, statusCode,
+        requestId, attempts, duration, request, response);
     if (log) {
-      Log.LOG.log(Level.DEBUG, event.toString());
+      debug(event);
     }
     CallListener forCall = listener;
     if (forCall != null) {
@@ -176,6 +219,45 @@ final class CallTrace {
       } catch (Throwable e) {
         failed(forCall, e);
       }
+    }
+  }
+
+  /** The debug line of an event; a logging backend that throws loses the line, not the listener's event. */
+  private static void debug(CallListener.Event event) {
+    try {
+      Log.LOG.log(Level.DEBUG, event.toString());
+    } catch (Throwable e) {
+      traceFailed(e);
+    }
+  }
+
+  /** The answer's Request-ID; null if its header view fails (a transport's own view may). */
+  private static @Nullable String requestId(TransportResponse response) {
+    try {
+      return response.header(REQUEST_ID);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Tracing itself failed (a logging backend, say): the call goes on, as an exception here would leave an
+   * asynchronous call's future incomplete or report an attempt twice. Warned about once.
+   */
+  private static void traceFailed(Throwable e) {
+    if (e instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
+    try {
+      if (Log.TRACE_WARNED.compareAndSet(false, true)) {
+        Log.LOG.log(Level.WARNING, "wxpay could not report a call event; the calls go on, and later such"
+            + " failures are not logged", e);
+      }
+    } catch (Throwable again) {
+      if (again instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+      // The logging backend is what fails: nothing else can be told.
     }
   }
 
@@ -192,15 +274,20 @@ final class CallTrace {
     if (e instanceof VirtualMachineError fatal) {
       throw fatal;
     }
-    if (Log.WARNED.get(listener.getClass()).compareAndSet(false, true)) {
-      Log.LOG.log(Level.WARNING, "call listener " + listener.getClass().getName()
-          + " threw; the calls go on, and its later failures are not logged", e);
+    try {
+      if (Log.WARNED.get(listener.getClass()).compareAndSet(false, true)) {
+        Log.LOG.log(Level.WARNING, "call listener " + listener.getClass().getName()
+            + " threw; the calls go on, and its later failures are not logged", e);
+      }
+    } catch (Throwable again) {
+      traceFailed(again);
     }
   }
 
   /** Holds the logger: System.getLogger starts java.util.logging, wanted only when a call is made. */
   private static final class Log {
     static final System.Logger LOG = System.getLogger("dev.wxpay.runtime.calls");
+    static final AtomicBoolean TRACE_WARNED = new AtomicBoolean();
     static final ClassValue<AtomicBoolean> WARNED = new ClassValue<>() {
       @Override
       protected AtomicBoolean computeValue(Class<?> type) {

@@ -229,29 +229,38 @@ final class Pipeline implements Caller {
     }
     boolean download = call.operation().isDownload();
     CompletableFuture<R> result = new CompletableFuture<>();
-    if (trace != null) {
-      // Registered before anything can complete it: every end is reported, a cancellation included.
-      result.whenComplete((value, error) -> trace.ended(error));
-    }
-    CompletableFuture<TransportResponse> exchange =
-        sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND, trace);
+    // Handled by a stage registered before the sender's: the attempt in flight is reported before the end.
+    CompletableFuture<TransportResponse> exchange = new CompletableFuture<>();
     exchange.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((response, error) -> {
           if (error != null) {
-            result.completeExceptionally(asyncFailure(prepared, error));
+            failAsync(result, asyncFailure(prepared, error), trace);
             return;
           }
+          R value;
           try {
-            result.complete(download ? downloaded(call, prepared, response) : handle(call, prepared, response));
+            value = download ? downloaded(call, prepared, response) : handle(call, prepared, response);
           } catch (Throwable e) {
             // Anything, an Error included, must complete the future, or the caller waits forever.
-            result.completeExceptionally(e);
+            failAsync(result, e, trace);
+            return;
           }
+          if (trace != null && !result.isDone()) {
+            trace.ended(null);
+          }
+          result.complete(value);
         });
-    // Cancelling the caller's future, or its timing out, abandons the exchange too.
+    sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND, trace, exchange);
+    // Cancelling the caller's future, or its timing out, abandons the exchange too; such an end, from
+    // outside, is reported here, after the cancelled attempt. The exchange's own ends were reported before
+    // they completed the future (CompletableFuture runs the caller's stages before this one); the first
+    // end counts.
     result.whenComplete((value, error) -> {
       if (error != null) {
         exchange.cancel(true);
+      }
+      if (trace != null) {
+        trace.ended(error);
       }
     });
     return result;
@@ -391,26 +400,53 @@ final class Pipeline implements Caller {
     } catch (IOException e) {
       throw transportFailure(prepared, e);
     }
-    if (prepared.trace != null) {
-      prepared.trace.responseBody(body);
-    }
+    CallTrace trace = prepared.trace;
     if (status < 200 || status > 299) {
+      if (trace != null) {
+        trace.responseBody(body);
+      }
       throw ServiceErrors.parse(status, body, response.header(REQUEST_ID));
+    }
+    // Redaction hides only the ciphertexts that were decrypted: until decoding is done, only the length.
+    if (trace != null) {
+      trace.responseWithheld(body, "not verified");
     }
     answerCheck.check(response::header, body);
     JsonAdapter<R> adapter = call.operation().responseAdapter();
     if (adapter == null) {
+      if (trace != null) {
+        trace.responseBody(body);
+      }
       return null;
     }
+    if (trace != null) {
+      trace.responseWithheld(body, "not decoded");
+    }
+    R value;
     try {
-      return JsonDocuments.decode(adapter, new Buffer().write(body), prepared.sensitive());
+      value = JsonDocuments.decode(adapter, new Buffer().write(body), prepared.sensitive());
     } catch (ValidationException e) {
       // An @Encrypted field that does not decrypt keeps its reason.
       throw e;
     } catch (IOException | RuntimeException e) {
+      if (trace != null) {
+        trace.decodingFailed();
+      }
       throw new WechatPayException(
           "could not decode response of " + prepared.description() + ": " + e.getMessage(), e);
     }
+    if (trace != null) {
+      trace.responseBody(body);
+    }
+    return value;
+  }
+
+  /** Reports the end, then completes; a future already done (cancelled, say) reports its own end. */
+  private static void failAsync(CompletableFuture<?> result, Throwable failure, @Nullable CallTrace trace) {
+    if (trace != null && !result.isDone()) {
+      trace.ended(failure);
+    }
+    result.completeExceptionally(failure);
   }
 
   private static Throwable asyncFailure(Prepared prepared, Throwable error) {

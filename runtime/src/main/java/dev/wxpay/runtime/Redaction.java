@@ -13,7 +13,9 @@ final class Redaction {
   static final String MARKER = "<redacted>";
   // Parts of field names that suggest a secret, whatever the API's documentation says about the field.
   private static final String[] SECRET_NAMES = {
-      "secret", "password", "passwd", "sign", "token", "key", "cipher", "encrypt", "credential", "nonce"};
+      "secret", "password", "passwd", "sign", "token", "key", "cipher", "encrypt", "credential", "nonce",
+      // The customer's one-time payment code (micropay): spends money until used.
+      "auth_code", "authcode"};
 
   private Redaction() {}
 

@@ -6,6 +6,7 @@ import dev.wxpay.runtime.http.TransportResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -44,12 +45,9 @@ final class Sender {
     TransportRequest attempt = request;
     for (int retriesLeft = retries; ; retriesLeft--) {
       long sent = trace == null ? 0 : trace.attemptStarted();
+      TransportResponse response;
       try {
-        TransportResponse response = transport.send(attempt);
-        if (trace != null) {
-          trace.attemptEnded(attempt, sent, response, null);
-        }
-        return response;
+        response = transport.send(attempt);
       } catch (IOException | RuntimeException | InterruptedException e) {
         if (trace != null) {
           trace.attemptEnded(attempt, sent, null, e);
@@ -62,25 +60,31 @@ final class Sender {
           throw io;
         }
         attempt = (failOver ? otherHost(attempt) : attempt).withTimeout(Duration.ofNanos(left));
+        continue;
       }
+      // Outside the try: the answer, possibly a streamed body holding a connection, must reach the caller.
+      if (trace != null) {
+        trace.attemptEnded(attempt, sent, response, null);
+      }
+      return response;
     }
   }
 
   /**
-   * Like {@link #send} without blocking. Once the returned future is done (answered, failed, timed out or
-   * cancelled) no further attempt starts, and cancelling it cancels the attempt in flight.
+   * Like {@link #send} without blocking, completing {@code result}. Once it is done (answered, failed, timed
+   * out or cancelled) no further attempt starts, and the attempt in flight is cancelled and reported before
+   * the stages the caller registered on {@code result} beforehand run (CompletableFuture runs the later
+   * registered first): so a timed-out or cancelled call reports its attempt before its end.
    */
-  CompletableFuture<TransportResponse> sendAsync(TransportRequest request, boolean failOver,
-      @Nullable CallTrace trace) {
-    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+  void sendAsync(TransportRequest request, boolean failOver, @Nullable CallTrace trace,
+      CompletableFuture<TransportResponse> result) {
     attempt(request, retries, failOver, result, trace);
-    return result;
   }
 
   private void attempt(TransportRequest request, int retriesLeft, boolean failOver,
       CompletableFuture<TransportResponse> result, @Nullable CallTrace trace) {
     long started = trace == null ? 0 : trace.attemptStarted();
-    CompletableFuture<TransportResponse> sent = transport.sendAsync(request);
+    CompletableFuture<TransportResponse> sent = transportSendAsync(request);
     result.whenComplete((response, error) -> {
       if (error != null) {
         sent.cancel(true);
@@ -88,7 +92,12 @@ final class Sender {
     });
     sent.whenComplete((response, error) -> {
       if (trace != null) {
-        trace.attemptEnded(request, started, response, error);
+        Throwable failure = error;
+        if (error instanceof CancellationException && result.isCompletedExceptionally()) {
+          // Cancelled because the exchange ended first: its reason (a timeout, say) is the attempt's.
+          failure = result.handle((value, why) -> why).join();
+        }
+        trace.attemptEnded(request, started, response, failure);
       }
       if (error == null) {
         if (!result.complete(response)) {
@@ -101,6 +110,18 @@ final class Sender {
         result.completeExceptionally(error);
       }
     });
+  }
+
+  /**
+   * The transport's future; failed if the transport throws instead: thrown on a retry, inside a
+   * whenComplete, it would be lost and the call would hang until its timeout.
+   */
+  private CompletableFuture<TransportResponse> transportSendAsync(TransportRequest request) {
+    try {
+      return transport.sendAsync(request);
+    } catch (Throwable e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static void closeQuietly(TransportResponse response) {

@@ -40,6 +40,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -99,14 +100,28 @@ class CallListenerTest {
   }
 
   /** Answers from a script; remembers what it was sent (its signatures are secrets too). */
-  static final class FakeWechatPay implements HttpTransport {
+  static class FakeWechatPay implements HttpTransport {
     final Deque<Object> script = new ArrayDeque<>();
     final List<TransportRequest> received = new CopyOnWriteArrayList<>();
     final List<String> wechatpaySignatures = new CopyOnWriteArrayList<>();
     final List<CompletableFuture<TransportResponse>> pending = new CopyOnWriteArrayList<>();
+    // The answers' bodies: their ciphertexts are secrets too.
+    final List<String> answered = new CopyOnWriteArrayList<>();
 
     FakeWechatPay answer(int status, String json) {
       script.add(signed(status, json, false));
+      return this;
+    }
+
+    /** A signed answer whose header view throws when asked for {@code Request-ID}. */
+    FakeWechatPay answerWithThrowingRequestIdHeader(int status, String json) {
+      TransportResponse good = signed(status, json, false);
+      script.add(TransportResponse.of(status, name -> {
+        if (name.equalsIgnoreCase("Request-ID")) {
+          throw new IllegalStateException("header view broken");
+        }
+        return good.header(name);
+      }, json.getBytes(StandardCharsets.UTF_8)));
       return this;
     }
 
@@ -126,7 +141,8 @@ class CallListenerTest {
       return this;
     }
 
-    private TransportResponse signed(int status, String json, boolean tampered) {
+    TransportResponse signed(int status, String json, boolean tampered) {
+      answered.add(json);
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
       String timestamp = Long.toString(System.currentTimeMillis() / 1000);
       String nonce = "NONCE" + Long.toHexString(new SecureRandom().nextLong());
@@ -172,6 +188,7 @@ class CallListenerTest {
   /** Keeps every event, with the thread it came on. */
   static final class Recorder implements CallListener {
     final List<Object> events = new CopyOnWriteArrayList<>();
+    final CountDownLatch ended = new CountDownLatch(1);
 
     @Override
     public CallListener callStarted(Started event) {
@@ -187,6 +204,22 @@ class CallListenerTest {
     @Override
     public void callEnded(Ended event) {
       events.add(event);
+      ended.countDown();
+    }
+
+    /** The end of a call that may end on another thread. */
+    Ended awaitEnd() throws InterruptedException {
+      assertTrue(ended.await(5, TimeUnit.SECONDS), events.toString());
+      return end();
+    }
+
+    /** The events' kinds, e.g. {@code [Started, Attempt, Ended]}. */
+    List<String> kinds() {
+      List<String> out = new ArrayList<>();
+      for (Object e : events) {
+        out.add(e.getClass().getSimpleName());
+      }
+      return out;
     }
 
     Ended end() {
@@ -207,13 +240,18 @@ class CallListenerTest {
 
   private static Pipeline pipeline(HttpTransport transport, @Nullable CallListener listener, boolean bodies,
       int retries) {
+    return pipeline(transport, listener, bodies, retries, true, Duration.ofSeconds(5));
+  }
+
+  private static Pipeline pipeline(HttpTransport transport, @Nullable CallListener listener, boolean bodies,
+      int retries, boolean wechatpayKey, Duration timeout) {
     Clock clock = Clock.systemUTC();
     VerificationKeys keys = new VerificationKeys(
-        new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), clock);
+        wechatpayKey ? new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()) : null, List.of(), clock);
     return new Pipeline(transport,
         new RequestSigner("1900000001", "SERIAL", TestKeys.MERCHANT.getPrivate(), new SecureRandom(), null),
         new ResponseVerifier(keys, clock, null), keys, TestKeys.MERCHANT.getPrivate(), clock,
-        Duration.ofSeconds(5),
+        timeout,
         WechatPay.Builder.normalize("baseUri", URI.create("https://api.mch.weixin.qq.com/")),
         WechatPay.Builder.normalize("hongKongBaseUri", URI.create("https://apihk.mch.weixin.qq.com/")),
         WechatPay.Builder.normalize("backupBaseUri", URI.create("https://api2.wechatpay.cn/")),
@@ -326,7 +364,47 @@ class CallListenerTest {
     assertThrows(ValidationException.class, () -> pipeline(wechatpay, recorder, true, 0).execute(addPerson()));
     assertEquals(Outcome.VERIFICATION_FAILED, recorder.end().outcome());
     assertEquals(200, recorder.end().statusCode());
+    // Nothing of it was decrypted, so nothing tells its ciphertext apart: only its length is shown.
+    assertEquals("<" + wechatpay.answered.get(0).getBytes(StandardCharsets.UTF_8).length + " bytes, not verified>",
+        recorder.end().responseBody());
     assertNoSecret(wechatpay, recorder.events);
+  }
+
+  @Test
+  void anAnswerThatStopsDecodingEarlyShowsNoCiphertext() {
+    // id_card is not a string: decoding stops before the encrypted name is decrypted.
+    String json = "{\"id_card\":{},\"name\":\""
+        + SensitiveCipher.encrypt(TestKeys.MERCHANT.getPublic(), DECRYPTED_NAME) + "\"}";
+    FakeWechatPay wechatpay = new FakeWechatPay().answer(200, json);
+    Recorder recorder = new Recorder();
+    WechatPayException e = assertThrows(WechatPayException.class,
+        () -> pipeline(wechatpay, recorder, true, 0).execute(addPerson()));
+    assertEquals(Outcome.DECODING_FAILED, recorder.end().outcome(), e.toString());
+    assertEquals("<" + json.getBytes(StandardCharsets.UTF_8).length + " bytes, not decoded>",
+        recorder.end().responseBody());
+    assertNoSecret(wechatpay, recorder.events);
+  }
+
+  @Test
+  void aRequestThatCannotBePreparedIsOtherNotADecodingFailure() {
+    Recorder recorder = new Recorder();
+    // No WeChat Pay public key: the @Encrypted id_card cannot be encrypted; nothing is sent.
+    WechatPayException e = assertThrows(WechatPayException.class,
+        () -> pipeline(new FakeWechatPay(), recorder, false, 0, false, Duration.ofSeconds(5)).execute(addPerson()));
+    assertTrue(e.getMessage().startsWith("no WeChat Pay public key"), e.getMessage());
+    assertEquals(Outcome.OTHER, recorder.end().outcome());
+    assertEquals(0, recorder.end().attempts());
+  }
+
+  @Test
+  void theCallersOwnTimeoutIsATransportError() throws Exception {
+    FakeWechatPay wechatpay = new FakeWechatPay().hang();
+    Recorder recorder = new Recorder();
+    CompletableFuture<Person> future = pipeline(wechatpay, recorder, false, 0).executeAsync(addPerson())
+        .orTimeout(10, TimeUnit.MILLISECONDS);
+    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(java.util.concurrent.TimeoutException.class, e.getCause());
+    assertEquals(Outcome.TRANSPORT_ERROR, recorder.awaitEnd().outcome());
   }
 
   @Test
@@ -370,14 +448,135 @@ class CallListenerTest {
     FakeWechatPay wechatpay = new FakeWechatPay().hang();
     Recorder recorder = new Recorder();
     CompletableFuture<Person> future = pipeline(wechatpay, recorder, false, 0).executeAsync(addPerson());
+    assertEquals(List.of("Started"), recorder.kinds());
     assertTrue(future.cancel(true));
     assertThrows(CancellationException.class, future::join);
+    // The exchange was cancelled too: its attempt ends with the cancellation, then the call, once.
+    assertTrue(wechatpay.pending.get(0).isCancelled());
+    assertEquals(List.of("Started", "Attempt", "Ended"), recorder.kinds());
+    assertInstanceOf(CancellationException.class, recorder.attempts().get(0).failure());
     assertEquals(Outcome.CANCELLED, recorder.end().outcome());
     assertEquals(1, recorder.end().attempts());
-    int seen = recorder.events.size();
-    // The exchange was cancelled too; its late failure is not reported after the end.
+  }
+
+  @Test
+  void anAsyncCallThatTimesOutReportsItsAttemptThenItsEnd() throws Exception {
+    FakeWechatPay wechatpay = new FakeWechatPay().hang();
+    Recorder recorder = new Recorder();
+    CompletableFuture<Person> future = pipeline(wechatpay, recorder, false, 0, true, Duration.ofMillis(50))
+        .executeAsync(addPerson());
+    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(TransportException.class, e.getCause());
+    assertEquals(List.of("Started", "Attempt", "Ended"), recorder.kinds());
+    assertInstanceOf(java.util.concurrent.TimeoutException.class, recorder.attempts().get(0).failure());
     assertTrue(wechatpay.pending.get(0).isCancelled());
-    assertEquals(seen, recorder.events.size());
+    assertEquals(Outcome.TRANSPORT_ERROR, recorder.end().outcome());
+  }
+
+  @Test
+  void anAsyncCallEndsBeforeItsFutureCompletes() throws Exception {
+    // Each exchange is completed by the test, after the caller's own stage is registered: that stage is the
+    // last registered, so CompletableFuture runs it first of all.
+    for (Object answer : List.of("200", "400", new IOException("reset"))) {
+      FakeWechatPay wechatpay = new FakeWechatPay().hang();
+      Recorder recorder = new Recorder();
+      CompletableFuture<Person> future = pipeline(wechatpay, recorder, false, 0).executeAsync(addPerson());
+      List<String> seenByCaller = new CopyOnWriteArrayList<>();
+      future.whenComplete((value, error) -> seenByCaller.addAll(recorder.kinds()));
+      CompletableFuture<TransportResponse> exchange = wechatpay.pending.get(0);
+      if (answer instanceof IOException e) {
+        exchange.completeExceptionally(e);
+      } else if (answer.equals("200")) {
+        exchange.complete(wechatpay.signed(200, answer(), false));
+      } else {
+        exchange.complete(wechatpay.signed(400, "{\"code\":\"PARAM_ERROR\",\"message\":\"bad\"}", false));
+      }
+      assertTrue(future.isDone());
+      assertEquals(List.of("Started", "Attempt", "Ended"), seenByCaller, "answer " + answer);
+    }
+  }
+
+  @Test
+  void aTransportWhoseSendAsyncThrowsStillEndsTheCall() throws Exception {
+    IllegalStateException broken = new IllegalStateException("transport bug");
+    class Throwing extends FakeWechatPay {
+      @Override
+      public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
+        if (script.isEmpty()) {
+          throw broken;
+        }
+        return super.sendAsync(request);
+      }
+    }
+    // Thrown by the first attempt, and by a retry after a refused connection.
+    for (int refused = 0; refused <= 1; refused++) {
+      FakeWechatPay wechatpay = new Throwing();
+      if (refused == 1) {
+        wechatpay.fail(new ConnectException("refused"));
+      }
+      Recorder recorder = new Recorder();
+      CompletableFuture<Person> future = pipeline(wechatpay, recorder, false, refused).executeAsync(addPerson());
+      ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+      assertSame(broken, e.getCause().getCause(), e.getCause().toString());
+      CallListener.Ended end = recorder.awaitEnd();
+      assertEquals(refused + 1, end.attempts());
+      assertSame(broken, recorder.attempts().get(refused).failure());
+      assertEquals(refused == 0 ? List.of("Started", "Attempt", "Ended")
+          : List.of("Started", "Attempt", "Attempt", "Ended"), recorder.kinds());
+    }
+  }
+
+  @Test
+  void anAnswerWhoseHeaderViewThrowsIsReportedOnceAndStillAnswers() throws Exception {
+    for (boolean async : List.of(false, true)) {
+      FakeWechatPay wechatpay = new FakeWechatPay().answerWithThrowingRequestIdHeader(200, answer());
+      Recorder recorder = new Recorder();
+      Pipeline pipeline = pipeline(wechatpay, recorder, false, 0);
+      Person person = async ? pipeline.executeAsync(addPerson()).get(10, TimeUnit.SECONDS)
+          : pipeline.execute(addPerson());
+      assertEquals(DECRYPTED_NAME, person.name());
+      assertEquals(List.of("Started", "Attempt", "Ended"), recorder.kinds());
+      assertNull(recorder.attempts().get(0).failure());
+      assertEquals(200, recorder.attempts().get(0).statusCode());
+      assertNull(recorder.attempts().get(0).requestId());
+      assertEquals(Outcome.SUCCESS, recorder.end().outcome());
+    }
+  }
+
+  @Test
+  void aLoggingBackendThatThrowsNeverBreaksACall() throws Exception {
+    Logger logger = Logger.getLogger("dev.wxpay.runtime.calls");
+    Handler throwing = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        throw new IllegalStateException("logging backend down");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Level before = logger.getLevel();
+    boolean parent = logger.getUseParentHandlers();
+    logger.setLevel(Level.FINE);
+    logger.addHandler(throwing);
+    logger.setUseParentHandlers(false);
+    try {
+      FakeWechatPay wechatpay = new FakeWechatPay().answer(200, answer()).answer(200, answer());
+      Recorder sync = new Recorder();
+      assertEquals(DECRYPTED_NAME, pipeline(wechatpay, sync, false, 0).execute(addPerson()).name());
+      assertEquals(List.of("Started", "Attempt", "Ended"), sync.kinds());
+      Recorder async = new Recorder();
+      assertEquals(DECRYPTED_NAME,
+          pipeline(wechatpay, async, false, 0).executeAsync(addPerson()).get(10, TimeUnit.SECONDS).name());
+      assertEquals(List.of("Started", "Attempt", "Ended"), async.kinds());
+    } finally {
+      logger.removeHandler(throwing);
+      logger.setLevel(before);
+      logger.setUseParentHandlers(parent);
+    }
   }
 
   @Test
@@ -491,6 +690,9 @@ class CallListenerTest {
             + "\"paySign\":\"<redacted>\",\"c\":\"<redacted>\"}",
         Redaction.json(("{\"a\":1.50,\"b\":[1e3,true,null],\"private_key\":{\"x\":\"1\",\"y\":[2]},"
             + "\"paySign\":\"s\",\"c\":\"CIPHER\"}").getBytes(StandardCharsets.UTF_8), java.util.Set.of("CIPHER")));
+    assertEquals("{\"auth_code\":\"<redacted>\",\"authCode\":\"<redacted>\",\"authcode\":\"<redacted>\"}",
+        Redaction.json("{\"auth_code\":\"134567890123456789\",\"authCode\":\"1\",\"authcode\":\"2\"}"
+            .getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertEquals("<9 bytes, not JSON>", Redaction.json("<html>x</".getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertEquals("<5 bytes, not JSON>", Redaction.json("{} {}".getBytes(StandardCharsets.UTF_8), java.util.Set.of()));
     assertNull(Redaction.json(new byte[0], java.util.Set.of()));
@@ -546,6 +748,12 @@ class CallListenerTest {
       secrets.add(authorization.replaceAll(".*nonce_str=\"([^\"]+)\".*", "$1"));
       String body = new String(request.body(), StandardCharsets.UTF_8);
       secrets.add(body.replaceAll(".*\"id_card\":\"([^\"]+)\".*", "$1"));
+    }
+    for (String answer : wechatpay.answered) {
+      // The encrypted name of an answer.
+      if (answer.contains("\"name\":\"")) {
+        secrets.add(answer.replaceAll(".*\"name\":\"([^\"]+)\".*", "$1"));
+      }
     }
     for (Object event : events) {
       List<String> texts = new ArrayList<>();
