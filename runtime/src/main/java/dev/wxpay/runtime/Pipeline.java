@@ -248,7 +248,10 @@ final class Pipeline implements Caller {
           if (trace != null && !result.isDone()) {
             trace.ended(null);
           }
-          result.complete(value);
+          if (!result.complete(value) && value instanceof Download late) {
+            // Cancelled meanwhile: no one will read this download, whose stream holds a connection.
+            late.close();
+          }
         });
     sender.sendAsync(prepared.request, prepared.host == Host.MAINLAND, trace, exchange);
     // Cancelling the caller's future, or its timing out, abandons the exchange too; such an end, from
