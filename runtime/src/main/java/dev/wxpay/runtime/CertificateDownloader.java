@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,13 @@ final class CertificateDownloader {
   private final VerificationKeys keys;
   private final ApiV3Key apiV3Key;
   private final Clock clock;
+  private static final long ON_DEMAND_GAP_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   private final SignatureScheme scheme;
   private final ResponseVerifier verifier;
+  // Guarded by this.
+  private @Nullable Long lastOnDemand;
+  private boolean lastOnDemandSucceeded;
 
   CertificateDownloader(Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock,
       SignatureScheme scheme, ResponseVerifier verifier) {
@@ -48,6 +54,42 @@ final class CertificateDownloader {
     this.keys = keys;
     this.apiV3Key = apiV3Key;
     this.clock = clock;
+  }
+
+  /**
+   * The check of answers and notifications in certificate mode: with the keys in use, and when the
+   * {@code Wechatpay-Serial} is one they do not know, again after downloading the certificates at once
+   * (WeChat Pay may sign with a new certificate before the next scheduled refresh). At most one such
+   * download a minute, so forged serials cannot make the client download without end.
+   */
+  Pipeline.AnswerCheck refreshingOnUnknownSerial() {
+    return (headers, body) -> {
+      try {
+        verifier.verify(headers, body);
+      } catch (ValidationException e) {
+        if (e.reason() != ValidationException.Reason.UNKNOWN_SERIAL || !refreshOnDemand()) {
+          throw e;
+        }
+        verifier.verify(headers, body);
+      }
+    };
+  }
+
+  /** Whether the keys may have changed: a download now, or one by another caller within the minute. */
+  private synchronized boolean refreshOnDemand() {
+    long now = System.nanoTime();
+    if (lastOnDemand != null && now - lastOnDemand < ON_DEMAND_GAP_NANOS) {
+      return lastOnDemandSucceeded;
+    }
+    lastOnDemand = now;
+    try {
+      refresh();
+      lastOnDemandSucceeded = true;
+    } catch (WechatPayException e) {
+      // The answer then fails with its own UNKNOWN_SERIAL; the scheduled refresh reports failures.
+      lastOnDemandSucceeded = false;
+    }
+    return lastOnDemandSucceeded;
   }
 
   /**

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 public final class NotificationParser {
   private static final NotificationEnvelopeJsonAdapter ENVELOPE = NotificationEnvelopeJsonAdapter.INSTANCE;
 
-  private final ResponseVerifier verifier;
+  private final Pipeline.AnswerCheck verifier;
   private final ApiV3Key apiV3Key;
   private final SensitiveFields sensitiveFields;
 
@@ -39,7 +39,7 @@ public final class NotificationParser {
    * {@code sensitiveFields} decrypts the {@code @Encrypted} fields of resources with the merchant key; a body
    * longer than {@code maxBodyBytes} is refused unread.
    */
-  NotificationParser(ResponseVerifier verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields,
+  NotificationParser(Pipeline.AnswerCheck verifier, ApiV3Key apiV3Key, SensitiveFields sensitiveFields,
       long maxBodyBytes) {
     this.verifier = verifier;
     this.apiV3Key = apiV3Key;
@@ -63,7 +63,7 @@ public final class NotificationParser {
       throw new WechatPayException("the notification body is longer than " + maxBodyBytes
           + " bytes (WechatPay.Builder.maxAnswerBytes); not verified");
     }
-    verifier.verify(headers, body);
+    verifier.check(headers, body);
     NotificationEnvelope envelope = envelope(body);
     EncryptedResource resource = envelope.resource();
     String plaintext;

@@ -86,10 +86,7 @@ public final class WechatPay implements AutoCloseable {
     // Only the transport made here is closed with this instance; a given one belongs to the caller.
     this.ownedTransport = given == null ? transport : null;
     ResponseVerifier verifier = new ResponseVerifier(keys, builder.clock, builder.rsaProvider);
-    // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
-    this.notifications = apiV3Key == null ? null
-        : new NotificationParser(verifier, apiV3Key, new FieldCipher(null, privateKey), builder.maxAnswerBytes);
-    this.pipeline = new Pipeline(
+    Pipeline pipeline = new Pipeline(
         transport,
         new RequestSigner(mchid, merchantSerialNo, privateKey, new SecureRandom(), builder.rsaProvider),
         verifier,
@@ -104,6 +101,7 @@ public final class WechatPay implements AutoCloseable {
         builder.callListener,
         builder.callEventBodies,
         builder.maxAnswerBytes);
+    Pipeline.AnswerCheck check = verifier::verify;
     if (builder.downloadCertificates) {
       // From the mainland host (v3/certificates), whatever hosts the merchant's endpoints use.
       CertificateDownloader downloader =
@@ -115,12 +113,18 @@ public final class WechatPay implements AutoCloseable {
         throw new IllegalStateException("could not download the WeChat Pay platform certificates: "
             + e.getMessage() + hint(e), e);
       }
+      check = downloader.refreshingOnUnknownSerial();
+      pipeline = pipeline.checkingAnswersWith(check);
       ScheduledExecutorService executor =
           startRefresh(mchid, downloader, builder.refreshInterval, builder.refreshFailures);
       this.refresher = Cleanup.CLEANER.register(this, executor::shutdownNow);
     } else {
       this.refresher = null;
     }
+    this.pipeline = pipeline;
+    // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
+    this.notifications = apiV3Key == null ? null
+        : new NotificationParser(check, apiV3Key, new FieldCipher(null, privateKey), builder.maxAnswerBytes);
   }
 
   private static String hint(WechatPayException e) {

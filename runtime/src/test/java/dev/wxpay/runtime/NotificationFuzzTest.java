@@ -43,7 +43,7 @@ class NotificationFuzzTest {
 
   private final ResponseVerifier verifier = new ResponseVerifier(new VerificationKeys(
       new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK, null);
-  private final NotificationParser parser = new NotificationParser(verifier, ApiV3Key.of(API_V3_KEY),
+  private final NotificationParser parser = new NotificationParser(verifier::verify, ApiV3Key.of(API_V3_KEY),
       new FieldCipher(null, TestKeys.MERCHANT.getPrivate()), WechatPay.DEFAULT_MAX_ANSWER_BYTES);
 
   /** AEAD_AES_256_GCM or AEAD_SM4_GCM with the JDK and Bouncy Castle directly, as WeChat Pay encrypts. */

@@ -36,7 +36,7 @@ class NotificationParserTest {
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
 
   private final NotificationParser parser = new NotificationParser(new ResponseVerifier(new VerificationKeys(
-      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK, null),
+      new VerificationKeys.Key(KEY_ID, TestKeys.WECHATPAY.getPublic()), List.of(), CLOCK), CLOCK, null)::verify,
       ApiV3Key.of(API_V3_KEY), new FieldCipher(null, TestKeys.MERCHANT.getPrivate()), 64 * 1024);
 
   /** AES-256-GCM with the JDK directly, as WeChat Pay encrypts a resource. */
