@@ -50,8 +50,8 @@ final class WechatPayFactory {
     String keyPem = pem(keyProperty.equals("private-key") ? p.getPrivateKey() : p.getPrivateKeyPem(), keyProperty);
     apply(keyProperty, "not a PEM private key", () -> builder.merchant(mchid, serial, keyPem));
 
-    String publicKeyId = p.getPublicKeyId();
-    String publicKey = p.getPublicKey();
+    String publicKeyId = given(p.getPublicKeyId()) ? p.getPublicKeyId() : null;
+    String publicKey = given(p.getPublicKey()) ? p.getPublicKey() : null;
     if ((publicKeyId == null) != (publicKey == null)) {
       String missing = publicKeyId == null ? "public-key-id" : "public-key";
       throw invalid(missing, "missing; wxpay.public-key-id and wxpay.public-key go together");
@@ -61,9 +61,9 @@ final class WechatPayFactory {
       apply("public-key", "not a PEM public key or certificate",
           () -> builder.wechatpayPublicKey(publicKeyId, publicPem));
     }
-    String apiV3Key = p.getApiV3Key();
+    String apiV3Key = given(p.getApiV3Key()) ? p.getApiV3Key() : null;
     if (p.isPlatformCertificates()) {
-      if (apiV3Key == null || apiV3Key.isEmpty()) {
+      if (apiV3Key == null) {
         throw invalid("api-v3-key", "missing; wxpay.platform-certificates=true needs the APIv3 key to decrypt"
             + " the downloaded certificates");
       }
@@ -108,8 +108,9 @@ final class WechatPayFactory {
   }
 
   static String privateKeyProperty(WxpayProperties p) {
-    boolean location = p.getPrivateKey() != null;
-    boolean pem = p.getPrivateKeyPem() != null;
+    // Blank counts as unset: an environment variable that is defined but empty must not shadow the other.
+    boolean location = given(p.getPrivateKey());
+    boolean pem = given(p.getPrivateKeyPem());
     if (location && pem) {
       throw invalid("private-key", "set either wxpay.private-key (a location) or wxpay.private-key-pem, not both");
     }
@@ -163,6 +164,10 @@ final class WechatPayFactory {
       String reason = what == null ? String.valueOf(e.getMessage()) : what + " (" + e.getMessage() + ")";
       throw invalid(property, reason, e);
     }
+  }
+
+  private static boolean given(@Nullable String value) {
+    return value != null && !value.isBlank();
   }
 
   private static String require(@Nullable String value, String property, String what) {
