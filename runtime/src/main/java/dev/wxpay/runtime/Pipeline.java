@@ -68,22 +68,6 @@ final class Pipeline implements Caller {
       URI baseUri,
       URI hongKongBaseUri,
       @Nullable URI backupBaseUri,
-      int retries) {
-    this(transport, signer, verifier, keys, merchantKey, clock, requestTimeout, baseUri, hongKongBaseUri,
-        backupBaseUri, retries, null, false, WechatPay.DEFAULT_MAX_ANSWER_BYTES);
-  }
-
-  Pipeline(
-      HttpTransport transport,
-      RequestSigner signer,
-      ResponseVerifier verifier,
-      VerificationKeys keys,
-      PrivateKey merchantKey,
-      Clock clock,
-      Duration requestTimeout,
-      URI baseUri,
-      URI hongKongBaseUri,
-      @Nullable URI backupBaseUri,
       int retries,
       @Nullable CallListener listener,
       boolean eventBodies,

@@ -58,7 +58,10 @@ class PipelineTest {
         WechatPay.Builder.normalize("baseUri", URI.create(base)),
         WechatPay.Builder.normalize("hongKongBaseUri", URI.create(hongKongBase)),
         null,
-        0);
+        0,
+        null,
+        false,
+        WechatPay.DEFAULT_MAX_ANSWER_BYTES);
   }
 
   private static List<String> allValues(TransportRequest request, String name) {
