@@ -78,8 +78,7 @@ public final class JdkHttpTransport implements HttpTransport {
     if (request.streamed()) {
       return streamed(client.send(http, HttpResponse.BodyHandlers.ofInputStream()));
     }
-    return read(client.send(http, info -> new DeadlineBody(deadline - System.nanoTime(), request.maxBodyBytes(),
-        info.headers().firstValueAsLong("Content-Length").orElse(-1))));
+    return read(client.send(http, readWhole(request, deadline)));
   }
 
   @Override
@@ -94,9 +93,13 @@ public final class JdkHttpTransport implements HttpTransport {
     if (request.streamed()) {
       return client.sendAsync(http, HttpResponse.BodyHandlers.ofInputStream()).thenApply(JdkHttpTransport::streamed);
     }
-    return client.sendAsync(http, info -> new DeadlineBody(deadline - System.nanoTime(), request.maxBodyBytes(),
-            info.headers().firstValueAsLong("Content-Length").orElse(-1)))
-        .thenApply(JdkHttpTransport::read);
+    return client.sendAsync(http, readWhole(request, deadline)).thenApply(JdkHttpTransport::read);
+  }
+
+  /** Reads the body whole, within what is left of the deadline and the request's length limit. */
+  private static HttpResponse.BodyHandler<byte[]> readWhole(TransportRequest request, long deadline) {
+    return info -> new DeadlineBody(deadline - System.nanoTime(), request.maxBodyBytes(),
+        info.headers().firstValueAsLong("Content-Length").orElse(-1));
   }
 
   private static HttpRequest toHttpRequest(TransportRequest request) {
