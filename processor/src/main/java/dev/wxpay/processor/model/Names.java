@@ -28,6 +28,16 @@ public final class Names {
     return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
   }
 
+  /** The builder method that adds one element to list component {@code name}: {@code tags} → {@code addTags}. */
+  public static String adder(String name) {
+    return "add" + capitalize(name);
+  }
+
+  /** The builder method that clears optional component {@code name}: {@code payer} → {@code clearPayer}. */
+  public static String clearer(String name) {
+    return "clear" + capitalize(name);
+  }
+
   /** {@code StockUseRule} → {@code stockUseRule}. */
   public static String decapitalize(String name) {
     return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);

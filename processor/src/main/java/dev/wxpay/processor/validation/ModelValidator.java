@@ -343,10 +343,10 @@ public final class ModelValidator {
       TypeRef.Kind kind = property.type().kind();
       List<String> written = new ArrayList<>();
       if (kind == TypeRef.Kind.LIST) {
-        written.add("add" + Names.capitalize(property.javaName()));
+        written.add(Names.adder(property.javaName()));
       }
       if (!property.required() && (kind == TypeRef.Kind.LIST || kind == TypeRef.Kind.RECORD)) {
-        written.add("clear" + Names.capitalize(property.javaName()));
+        written.add(Names.clearer(property.javaName()));
       }
       for (Property other : properties) {
         if (written.contains(other.javaName())) {

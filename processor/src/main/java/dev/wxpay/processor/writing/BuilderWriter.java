@@ -133,7 +133,7 @@ public final class BuilderWriter {
       return;
     }
     String name = property.javaName();
-    type.addMethod(setter(builder, "clear" + Names.capitalize(name))
+    type.addMethod(setter(builder, Names.clearer(name))
         .addJavadoc("Leaves {@code $L} out, as if it had never been set.\n", property.jsonName())
         .addStatement("this.$N = null", name)
         .addStatement("return this")
@@ -149,7 +149,7 @@ public final class BuilderWriter {
     String name = property.javaName();
     TypeRef element = property.type().element();
     TypeName elementType = JavaTypes.javaType(element).box();
-    String add = "add" + Names.capitalize(name);
+    String add = Names.adder(name);
     // Locals of the setters must not hide the parameter, which is named after the component.
     String each = name.equals("value") ? "value_" : "value";
     String list = name.equals("list") ? "list_" : "list";

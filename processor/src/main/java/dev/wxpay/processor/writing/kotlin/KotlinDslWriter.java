@@ -59,7 +59,7 @@ public final class KotlinDslWriter {
       } else if (ref.kind() == TypeRef.Kind.LIST) {
         TypeRef element = ref.element();
         if (element.kind() == TypeRef.Kind.RECORD) {
-          String add = KotlinTypes.escape("add" + Names.capitalize(property.javaName()));
+          String add = KotlinTypes.escape(Names.adder(property.javaName()));
           blockSetter(body, add, nestedDsl(element.named(), kotlin), kotlin);
         } else {
           body.append('\n')
