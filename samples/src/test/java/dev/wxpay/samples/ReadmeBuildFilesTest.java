@@ -34,8 +34,8 @@ class ReadmeBuildFilesTest {
   @Test
   void theListenerRecipesAreTheTestedOnes() throws IOException {
     String tested = read(Path.of("src/test/java/dev/wxpay/samples/ObservabilityRecipesTest.java"));
+    String readme = read(README);
     for (String heading : new String[] {"**Micrometer**", "**OpenTelemetry**"}) {
-      String readme = read(README);
       int start = readme.indexOf('\n', readme.indexOf("```java", readme.indexOf(heading))) + 1;
       String recipe = readme.substring(start, readme.indexOf("\n```", start));
       // The test class indents its methods by two spaces.
