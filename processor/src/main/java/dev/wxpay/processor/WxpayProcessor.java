@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -59,6 +61,8 @@ public final class WxpayProcessor extends AbstractProcessor {
   /** Interfaces waiting for a builder this round writes, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> kotlinWritten = new HashSet<>();
+  /** The endpoint interfaces of this compilation, by binary name, for {@link GeneratedNames#ENDPOINT_INDEX}. */
+  private final Map<String, TypeElement> endpointIndex = new TreeMap<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -94,6 +98,7 @@ public final class WxpayProcessor extends AbstractProcessor {
         endpoints.validate(processingEnv.getElementUtils().getTypeElement(name), true);
       }
       deferred.clear();
+      writeEndpointIndex();
       return false;
     }
 
@@ -106,6 +111,7 @@ public final class WxpayProcessor extends AbstractProcessor {
       EndpointValidator.Result result = endpoints.validate(element, false);
       if (result instanceof EndpointValidator.Parsed parsed) {
         writeClient(parsed.endpoint(), parsed.origin());
+        endpointIndex.put(processingEnv.getElementUtils().getBinaryName(parsed.origin()).toString(), parsed.origin());
       } else if (result instanceof EndpointValidator.Deferred) {
         deferred.add(((TypeElement) element).getQualifiedName().toString());
       }
@@ -123,6 +129,30 @@ public final class WxpayProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  /**
+   * Lists this compilation's endpoints, including those whose client an earlier build already holds: the
+   * list is rewritten whole each time, so it must name them all.
+   */
+  private void writeEndpointIndex() {
+    if (endpointIndex.isEmpty()) {
+      return;
+    }
+    try {
+      FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+          GeneratedNames.ENDPOINT_INDEX, endpointIndex.values().toArray(new Element[0]));
+      try (Writer out = index.openWriter()) {
+        for (String name : endpointIndex.keySet()) {
+          out.write(name);
+          out.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      reporter.error(endpointIndex.values().iterator().next(), "could not write " + GeneratedNames.ENDPOINT_INDEX
+          + ": " + e.getMessage());
+    }
+    endpointIndex.clear();
   }
 
   private void writeClient(Models.Endpoint endpoint, TypeElement origin) {

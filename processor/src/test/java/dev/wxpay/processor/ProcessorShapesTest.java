@@ -264,6 +264,37 @@ class ProcessorShapesTest {
   }
 
   @Test
+  void everyEndpointIsListedInTheIndexByBinaryNameOnce() throws Exception {
+    // Api waits a round for ThingBuilder (listed once all the same); Outer.Inner is nested; Thing is no endpoint.
+    Compilation compilation = compile(
+        endpoint("v3/things", "  Res put(java.util.function.Consumer<ThingBuilder> body);", "  Res post(Thing body);"),
+        source("test.Outer",
+            "package test;",
+            "import dev.wxpay.annotations.*;",
+            "public interface Outer {",
+            "  @Endpoint(\"v3/inner\")",
+            "  interface Inner {",
+            "    Res get();",
+            "  }",
+            "}"),
+        source("test.Thing", "package test;", "public record Thing(String name) {}"),
+        RESPONSE);
+    assertThat(compilation).succeededWithoutWarnings();
+    String index = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        dev.wxpay.annotations.rules.GeneratedNames.ENDPOINT_INDEX).orElseThrow().getCharContent(false).toString();
+    assertEquals("test.Api\ntest.Outer$Inner\n", index);
+  }
+
+  @Test
+  void aCompilationWithoutEndpointsWritesNoIndex() {
+    Compilation compilation = compile(source("test.Thing", "package test;",
+        "@dev.wxpay.annotations.Model public record Thing(String name) {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        dev.wxpay.annotations.rules.GeneratedNames.ENDPOINT_INDEX).isEmpty());
+  }
+
+  @Test
   void kotlinKeywordsInPackagesAndNamesAreEscaped() throws Exception {
     // Java allows these names; Kotlin reads fun, in and object as keywords unless they are in backticks.
     // The string checks pin the escaping; the Kotlin sample compiles such names with kotlinc.

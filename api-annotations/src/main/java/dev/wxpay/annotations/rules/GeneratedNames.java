@@ -15,6 +15,13 @@ public final class GeneratedNames {
   public static final String KOTLIN_DSL = "Dsl";
   public static final String KOTLIN_AWAIT = "Await";
 
+  /**
+   * The class-path resource that lists a compilation's {@code @Endpoint} interfaces by binary name, one per
+   * line, so that a container (the Spring Boot starter) finds every endpoint without scanning classes.
+   * Each jar has its own; read them all with {@code ClassLoader.getResources}.
+   */
+  public static final String ENDPOINT_INDEX = "META-INF/wxpay/endpoints";
+
   /** The simple name of a generated type: the declared type's simple names joined, then the suffix. */
   public static String simpleName(List<String> simpleNames, String suffix) {
     return String.join("", simpleNames) + suffix;
