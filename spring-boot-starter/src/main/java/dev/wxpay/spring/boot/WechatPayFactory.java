@@ -1,23 +1,28 @@
 package dev.wxpay.spring.boot;
 
+import dev.wxpay.runtime.CallListener;
 import dev.wxpay.runtime.WechatPay;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Turns {@link WxpayProperties} into a {@link WechatPay}. Every failure becomes an
+ * Turns one merchant's properties into a {@link WechatPay}. Every failure becomes an
  * {@link InvalidWxpayPropertyException} naming the property: the builder's own messages say what is wrong
  * but in its method names, and never carry key material, so they are kept as the reason.
  */
 final class WechatPayFactory {
 
-  private static final String PREFIX = "wxpay.";
+  /** The name of the merchant configured directly under {@code wxpay.*}, e.g. in metrics. */
+  static final String DEFAULT_MERCHANT = "default";
 
   // The builder names what it rejects by its own parameter names; these are the properties behind them.
   // Checked in order: longer prefixes first where one starts with another.
@@ -35,12 +40,43 @@ final class WechatPayFactory {
       Map.entry("could not download the WeChat Pay platform certificates", "platform-certificates"));
 
   private final ResourceLoader resources;
+  /** What the merchant's property names start with: {@code wxpay.} or {@code wxpay.merchants.<name>.}. */
+  private final String prefix;
 
-  WechatPayFactory(ResourceLoader resources) {
+  private WechatPayFactory(ResourceLoader resources, String prefix) {
     this.resources = resources;
+    this.prefix = prefix;
   }
 
-  WechatPay.Builder builder(WxpayProperties p) {
+  /**
+   * The client of {@code merchant} ({@link #DEFAULT_MERCHANT} or a key of {@code wxpay.merchants}): its
+   * properties applied, then the listeners (combined, if any), then the customizers, in order.
+   */
+  static WechatPay create(String merchant, WxpayProperties properties, ResourceLoader resources,
+      List<CallListener> listeners, Stream<WechatPayBuilderCustomizer> customizers) {
+    WxpayMerchantProperties own = properties;
+    String prefix = "wxpay.";
+    if (!merchant.equals(DEFAULT_MERCHANT)) {
+      own = properties.getMerchants().get(merchant);
+      prefix = "wxpay.merchants." + merchant + ".";
+      if (own == null) {
+        throw new IllegalStateException("no merchant " + merchant + " under wxpay.merchants");
+      }
+    }
+    WechatPayFactory factory = new WechatPayFactory(resources, prefix);
+    WechatPay.Builder builder = factory.builder(own, properties);
+    if (!listeners.isEmpty()) {
+      builder.callListener(listeners.size() == 1 ? listeners.get(0) : new CompositeCallListener(listeners));
+    }
+    customizers.forEach(customizer -> customizer.customize(builder));
+    return factory.build(builder, factory.privateKeyProperty(own));
+  }
+
+  /**
+   * The builder with {@code p} applied; base URIs, timeouts and retries that {@code p} leaves unset come
+   * from {@code defaults} (the {@code wxpay.*} ones), credentials never do.
+   */
+  WechatPay.Builder builder(WxpayMerchantProperties p, WxpayMerchantProperties defaults) {
     String mchid = require(p.getMchid(), "mchid", "the merchant id, e.g. 1900000001");
     String serial = require(p.getMerchantSerialNo(), "merchant-serial-no",
         "the serial number of the merchant API certificate");
@@ -54,7 +90,7 @@ final class WechatPayFactory {
     String publicKey = given(p.getPublicKey()) ? p.getPublicKey() : null;
     if ((publicKeyId == null) != (publicKey == null)) {
       String missing = publicKeyId == null ? "public-key-id" : "public-key";
-      throw invalid(missing, "missing; wxpay.public-key-id and wxpay.public-key go together");
+      throw invalid(missing, "missing; " + prefix + "public-key-id and " + prefix + "public-key go together");
     }
     if (publicKeyId != null && publicKey != null) {
       String publicPem = pem(publicKey, "public-key");
@@ -64,42 +100,57 @@ final class WechatPayFactory {
     String apiV3Key = given(p.getApiV3Key()) ? p.getApiV3Key() : null;
     if (p.isPlatformCertificates()) {
       if (apiV3Key == null) {
-        throw invalid("api-v3-key", "missing; wxpay.platform-certificates=true needs the APIv3 key to decrypt"
-            + " the downloaded certificates");
+        throw invalid("api-v3-key", "missing; " + prefix + "platform-certificates=true needs the APIv3 key to"
+            + " decrypt the downloaded certificates");
       }
       apply("api-v3-key", null, () -> builder.platformCertificates(apiV3Key));
     } else if (apiV3Key != null) {
       apply("api-v3-key", null, () -> builder.apiV3Key(apiV3Key));
     }
     if (publicKeyId == null && !p.isPlatformCertificates()) {
-      throw invalid("public-key", "missing; WeChat Pay answers need a key to be verified with: set"
-          + " wxpay.public-key-id and wxpay.public-key, or wxpay.platform-certificates=true with wxpay.api-v3-key,"
-          + " or both");
+      throw invalid("public-key", "missing; WeChat Pay answers need a key to be verified with: set " + prefix
+          + "public-key-id and " + prefix + "public-key, or " + prefix + "platform-certificates=true with " + prefix
+          + "api-v3-key, or both");
     }
-    if (p.getBaseUri() != null) {
-      builder.baseUri(p.getBaseUri());
+    URI baseUri = either(p.getBaseUri(), defaults.getBaseUri());
+    if (baseUri != null) {
+      apply(origin(p.getBaseUri(), "base-uri"), null, () -> builder.baseUri(baseUri));
     }
-    if (p.getHongKongBaseUri() != null) {
-      builder.hongKongBaseUri(p.getHongKongBaseUri());
+    URI hongKongBaseUri = either(p.getHongKongBaseUri(), defaults.getHongKongBaseUri());
+    if (hongKongBaseUri != null) {
+      apply(origin(p.getHongKongBaseUri(), "hong-kong-base-uri"), null,
+          () -> builder.hongKongBaseUri(hongKongBaseUri));
     }
-    if (p.getBackupBaseUri() != null) {
-      builder.backupBaseUri(p.getBackupBaseUri());
+    URI backupBaseUri = either(p.getBackupBaseUri(), defaults.getBackupBaseUri());
+    if (backupBaseUri != null) {
+      apply(origin(p.getBackupBaseUri(), "backup-base-uri"), null, () -> builder.backupBaseUri(backupBaseUri));
     }
-    if (p.getConnectTimeout() != null) {
-      builder.connectTimeout(p.getConnectTimeout());
+    Duration connectTimeout = either(p.getConnectTimeout(), defaults.getConnectTimeout());
+    if (connectTimeout != null) {
+      apply(origin(p.getConnectTimeout(), "connect-timeout"), null, () -> builder.connectTimeout(connectTimeout));
     }
-    if (p.getRequestTimeout() != null) {
-      builder.requestTimeout(p.getRequestTimeout());
+    Duration requestTimeout = either(p.getRequestTimeout(), defaults.getRequestTimeout());
+    if (requestTimeout != null) {
+      apply(origin(p.getRequestTimeout(), "request-timeout"), null, () -> builder.requestTimeout(requestTimeout));
     }
-    Integer retries = p.getRetries();
+    Integer retries = either(p.getRetries(), defaults.getRetries());
     if (retries != null) {
-      apply("retries", null, () -> builder.retries(retries));
+      apply(origin(p.getRetries(), "retries"), null, () -> builder.retries(retries));
     }
     return builder;
   }
 
+  private static <T> @Nullable T either(@Nullable T own, @Nullable T inherited) {
+    return own != null ? own : inherited;
+  }
+
+  /** The property a value came from: the merchant's own, or {@code wxpay.*} where it inherited it. */
+  private String origin(@Nullable Object own, String property) {
+    return own != null ? prefix + property : "wxpay." + property;
+  }
+
   /** Builds, naming the property behind whatever {@code build()} rejects. */
-  static WechatPay build(WechatPay.Builder builder, String keyProperty) {
+  private WechatPay build(WechatPay.Builder builder, String keyProperty) {
     try {
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -107,21 +158,21 @@ final class WechatPayFactory {
     }
   }
 
-  static String privateKeyProperty(WxpayProperties p) {
+  private String privateKeyProperty(WxpayMerchantProperties p) {
     // Blank counts as unset: an environment variable that is defined but empty must not shadow the other.
     boolean location = given(p.getPrivateKey());
     boolean pem = given(p.getPrivateKeyPem());
     if (location && pem) {
-      throw invalid("private-key", "set either wxpay.private-key (a location) or wxpay.private-key-pem, not both");
+      throw invalid("private-key", "set either " + prefix + "private-key (a location) or " + prefix + "private-key-pem, not both");
     }
     if (!location && !pem) {
-      throw invalid("private-key", "missing; set wxpay.private-key to a location such as"
-          + " file:/etc/wxpay/apiclient_key.pem, or wxpay.private-key-pem to the PEM text");
+      throw invalid("private-key", "missing; set " + prefix + "private-key to a location such as"
+          + " file:/etc/wxpay/apiclient_key.pem, or " + prefix + "private-key-pem to the PEM text");
     }
     return location ? "private-key" : "private-key-pem";
   }
 
-  private static RuntimeException translate(RuntimeException e, String keyProperty) {
+  private RuntimeException translate(RuntimeException e, String keyProperty) {
     String message = String.valueOf(e.getMessage());
     if (e instanceof InvalidWxpayPropertyException) {
       return e;
@@ -157,7 +208,7 @@ final class WechatPayFactory {
     }
   }
 
-  private static void apply(String property, @Nullable String what, Runnable step) {
+  private void apply(String property, @Nullable String what, Runnable step) {
     try {
       step.run();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -170,18 +221,23 @@ final class WechatPayFactory {
     return value != null && !value.isBlank();
   }
 
-  private static String require(@Nullable String value, String property, String what) {
+  private String require(@Nullable String value, String property, String what) {
     if (value == null || value.isBlank()) {
       throw invalid(property, "missing; " + what);
     }
     return value;
   }
 
-  private static InvalidWxpayPropertyException invalid(String property, String reason) {
-    return new InvalidWxpayPropertyException(PREFIX + property, reason);
+  /** {@code property} is relative to the merchant's prefix, unless it is already a full name. */
+  private InvalidWxpayPropertyException invalid(String property, String reason) {
+    return new InvalidWxpayPropertyException(fullName(property), reason);
   }
 
-  private static InvalidWxpayPropertyException invalid(String property, String reason, Throwable cause) {
-    return new InvalidWxpayPropertyException(PREFIX + property, reason, cause);
+  private InvalidWxpayPropertyException invalid(String property, String reason, Throwable cause) {
+    return new InvalidWxpayPropertyException(fullName(property), reason, cause);
+  }
+
+  private String fullName(String property) {
+    return property.startsWith("wxpay.") ? property : prefix + property;
   }
 }

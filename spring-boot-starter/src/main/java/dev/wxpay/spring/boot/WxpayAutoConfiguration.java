@@ -1,5 +1,6 @@
 package dev.wxpay.spring.boot;
 
+import dev.wxpay.runtime.CallListener;
 import dev.wxpay.runtime.WechatPay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,25 +9,40 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * One {@link WechatPay} bean from the {@code wxpay.*} properties, when {@code wxpay.mchid} is set and the
- * application declares no {@code WechatPay} of its own. A wrong or missing key fails start-up with an
- * {@link InvalidWxpayPropertyException} that names the property.
+ * {@link WechatPay} beans from the {@code wxpay.*} properties, and every {@code @Endpoint} interface on the
+ * class path as a bean for each of them.
+ *
+ * <ul>
+ *   <li>{@code wxpay.mchid} makes the {@code wechatPay} bean, unless the application declares a
+ *       {@code WechatPay} of its own;
+ *   <li>each {@code wxpay.merchants.<name>} makes a {@code WechatPay} bean qualified {@code @Qualifier("name")};
+ *   <li>each endpoint interface listed by the processor ({@code META-INF/wxpay/endpoints}) becomes a lazy bean
+ *       per {@code WechatPay} bean, qualified like it (see {@link WxpayBeanRegistrar}).
+ * </ul>
+ *
+ * A wrong or missing key fails start-up with an {@link InvalidWxpayPropertyException} that names the property.
  */
 @AutoConfiguration
 @ConditionalOnClass(WechatPay.class)
-@ConditionalOnProperty(prefix = "wxpay", name = "mchid")
 @EnableConfigurationProperties(WxpayProperties.class)
 public class WxpayAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "wxpay", name = "mchid")
   public WechatPay wechatPay(WxpayProperties properties, ResourceLoader resourceLoader,
-      ObjectProvider<WechatPayBuilderCustomizer> customizers) {
-    WechatPay.Builder builder = new WechatPayFactory(resourceLoader).builder(properties);
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-    return WechatPayFactory.build(builder, WechatPayFactory.privateKeyProperty(properties));
+      ObjectProvider<CallListener> listeners, ObjectProvider<WechatPayBuilderCustomizer> customizers) {
+    return WechatPayFactory.create(WechatPayFactory.DEFAULT_MERCHANT, properties, resourceLoader,
+        listeners.orderedStream().toList(), customizers.orderedStream());
+  }
+
+  /** Static: it registers bean definitions, before any bean of this class exists. */
+  @Bean
+  public static WxpayBeanRegistrar wxpayBeanRegistrar(Environment environment) {
+    return new WxpayBeanRegistrar(environment);
   }
 }

@@ -1,0 +1,163 @@
+package dev.wxpay.spring.boot;
+
+import dev.wxpay.annotations.rules.GeneratedNames;
+import dev.wxpay.runtime.CallListener;
+import dev.wxpay.runtime.WechatPay;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers what properties alone cannot declare with {@code @Bean} methods: a {@code WechatPay} per
+ * {@code wxpay.merchants.<name>}, and a bean per endpoint interface and {@code WechatPay} bean.
+ *
+ * <p>Endpoint beans are lazy (a client is made when first injected) and carry the qualifier of their
+ * {@code WechatPay}: the merchant's name for a named merchant, else the bean's name. The endpoints of the
+ * primary {@code WechatPay} are primary, so with one merchant, or a default one beside named ones, a plain
+ * {@code @Autowired Jsapi jsapi} gets the default merchant's. Endpoints are found through the lists the
+ * processor writes ({@link GeneratedNames#ENDPOINT_INDEX}): nothing is scanned.
+ */
+public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
+
+  private static final Log LOG = LogFactory.getLog(WxpayBeanRegistrar.class);
+  /** What relaxed binding keeps of a map key from any property source; other names would not bind back. */
+  private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  /** Bean names of named merchants' clients start with this. */
+  static final String MERCHANT_BEAN_PREFIX = "wechatPay.";
+
+  private final Environment environment;
+  private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+
+  WxpayBeanRegistrar(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public void setBeanClassLoader(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
+
+  @Override
+  public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+    WxpayProperties properties = Binder.get(environment).bind("wxpay", WxpayProperties.class)
+        .orElseGet(WxpayProperties::new);
+    ListableBeanFactory beans = (ListableBeanFactory) registry;
+    for (String merchant : properties.getMerchants().keySet()) {
+      registry.registerBeanDefinition(MERCHANT_BEAN_PREFIX + checked(merchant), merchantDefinition(merchant, beans));
+    }
+    // The default merchant goes first where named ones are beside it.
+    if (!properties.getMerchants().isEmpty() && registry.containsBeanDefinition("wechatPay")
+        && properties.getMchid() != null) {
+      registry.getBeanDefinition("wechatPay").setPrimary(true);
+    }
+    if (!properties.isEndpointBeans()) {
+      return;
+    }
+    List<Class<?>> endpoints = endpoints(classLoader);
+    for (String client : beans.getBeanNamesForType(WechatPay.class, true, false)) {
+      String qualifier = client.startsWith(MERCHANT_BEAN_PREFIX)
+          ? client.substring(MERCHANT_BEAN_PREFIX.length()) : client;
+      boolean primary = registry.getBeanDefinition(client).isPrimary();
+      for (Class<?> endpoint : endpoints) {
+        registry.registerBeanDefinition(endpoint.getName() + "#" + qualifier,
+            endpointDefinition(endpoint, client, qualifier, primary, beans));
+      }
+    }
+  }
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+
+  private static String checked(String merchant) {
+    if (!MERCHANT_NAME.matcher(merchant).matches() || merchant.equals(WechatPayFactory.DEFAULT_MERCHANT)) {
+      throw new InvalidWxpayPropertyException("wxpay.merchants." + merchant, "not a merchant name: use lower-case"
+          + " letters, digits and '-', such as shop-a; '" + WechatPayFactory.DEFAULT_MERCHANT
+          + "' names the merchant under wxpay.*");
+    }
+    return merchant;
+  }
+
+  private static RootBeanDefinition merchantDefinition(String merchant, ListableBeanFactory beans) {
+    RootBeanDefinition definition = new RootBeanDefinition(WechatPay.class, () -> WechatPayFactory.create(merchant,
+        beans.getBean(WxpayProperties.class), resourceLoader(beans),
+        beans.getBeanProvider(CallListener.class).orderedStream().toList(),
+        beans.getBeanProvider(WechatPayBuilderCustomizer.class).orderedStream()));
+    definition.setDestroyMethodName("close");
+    definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, merchant));
+    return definition;
+  }
+
+  private static ResourceLoader resourceLoader(ListableBeanFactory beans) {
+    return beans.getBeanProvider(ResourceLoader.class).getIfAvailable(DefaultResourceLoader::new);
+  }
+
+  private static <T> RootBeanDefinition endpointDefinition(Class<T> endpoint, String client, String qualifier,
+      boolean primary, ListableBeanFactory beans) {
+    RootBeanDefinition definition =
+        new RootBeanDefinition(endpoint, () -> beans.getBean(client, WechatPay.class).create(endpoint));
+    definition.setLazyInit(true);
+    definition.setPrimary(primary);
+    definition.setDependsOn(client);
+    definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, qualifier));
+    definition.setRole(BeanDefinition.ROLE_SUPPORT);
+    return definition;
+  }
+
+  /** The endpoint interfaces the processor listed, each once; names it listed that are gone are skipped. */
+  static List<Class<?>> endpoints(@Nullable ClassLoader classLoader) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      ClassLoader loader = classLoader != null ? classLoader : WxpayBeanRegistrar.class.getClassLoader();
+      Enumeration<URL> lists = loader.getResources(GeneratedNames.ENDPOINT_INDEX);
+      while (lists.hasMoreElements()) {
+        URL list = lists.nextElement();
+        try (InputStream in = list.openStream();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+          reader.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(names::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + GeneratedNames.ENDPOINT_INDEX, e);
+    }
+    List<Class<?>> endpoints = new ArrayList<>(names.size());
+    for (String name : names) {
+      try {
+        Class<?> type = ClassUtils.forName(name, classLoader);
+        if (type.isInterface()) {
+          endpoints.add(type);
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        // A list older than the classes beside it (a stale build output): nothing to inject.
+        LOG.debug("wxpay: " + GeneratedNames.ENDPOINT_INDEX + " names " + name + ", which cannot be loaded: " + e);
+      }
+    }
+    return endpoints;
+  }
+}
