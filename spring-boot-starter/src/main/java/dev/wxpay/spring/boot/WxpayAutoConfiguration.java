@@ -3,6 +3,7 @@ package dev.wxpay.spring.boot;
 import dev.wxpay.runtime.CallListener;
 import dev.wxpay.runtime.WechatPay;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,7 +32,8 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties(WxpayProperties.class)
 public class WxpayAutoConfiguration {
 
-  @Bean(destroyMethod = "close")
+  @Bean(name = WxpayBeanRegistrar.DEFAULT_BEAN, destroyMethod = "close")
+  @Qualifier(WechatPayFactory.DEFAULT_MERCHANT)
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "wxpay", name = "mchid")
   public WechatPay wechatPay(WxpayProperties properties, ResourceLoader resourceLoader,

@@ -39,7 +39,7 @@ import org.springframework.util.ClassUtils;
  * {@code wxpay.merchants.<name>}, and a bean per endpoint interface and {@code WechatPay} bean.
  *
  * <p>Endpoint beans are lazy (a client is made when first injected) and carry the qualifier of their
- * {@code WechatPay}: the merchant's name for a named merchant, else the bean's name. The endpoints of the
+ * {@code WechatPay}: {@code default}, the merchant's name for a named merchant, else the bean's name. The endpoints of the
  * primary {@code WechatPay} are primary, so with one merchant, or a default one beside named ones, a plain
  * {@code @Autowired Jsapi jsapi} gets the default merchant's. Endpoints are found through the lists the
  * processor writes ({@link GeneratedNames#ENDPOINT_INDEX}): nothing is scanned.
@@ -51,6 +51,8 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
   private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** Bean names of named merchants' clients start with this. */
   static final String MERCHANT_BEAN_PREFIX = "wechatPay.";
+  /** The bean name of the default merchant's client. */
+  static final String DEFAULT_BEAN = "wechatPay";
 
   private final Environment environment;
   private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
@@ -73,23 +75,34 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
       registry.registerBeanDefinition(MERCHANT_BEAN_PREFIX + checked(merchant), merchantDefinition(merchant, beans));
     }
     // The default merchant goes first where named ones are beside it.
-    if (!properties.getMerchants().isEmpty() && registry.containsBeanDefinition("wechatPay")
+    if (!properties.getMerchants().isEmpty() && registry.containsBeanDefinition(DEFAULT_BEAN)
         && properties.getMchid() != null) {
-      registry.getBeanDefinition("wechatPay").setPrimary(true);
+      registry.getBeanDefinition(DEFAULT_BEAN).setPrimary(true);
     }
     if (!properties.isEndpointBeans()) {
       return;
     }
     List<Class<?>> endpoints = endpoints(classLoader);
     for (String client : beans.getBeanNamesForType(WechatPay.class, true, false)) {
-      String qualifier = client.startsWith(MERCHANT_BEAN_PREFIX)
-          ? client.substring(MERCHANT_BEAN_PREFIX.length()) : client;
+      String qualifier = merchantOf(client);
       boolean primary = registry.getBeanDefinition(client).isPrimary();
       for (Class<?> endpoint : endpoints) {
         registry.registerBeanDefinition(endpoint.getName() + "#" + qualifier,
             endpointDefinition(endpoint, client, qualifier, primary, beans));
       }
     }
+  }
+
+  /**
+   * The merchant a {@code WechatPay} bean serves, as qualifiers, metrics and notifications name it:
+   * {@code default} for the one under {@code wxpay.*}, the name for {@code wxpay.merchants.<name>}, else
+   * the bean's name.
+   */
+  static String merchantOf(String beanName) {
+    if (beanName.equals(DEFAULT_BEAN)) {
+      return WechatPayFactory.DEFAULT_MERCHANT;
+    }
+    return beanName.startsWith(MERCHANT_BEAN_PREFIX) ? beanName.substring(MERCHANT_BEAN_PREFIX.length()) : beanName;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.wxpay.spring.boot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code wxpay.*} properties: the default merchant's ({@code wxpay.mchid} and the rest, which make the
@@ -19,6 +20,8 @@ public class WxpayProperties extends WxpayMerchantProperties {
   /** Whether every @Endpoint interface on the class path is a bean for each WechatPay bean; default true. */
   private boolean endpointBeans = true;
 
+  private final Notifications notifications = new Notifications();
+
   public Map<String, WxpayMerchantProperties> getMerchants() {
     return merchants;
   }
@@ -33,6 +36,44 @@ public class WxpayProperties extends WxpayMerchantProperties {
 
   public void setEndpointBeans(boolean endpointBeans) {
     this.endpointBeans = endpointBeans;
+  }
+
+  public Notifications getNotifications() {
+    return notifications;
+  }
+
+  /** Where WeChat Pay's notifications are received, once a WxpayNotificationHandler bean is declared. */
+  public static class Notifications {
+
+    /** The path of the default merchant's notify_url; each named merchant's is this path + "/" + its name. */
+    private String path = "/wxpay/notifications";
+
+    /** The longest notification body read; WeChat Pay's are a few KB. */
+    private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+    public String getPath() {
+      return path;
+    }
+
+    public void setPath(String path) {
+      if (!path.startsWith("/") || path.endsWith("/")) {
+        throw new IllegalArgumentException("wxpay.notifications.path must start with / and not end with /, was "
+            + path);
+      }
+      this.path = path;
+    }
+
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+      if (maxBodySize.toBytes() < 1 || maxBodySize.toMegabytes() > 16) {
+        throw new IllegalArgumentException("wxpay.notifications.max-body-size must be from 1B to 16MB, was "
+            + maxBodySize);
+      }
+      this.maxBodySize = maxBodySize;
+    }
   }
 
   @Override

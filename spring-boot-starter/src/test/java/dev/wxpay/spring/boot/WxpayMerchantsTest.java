@@ -176,10 +176,10 @@ class WxpayMerchantsTest {
   void endpointBeansAreMadeOnlyWhenWanted() {
     runner.withPropertyValues(properties(merchant("wxpay.", shopA), List.of())).run(context -> {
       // Registered for every listed interface, but lazy: the context holds no client it was not asked for.
-      assertThat(context.getBeanFactory().containsSingleton(IdByTransactionId.class.getName() + "#wechatPay"))
+      assertThat(context.getBeanFactory().containsSingleton(IdByTransactionId.class.getName() + "#default"))
           .isFalse();
       context.getBean(IdByTransactionId.class);
-      assertThat(context.getBeanFactory().containsSingleton(IdByTransactionId.class.getName() + "#wechatPay"))
+      assertThat(context.getBeanFactory().containsSingleton(IdByTransactionId.class.getName() + "#default"))
           .isTrue();
     });
   }

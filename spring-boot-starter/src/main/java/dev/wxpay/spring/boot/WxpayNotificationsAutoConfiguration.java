@@ -1,0 +1,101 @@
+package dev.wxpay.spring.boot;
+
+import dev.wxpay.runtime.NotificationParser;
+import dev.wxpay.runtime.WechatPay;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Serves WeChat Pay notifications in a Spring MVC application that declares at least one
+ * {@link WxpayNotificationHandler}: {@code POST wxpay.notifications.path} for the default merchant (or the
+ * only {@code WechatPay} bean), and {@code POST <path>/<name>} for each named one. Use these URLs as
+ * {@code notify_url}.
+ */
+@AutoConfiguration(after = WxpayAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({WechatPay.class, RouterFunction.class, HttpServletRequest.class})
+@ConditionalOnBean({WechatPay.class, WxpayNotificationHandler.class})
+public class WxpayNotificationsAutoConfiguration {
+
+  @Bean
+  public RouterFunction<ServerResponse> wxpayNotificationRoutes(Map<String, WechatPay> clients,
+      ObjectProvider<WxpayNotificationHandler<?>> handlers, WxpayProperties properties) {
+    Map<String, WxpayNotificationHandler<?>> byEventType = byEventType(handlers);
+    WxpayProperties.Notifications settings = properties.getNotifications();
+    long maxBytes = settings.getMaxBodySize().toBytes();
+    RouterFunctions.Builder routes = RouterFunctions.route();
+    clients.forEach((bean, client) -> {
+      String merchant = WxpayBeanRegistrar.merchantOf(bean);
+      boolean atBase = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || clients.size() == 1;
+      String path = atBase ? settings.getPath() : settings.getPath() + "/" + merchant;
+      NotificationDispatcher dispatcher = new NotificationDispatcher(merchant, parser(bean, client), byEventType);
+      routes.POST(path, request -> answer(dispatcher, request, maxBytes));
+    });
+    return routes.build();
+  }
+
+  private static Map<String, WxpayNotificationHandler<?>> byEventType(
+      ObjectProvider<WxpayNotificationHandler<?>> handlers) {
+    Map<String, WxpayNotificationHandler<?>> byEventType = new LinkedHashMap<>();
+    handlers.orderedStream().forEach(handler -> {
+      WxpayNotificationHandler<?> other = byEventType.putIfAbsent(handler.eventType(), handler);
+      if (other != null) {
+        throw new IllegalStateException("two WxpayNotificationHandler beans handle " + handler.eventType()
+            + " (" + other + " and " + handler + "); declare one per event type");
+      }
+    });
+    return byEventType;
+  }
+
+  private static NotificationParser parser(String bean, WechatPay client) {
+    try {
+      return client.notifications();
+    } catch (IllegalStateException e) {
+      String merchant = WxpayBeanRegistrar.merchantOf(bean);
+      if (bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || bean.startsWith(WxpayBeanRegistrar.MERCHANT_BEAN_PREFIX)) {
+        String prefix = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) ? "wxpay." : "wxpay.merchants." + merchant + ".";
+        throw new InvalidWxpayPropertyException(prefix + "api-v3-key", "missing; notifications (there is a"
+            + " WxpayNotificationHandler bean) are decrypted with the APIv3 key", e);
+      }
+      throw new IllegalStateException("the WechatPay bean " + bean + " cannot receive notifications: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static ServerResponse answer(NotificationDispatcher dispatcher, ServerRequest request, long maxBytes)
+      throws IOException {
+    if (request.headers().contentLength().orElse(0) > maxBytes) {
+      return reply(NotificationDispatcher.Answer.fail(413, "too large"));
+    }
+    byte[] body;
+    // The raw bytes, read here and not through a converter: the signature covers them exactly.
+    try (InputStream in = request.servletRequest().getInputStream()) {
+      body = in.readNBytes(Math.toIntExact(maxBytes + 1));
+    }
+    if (body.length > maxBytes) {
+      return reply(NotificationDispatcher.Answer.fail(413, "too large"));
+    }
+    return reply(dispatcher.dispatch(name -> request.headers().firstHeader(name), body));
+  }
+
+  private static ServerResponse reply(NotificationDispatcher.Answer answer) {
+    if (answer.body() == null) {
+      return ServerResponse.status(answer.status()).build();
+    }
+    return ServerResponse.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+  }
+}
