@@ -1,0 +1,116 @@
+package dev.wxpay.testkit.spring;
+
+import dev.wxpay.testkit.SandboxVerification;
+import dev.wxpay.testkit.WechatPaySandbox;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Starts a sandbox per merchant and puts its credentials and address first among the context's
+ * properties. Equal for equal annotations, so Spring's test context cache shares the context (and its
+ * sandboxes) between test classes.
+ */
+final class WxpaySandboxContextCustomizer implements ContextCustomizer {
+
+  static final String PROPERTY_SOURCE = "wxpaySandbox";
+  private static final String DEFAULT = "default";
+  private static final String MERCHANTS = "wxpay.merchants.";
+
+  private final SandboxVerification verification;
+
+  WxpaySandboxContextCustomizer(SandboxVerification verification) {
+    this.verification = verification;
+  }
+
+  @Override
+  public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+    ConfigurableEnvironment environment = context.getEnvironment();
+    Map<String, WechatPaySandbox> sandboxes = new LinkedHashMap<>();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    TreeSet<String> named = namedMerchants(environment);
+    // A default merchant only where the application has one, or none at all: adding one beside named
+    // merchants would change which client is primary.
+    if (environment.containsProperty("wxpay.mchid") || named.isEmpty()) {
+      sandboxes.put(DEFAULT, start(environment.getProperty("wxpay.mchid")));
+      standIn(properties, "wxpay.", sandboxes.get(DEFAULT));
+    }
+    for (String merchant : named) {
+      WechatPaySandbox sandbox = start(environment.getProperty(MERCHANTS + merchant + ".mchid"));
+      sandboxes.put(merchant, sandbox);
+      standIn(properties, MERCHANTS + merchant + ".", sandbox);
+    }
+    environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+    if (sandboxes.containsKey(DEFAULT)) {
+      context.getBeanFactory().registerSingleton("wechatPaySandbox", sandboxes.get(DEFAULT));
+    }
+    context.getBeanFactory().registerSingleton("wxpaySandboxes", new WxpaySandboxes(sandboxes));
+    context.addApplicationListener(event -> {
+      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+        sandboxes.values().forEach(WechatPaySandbox::close);
+      }
+    });
+  }
+
+  private WechatPaySandbox start(@Nullable String mchid) {
+    WechatPaySandbox.Builder builder = WechatPaySandbox.builder().verification(verification);
+    if (mchid != null && !mchid.isBlank()) {
+      builder.mchid(mchid);
+    }
+    return builder.start();
+  }
+
+  /** Every property that decides where a merchant's calls go and which keys sign and verify them. */
+  private void standIn(Map<String, Object> properties, String prefix, WechatPaySandbox sandbox) {
+    properties.put(prefix + "mchid", sandbox.mchid());
+    properties.put(prefix + "merchant-serial-no", sandbox.merchantSerialNo());
+    // Blank counts as unset: the application's key location must not compete with the sandbox's PEM.
+    properties.put(prefix + "private-key", "");
+    properties.put(prefix + "private-key-pem", sandbox.merchantPrivateKeyPem());
+    boolean certificates = verification == SandboxVerification.CERTIFICATE;
+    properties.put(prefix + "public-key-id", certificates ? "" : sandbox.wechatpayPublicKeyId());
+    properties.put(prefix + "public-key", certificates ? "" : sandbox.wechatpayPublicKeyPem());
+    properties.put(prefix + "platform-certificates", String.valueOf(certificates));
+    properties.put(prefix + "api-v3-key", sandbox.apiV3Key());
+    String baseUri = sandbox.baseUri().toString();
+    properties.put(prefix + "base-uri", baseUri);
+    properties.put(prefix + "hong-kong-base-uri", baseUri);
+    properties.put(prefix + "backup-base-uri", baseUri);
+  }
+
+  /** The names under {@code wxpay.merchants} in the enumerable property sources (files, test properties). */
+  private static TreeSet<String> namedMerchants(ConfigurableEnvironment environment) {
+    TreeSet<String> names = new TreeSet<>();
+    for (PropertySource<?> source : environment.getPropertySources()) {
+      if (source instanceof EnumerablePropertySource<?> enumerable) {
+        for (String property : enumerable.getPropertyNames()) {
+          int end = property.indexOf('.', MERCHANTS.length());
+          if (property.startsWith(MERCHANTS) && end > MERCHANTS.length()) {
+            names.add(property.substring(MERCHANTS.length(), end));
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof WxpaySandboxContextCustomizer customizer && customizer.verification == verification;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(WxpaySandboxContextCustomizer.class, verification);
+  }
+}
