@@ -1,6 +1,5 @@
 package dev.wxpay.spring.boot;
 
-import dev.wxpay.annotations.rules.GeneratedNames;
 import dev.wxpay.runtime.CallListener;
 import dev.wxpay.runtime.WechatPay;
 import java.io.BufferedReader;
@@ -39,14 +38,19 @@ import org.springframework.util.ClassUtils;
  * {@code wxpay.merchants.<name>}, and a bean per endpoint interface and {@code WechatPay} bean.
  *
  * <p>Endpoint beans are lazy (a client is made when first injected) and carry the qualifier of their
- * {@code WechatPay}: {@code default}, the merchant's name for a named merchant, else the bean's name. The endpoints of the
- * primary {@code WechatPay} are primary, so with one merchant, or a default one beside named ones, a plain
+ * {@code WechatPay}: {@code default}, the merchant's name for a named merchant, else the bean's name. The
+ * endpoints of the primary {@code WechatPay} are primary, so with one merchant, or a default one beside named ones, a plain
  * {@code @Autowired Jsapi jsapi} gets the default merchant's. Endpoints are found through the lists the
- * processor writes ({@link GeneratedNames#ENDPOINT_INDEX}): nothing is scanned.
+ * processor writes ({@link #ENDPOINT_INDEX}): nothing is scanned.
  */
 public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
 
   private static final Log LOG = LogFactory.getLog(WxpayBeanRegistrar.class);
+  /**
+   * The lists the processor writes (GeneratedNames.ENDPOINT_INDEX, which the annotations module exports to
+   * the runtime only): the endpoint interfaces of each jar, one binary name per line.
+   */
+  static final String ENDPOINT_INDEX = "META-INF/wxpay/endpoints";
   /** What relaxed binding keeps of a map key from any property source; other names would not bind back. */
   private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** Bean names of named merchants' clients start with this. */
@@ -148,7 +152,7 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
     Set<String> names = new LinkedHashSet<>();
     try {
       ClassLoader loader = classLoader != null ? classLoader : WxpayBeanRegistrar.class.getClassLoader();
-      Enumeration<URL> lists = loader.getResources(GeneratedNames.ENDPOINT_INDEX);
+      Enumeration<URL> lists = loader.getResources(ENDPOINT_INDEX);
       while (lists.hasMoreElements()) {
         URL list = lists.nextElement();
         try (InputStream in = list.openStream();
@@ -157,7 +161,7 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + GeneratedNames.ENDPOINT_INDEX, e);
+      throw new UncheckedIOException("cannot read " + ENDPOINT_INDEX, e);
     }
     List<Class<?>> endpoints = new ArrayList<>(names.size());
     for (String name : names) {
@@ -168,7 +172,7 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
         }
       } catch (ClassNotFoundException | LinkageError e) {
         // A list older than the classes beside it (a stale build output): nothing to inject.
-        LOG.debug("wxpay: " + GeneratedNames.ENDPOINT_INDEX + " names " + name + ", which cannot be loaded: " + e);
+        LOG.debug("wxpay: " + ENDPOINT_INDEX + " names " + name + ", which cannot be loaded: " + e);
       }
     }
     return endpoints;

@@ -184,6 +184,14 @@ class WxpayMerchantsTest {
     });
   }
 
+  @Test
+  void theStarterReadsTheListsWhereTheProcessorWritesThem() {
+    assertThat(WxpayBeanRegistrar.ENDPOINT_INDEX)
+        .isEqualTo(dev.wxpay.annotations.rules.GeneratedNames.ENDPOINT_INDEX);
+    assertThat(WxpayBeanRegistrar.endpoints(getClass().getClassLoader()))
+        .contains(IdByTransactionId.class, OrderQuery.class);
+  }
+
   private static InvalidWxpayPropertyException invalid(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof InvalidWxpayPropertyException invalid) {

@@ -43,12 +43,12 @@ final class WxpaySandboxContextCustomizer implements ContextCustomizer {
     // merchants would change which client is primary.
     if (environment.containsProperty("wxpay.mchid") || named.isEmpty()) {
       sandboxes.put(DEFAULT, start(environment.getProperty("wxpay.mchid")));
-      standIn(properties, "wxpay.", sandboxes.get(DEFAULT));
+      properties.putAll(SandboxProperties.of(sandboxes.get(DEFAULT), "wxpay."));
     }
     for (String merchant : named) {
       WechatPaySandbox sandbox = start(environment.getProperty(MERCHANTS + merchant + ".mchid"));
       sandboxes.put(merchant, sandbox);
-      standIn(properties, MERCHANTS + merchant + ".", sandbox);
+      properties.putAll(SandboxProperties.of(sandbox, MERCHANTS + merchant + "."));
     }
     environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     if (sandboxes.containsKey(DEFAULT)) {
@@ -68,24 +68,6 @@ final class WxpaySandboxContextCustomizer implements ContextCustomizer {
       builder.mchid(mchid);
     }
     return builder.start();
-  }
-
-  /** Every property that decides where a merchant's calls go and which keys sign and verify them. */
-  private void standIn(Map<String, Object> properties, String prefix, WechatPaySandbox sandbox) {
-    properties.put(prefix + "mchid", sandbox.mchid());
-    properties.put(prefix + "merchant-serial-no", sandbox.merchantSerialNo());
-    // Blank counts as unset: the application's key location must not compete with the sandbox's PEM.
-    properties.put(prefix + "private-key", "");
-    properties.put(prefix + "private-key-pem", sandbox.merchantPrivateKeyPem());
-    boolean certificates = verification == SandboxVerification.CERTIFICATE;
-    properties.put(prefix + "public-key-id", certificates ? "" : sandbox.wechatpayPublicKeyId());
-    properties.put(prefix + "public-key", certificates ? "" : sandbox.wechatpayPublicKeyPem());
-    properties.put(prefix + "platform-certificates", String.valueOf(certificates));
-    properties.put(prefix + "api-v3-key", sandbox.apiV3Key());
-    String baseUri = sandbox.baseUri().toString();
-    properties.put(prefix + "base-uri", baseUri);
-    properties.put(prefix + "hong-kong-base-uri", baseUri);
-    properties.put(prefix + "backup-base-uri", baseUri);
   }
 
   /** The names under {@code wxpay.merchants} in the enumerable property sources (files, test properties). */
