@@ -16,6 +16,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,12 +40,16 @@ final class CertificateDownloader {
   private final ApiV3Key apiV3Key;
   private final Clock clock;
   private static final long ON_DEMAND_GAP_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final int MAX_FAILURE_LENGTH = 300;
 
   private final SignatureScheme scheme;
   private final ResponseVerifier verifier;
   // Guarded by this.
   private @Nullable Long lastOnDemand;
   private boolean lastOnDemandSucceeded;
+  // What keyStatus() shows; written by whichever thread refreshes, each field on its own.
+  private volatile @Nullable Instant lastSuccess;
+  private volatile KeyStatus.@Nullable RefreshFailure lastFailure;
 
   CertificateDownloader(Pipeline pipeline, VerificationKeys keys, ApiV3Key apiV3Key, Clock clock,
       SignatureScheme scheme, ResponseVerifier verifier) {
@@ -99,6 +104,37 @@ final class CertificateDownloader {
    *     {@link ValidationException}) if anything fails; the certificates in use are then unchanged
    */
   List<X509Certificate> refresh() {
+    try {
+      List<X509Certificate> downloaded = download();
+      lastSuccess = clock.instant();
+      return downloaded;
+    } catch (RuntimeException e) {
+      lastFailure = new KeyStatus.RefreshFailure(clock.instant(), describe(e));
+      throw e;
+    }
+  }
+
+  /** When the certificates were last installed; null before the first download. */
+  @Nullable Instant lastSuccess() {
+    return lastSuccess;
+  }
+
+  /** The last download that failed; null if none has. */
+  KeyStatus.@Nullable RefreshFailure lastFailure() {
+    return lastFailure;
+  }
+
+  /**
+   * One short line. Only a WechatPayException's message is shown: those promise one line without key material
+   * or decrypted data; anything else is named by its type.
+   */
+  private static String describe(RuntimeException e) {
+    String message = e instanceof WechatPayException ? e.getMessage() : null;
+    String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return text.length() <= MAX_FAILURE_LENGTH ? text : text.substring(0, MAX_FAILURE_LENGTH - 3) + "...";
+  }
+
+  private List<X509Certificate> download() {
     // The certificates authenticate the answer that brought them: the APIv3 key, known only to the
     // merchant and WeChat Pay, decrypted them, and the answer must be signed by one of them.
     AtomicReference<List<X509Certificate>> verified = new AtomicReference<>();

@@ -75,6 +75,16 @@ final class VerificationKeys {
     return keys;
   }
 
+  /** The WeChat Pay public key's id; null if there is none. */
+  @Nullable String publicKeyId() {
+    return publicKey == null ? null : publicKey.id();
+  }
+
+  /** The certificates in use, given and downloaded, oldest first (expired ones too). */
+  Collection<X509Certificate> certificates() {
+    return certificates.get().values();
+  }
+
   /** Whether any certificate is known. */
   boolean hasCertificates() {
     return !certificates.get().isEmpty();

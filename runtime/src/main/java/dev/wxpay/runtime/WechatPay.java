@@ -18,6 +18,7 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,13 @@ public final class WechatPay implements AutoCloseable {
   private final Cleaner.@Nullable Cleanable refresher;
   private final ConcurrentHashMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
   private final @Nullable HttpTransport ownedTransport;
+  // What keyStatus() reads; none of it is on the call path.
+  private final VerificationKeys keys;
+  private final @Nullable CertificateDownloader downloader;
+  private final PrivateKey privateKey;
+  private final SignatureScheme scheme;
+  private final @Nullable Provider rsaProvider;
+  private final Clock clock;
 
   private WechatPay(Builder builder, PrivateKey privateKey, VerificationKeys keys, URI baseUri,
       URI hongKongBaseUri, @Nullable URI backupBaseUri) {
@@ -80,6 +88,11 @@ public final class WechatPay implements AutoCloseable {
     this.baseUri = baseUri;
     this.hongKongBaseUri = hongKongBaseUri;
     ApiV3Key apiV3Key = builder.apiV3Key;
+    this.keys = keys;
+    this.privateKey = privateKey;
+    this.scheme = SignatureScheme.forKey(privateKey);
+    this.rsaProvider = builder.rsaProvider;
+    this.clock = builder.clock;
     this.paymentSigner = new PaymentSigner(privateKey, builder.clock, builder.rsaProvider);
     HttpTransport given = builder.transport;
     HttpTransport transport = given != null ? given : JdkHttpTransport.create(builder.connectTimeout);
@@ -105,8 +118,8 @@ public final class WechatPay implements AutoCloseable {
     if (builder.downloadCertificates) {
       // From the mainland host (v3/certificates), whatever hosts the merchant's endpoints use.
       CertificateDownloader downloader =
-          new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock,
-              SignatureScheme.forKey(privateKey), verifier);
+          new CertificateDownloader(pipeline, keys, Objects.requireNonNull(apiV3Key), builder.clock, scheme,
+              verifier);
       try {
         downloader.refresh();
       } catch (WechatPayException e) {
@@ -118,8 +131,10 @@ public final class WechatPay implements AutoCloseable {
       ScheduledExecutorService executor =
           startRefresh(mchid, downloader, builder.refreshInterval, builder.refreshFailures);
       this.refresher = Cleanup.CLEANER.register(this, executor::shutdownNow);
+      this.downloader = downloader;
     } else {
       this.refresher = null;
+      this.downloader = null;
     }
     this.pipeline = pipeline;
     // A resource's @Encrypted fields are encrypted for the merchant key, as in answers; nothing encrypts.
@@ -255,6 +270,39 @@ public final class WechatPay implements AutoCloseable {
   /** Signs the parameters the JSAPI, mini-program and App payment pages need. */
   public PaymentSigner payments() {
     return paymentSigner;
+  }
+
+  /**
+   * What this instance signs and verifies with now: the merchant key's algorithm (and whether it still takes a
+   * signature), the WeChat Pay public key id, the platform certificates in use with their validity, and when
+   * downloads last succeeded and failed. For health checks; a little work each time (one signature
+   * initialisation, no signing), nothing on the call path. Times are by the builder's {@link Builder#clock}.
+   */
+  public KeyStatus keyStatus() {
+    List<KeyStatus.Certificate> certificates = new ArrayList<>();
+    for (X509Certificate certificate : keys.certificates()) {
+      certificates.add(new KeyStatus.Certificate(CertificateSerials.serialNo(certificate),
+          certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()));
+    }
+    String problem = null;
+    try {
+      scheme.checkSigningKey(privateKey, rsaProvider);
+    } catch (RuntimeException e) {
+      // As at build(): the scheme and the exception's type; its message may describe the key.
+      problem = scheme + " cannot sign with the merchant key: " + e.getClass().getSimpleName();
+    }
+    CertificateDownloader downloads = downloader;
+    return new KeyStatus(clock.instant(), describe(scheme, privateKey), problem, keys.publicKeyId(), certificates,
+        downloads != null, downloads == null ? null : downloads.lastSuccess(),
+        downloads == null ? null : downloads.lastFailure());
+  }
+
+  /** {@code RSA 2048} or {@code SM2}: the algorithm, and the size where a key tells it. */
+  private static String describe(SignatureScheme scheme, PrivateKey key) {
+    if (scheme == SignatureScheme.RSA && key instanceof RSAKey rsa && rsa.getModulus() != null) {
+      return "RSA " + rsa.getModulus().bitLength();
+    }
+    return scheme.name();
   }
 
   /**

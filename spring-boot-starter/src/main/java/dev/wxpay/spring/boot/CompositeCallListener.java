@@ -1,78 +1,106 @@
 package dev.wxpay.spring.boot;
 
 import dev.wxpay.runtime.CallListener;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Several listeners as the one a {@code WechatPay} takes. Each is told every event even when one before it
- * throws; the first failure is then rethrown (the others suppressed in it) for the runtime to log.
+ * Several {@link CallListener}s as one, for the builder's single listener. Each hears every event even when one
+ * before it throws: the first failure is thrown after all have heard (the runtime then logs it and the call goes
+ * on), so a listener with a bug costs no other listener its events, nor the metrics theirs.
  */
 final class CompositeCallListener implements CallListener {
+  private final CallListener[] delegates;
+  // A delegate's callStarted failure, thrown from this call's callEnded, as callStarted must return.
+  private final @Nullable RuntimeException startFailure;
 
-  private final List<CallListener> delegates;
+  private CompositeCallListener(CallListener[] delegates, @Nullable RuntimeException startFailure) {
+    this.delegates = delegates;
+    this.startFailure = startFailure;
+  }
 
-  CompositeCallListener(List<CallListener> delegates) {
-    this.delegates = List.copyOf(delegates);
+  /** The listeners as one; null if there are none, the listener itself if there is one. */
+  static @Nullable CallListener of(List<CallListener> listeners) {
+    if (listeners.isEmpty()) {
+      return null;
+    }
+    if (listeners.size() == 1) {
+      return listeners.get(0);
+    }
+    return new CompositeCallListener(listeners.toArray(new CallListener[0]), null);
   }
 
   @Override
   public CallListener callStarted(Started event) {
-    // Each delegate may answer with a listener of its own for this call (a tracer's span).
-    List<CallListener> forThisCall = new ArrayList<>(delegates.size());
+    // Most listeners answer themselves: then this one serves the call too, and nothing is allocated. A
+    // delegate that answers null or throws hears no more of the call, as the runtime does with one listener.
+    CallListener[] forCall = null;
+    int count = 0;
     RuntimeException failure = null;
     for (CallListener delegate : delegates) {
+      CallListener started = null;
       try {
-        forThisCall.add(delegate.callStarted(event));
+        started = delegate.callStarted(event);
       } catch (RuntimeException e) {
-        forThisCall.add(delegate);
         failure = add(failure, e);
       }
+      if (forCall == null && started == delegate) {
+        count++;
+        continue;
+      }
+      if (forCall == null) {
+        forCall = Arrays.copyOf(delegates, delegates.length); // the first count entries are those so far
+      }
+      if (started != null) {
+        forCall[count++] = started;
+      }
     }
-    rethrow(failure);
-    return forThisCall.equals(delegates) ? this : new CompositeCallListener(forThisCall);
+    return forCall == null ? this : new CompositeCallListener(Arrays.copyOf(forCall, count), failure);
   }
 
   @Override
   public void attemptEnded(Attempt event) {
-    each(delegate -> delegate.attemptEnded(event));
-  }
-
-  @Override
-  public void callEnded(Ended event) {
-    each(delegate -> delegate.callEnded(event));
-  }
-
-  private void each(Consumer<CallListener> step) {
     RuntimeException failure = null;
     for (CallListener delegate : delegates) {
       try {
-        step.accept(delegate);
+        delegate.attemptEnded(event);
       } catch (RuntimeException e) {
         failure = add(failure, e);
       }
     }
-    rethrow(failure);
-  }
-
-  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
-    if (first == null) {
-      return next;
-    }
-    first.addSuppressed(next);
-    return first;
-  }
-
-  private static void rethrow(@Nullable RuntimeException failure) {
     if (failure != null) {
       throw failure;
     }
   }
 
   @Override
+  public void callEnded(Ended event) {
+    RuntimeException failure = startFailure;
+    for (CallListener delegate : delegates) {
+      try {
+        delegate.callEnded(event);
+      } catch (RuntimeException e) {
+        failure = add(failure, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    if (first != next) {
+      first.addSuppressed(next);
+    }
+    return first;
+  }
+
+  @Override
   public String toString() {
-    return "CompositeCallListener" + delegates;
+    return "CompositeCallListener" + Arrays.toString(delegates);
   }
 }

@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -65,11 +67,21 @@ final class WechatPayFactory {
     }
     WechatPayFactory factory = new WechatPayFactory(resources, prefix);
     WechatPay.Builder builder = factory.builder(own, properties);
-    if (!listeners.isEmpty()) {
-      builder.callListener(listeners.size() == 1 ? listeners.get(0) : new CompositeCallListener(listeners));
+    // Before the customizers, so that one can still replace the listener.
+    CallListener listener = CompositeCallListener.of(listeners);
+    if (listener != null) {
+      builder.callListener(listener);
     }
     customizers.forEach(customizer -> customizer.customize(builder));
     return factory.build(builder, factory.privateKeyProperty(own));
+  }
+
+  /** The listeners of {@code merchant}'s client: the application's, then the metrics' if Micrometer is on. */
+  static List<CallListener> listeners(String merchant, ObjectProvider<CallListener> listeners,
+      ObjectProvider<WxpayMetrics> metrics) {
+    List<CallListener> all = new ArrayList<>(listeners.orderedStream().toList());
+    metrics.ifAvailable(m -> all.add(m.listenerFor(merchant)));
+    return all;
   }
 
   /**

@@ -26,6 +26,7 @@ import org.springframework.core.io.ResourceLoader;
  * </ul>
  *
  * A wrong or missing key fails start-up with an {@link InvalidWxpayPropertyException} that names the property.
+ * Each client tells its calls to every {@link CallListener} bean and, with Micrometer, to {@link WxpayMetrics}.
  */
 @AutoConfiguration
 @ConditionalOnClass(WechatPay.class)
@@ -37,9 +38,10 @@ public class WxpayAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "wxpay", name = "mchid")
   public WechatPay wechatPay(WxpayProperties properties, ResourceLoader resourceLoader,
-      ObjectProvider<CallListener> listeners, ObjectProvider<WechatPayBuilderCustomizer> customizers) {
+      ObjectProvider<CallListener> listeners, ObjectProvider<WxpayMetrics> metrics,
+      ObjectProvider<WechatPayBuilderCustomizer> customizers) {
     return WechatPayFactory.create(WechatPayFactory.DEFAULT_MERCHANT, properties, resourceLoader,
-        listeners.orderedStream().toList(), customizers.orderedStream());
+        WechatPayFactory.listeners(WechatPayFactory.DEFAULT_MERCHANT, listeners, metrics), customizers.orderedStream());
   }
 
   /** Static: it registers bean definitions, before any bean of this class exists. */

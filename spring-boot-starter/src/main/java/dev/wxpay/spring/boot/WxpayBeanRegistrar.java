@@ -124,7 +124,8 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
   private static RootBeanDefinition merchantDefinition(String merchant, ListableBeanFactory beans) {
     RootBeanDefinition definition = new RootBeanDefinition(WechatPay.class, () -> WechatPayFactory.create(merchant,
         beans.getBean(WxpayProperties.class), resourceLoader(beans),
-        beans.getBeanProvider(CallListener.class).orderedStream().toList(),
+        WechatPayFactory.listeners(merchant, beans.getBeanProvider(CallListener.class),
+            beans.getBeanProvider(WxpayMetrics.class)),
         beans.getBeanProvider(WechatPayBuilderCustomizer.class).orderedStream()));
     definition.setDestroyMethodName("close");
     definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, merchant));
