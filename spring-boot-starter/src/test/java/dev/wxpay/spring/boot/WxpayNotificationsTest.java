@@ -19,11 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
 
 /**
  * The notification endpoint in a running application (Tomcat on a free port), with the sandbox posting as
@@ -235,6 +237,19 @@ class WxpayNotificationsTest {
   void withoutAHandlerThereIsNoEndpoint() {
     start(NoHandler.class, merchant("wxpay.", shopA, true));
     assertThat(shopA.postNotification(url("/wxpay/notifications"), paid(shopA))).isEqualTo(404);
+  }
+
+  @Test
+  void aNonServletApplicationServesNoEndpoint() {
+    Shop.PAID.clear();
+    List<String> properties = new ArrayList<>(merchant("wxpay.", shopA, true));
+    properties.add("spring.main.banner-mode=off");
+    // Spring MVC is on the class path, but the application is not a servlet one: the web condition alone
+    // keeps the endpoint out (an annotation whose class is missing is dropped silently: this catches a move).
+    app = new SpringApplicationBuilder(Shop.class).web(WebApplicationType.NONE)
+        .properties(properties.toArray(String[]::new)).run();
+    assertThat(app.getBeansOfType(WxpayNotificationHandler.class)).hasSize(1);
+    assertThat(app.getBeansOfType(RouterFunction.class)).isEmpty();
   }
 
   private static HttpResponse<String> post(URI url, SandboxNotification notification) throws Exception {

@@ -2,12 +2,14 @@ package dev.wxpay.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wxpay.runtime.WechatPay;
 import dev.wxpay.testkit.WechatPaySandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,6 +27,14 @@ class WxpayStartUpTest {
   @Configuration(proxyBeanMethods = false)
   @EnableAutoConfiguration
   static class App {}
+
+  /** The same tests run on Boot 3.5 and, from boot4-tests, on Boot 4: each build names the one it means. */
+  @Test
+  void runsOnTheSpringBootVersionTheBuildNames() {
+    String expected = System.getProperty("wxpay.test.spring-boot.version");
+    assumeTrue(expected != null, "run outside Maven");
+    assertThat(SpringBootVersion.getVersion()).isEqualTo(expected);
+  }
 
   @Test
   void theAutoConfigurationIsFoundThroughItsImportsFile() {
