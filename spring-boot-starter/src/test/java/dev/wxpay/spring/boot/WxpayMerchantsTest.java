@@ -88,6 +88,24 @@ class WxpayMerchantsTest {
   }
 
   @Test
+  void eachMerchantsCallsAreTaggedWithItsName() {
+    runner.withConfiguration(AutoConfigurations.of(WxpayMetricsAutoConfiguration.class))
+        .withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+        .withPropertyValues(properties(merchant("wxpay.", shopA), merchant("wxpay.merchants.shop-b.", shopB)))
+        .run(context -> {
+          context.getBean(IdByTransactionId.class).get("4200000001", shopA.mchid());
+          IdByTransactionId shopBQuery = org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils
+              .qualifiedBeanOfType(context.getBeanFactory(), IdByTransactionId.class, "shop-b");
+          shopBQuery.get("4200000001", shopB.mchid());
+          shopBQuery.get("4200000001", shopB.mchid());
+          var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+          assertThat(registry.get("wxpay.calls").tag("merchant", "default").timer().count()).isEqualTo(1);
+          assertThat(registry.get("wxpay.calls").tag("merchant", "shop-b").timer().count()).isEqualTo(2);
+        });
+  }
+
+  @Test
   void theDefaultMerchantIsPrimaryBesideNamedOnes() {
     runner.withPropertyValues(properties(merchant("wxpay.", shopA), merchant("wxpay.merchants.shop-b.", shopB)))
         .run(context -> {
