@@ -23,6 +23,7 @@ final class NotificationDispatcher {
   /** The status and, for a failure, the JSON body WeChat Pay expects ({@code code} FAIL and a message). */
   record Answer(int status, @Nullable String body) {
     static final Answer DELIVERED = new Answer(204, null);
+    static final Answer TOO_LARGE = fail(413, "too large");
 
     static Answer fail(int status, String message) {
       // Fixed texts only: nothing of the request or of an exception goes back.

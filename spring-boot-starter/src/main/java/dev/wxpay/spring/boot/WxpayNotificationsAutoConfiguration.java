@@ -1,11 +1,9 @@
 package dev.wxpay.spring.boot;
 
-import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPay;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +21,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Serves WeChat Pay notifications in a Spring MVC application that declares at least one
  * {@link WxpayNotificationHandler}: {@code POST wxpay.notifications.path} for the default merchant (or the
  * only {@code WechatPay} bean), and {@code POST <path>/<name>} for each named one. Use these URLs as
- * {@code notify_url}.
+ * {@code notify_url}. {@link WxpayReactiveNotificationsAutoConfiguration} does the same for WebFlux.
  */
 @AutoConfiguration(after = WxpayAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,52 +32,17 @@ public class WxpayNotificationsAutoConfiguration {
   @Bean
   public RouterFunction<ServerResponse> wxpayNotificationRoutes(Map<String, WechatPay> clients,
       ObjectProvider<WxpayNotificationHandler<?>> handlers, WxpayProperties properties) {
-    Map<String, WxpayNotificationHandler<?>> byEventType = byEventType(handlers);
-    WxpayProperties.Notifications settings = properties.getNotifications();
-    long maxBytes = settings.getMaxBodySize().toBytes();
+    long maxBytes = properties.getNotifications().getMaxBodySize().toBytes();
     RouterFunctions.Builder routes = RouterFunctions.route();
-    clients.forEach((bean, client) -> {
-      String merchant = WxpayBeanRegistrar.merchantOf(bean);
-      boolean atBase = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || clients.size() == 1;
-      String path = atBase ? settings.getPath() : settings.getPath() + "/" + merchant;
-      NotificationDispatcher dispatcher = new NotificationDispatcher(merchant, parser(bean, client), byEventType);
-      routes.POST(path, request -> answer(dispatcher, request, maxBytes));
-    });
+    NotificationRoutes.dispatchers(clients, handlers, properties.getNotifications()).forEach((path, dispatcher) ->
+        routes.POST(path, request -> answer(dispatcher, request, maxBytes)));
     return routes.build();
-  }
-
-  private static Map<String, WxpayNotificationHandler<?>> byEventType(
-      ObjectProvider<WxpayNotificationHandler<?>> handlers) {
-    Map<String, WxpayNotificationHandler<?>> byEventType = new LinkedHashMap<>();
-    handlers.orderedStream().forEach(handler -> {
-      WxpayNotificationHandler<?> other = byEventType.putIfAbsent(handler.eventType(), handler);
-      if (other != null) {
-        throw new IllegalStateException("two WxpayNotificationHandler beans handle " + handler.eventType()
-            + " (" + other + " and " + handler + "); declare one per event type");
-      }
-    });
-    return byEventType;
-  }
-
-  private static NotificationParser parser(String bean, WechatPay client) {
-    try {
-      return client.notifications();
-    } catch (IllegalStateException e) {
-      String merchant = WxpayBeanRegistrar.merchantOf(bean);
-      if (bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || bean.startsWith(WxpayBeanRegistrar.MERCHANT_BEAN_PREFIX)) {
-        String prefix = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) ? "wxpay." : "wxpay.merchants." + merchant + ".";
-        throw new InvalidWxpayPropertyException(prefix + "api-v3-key", "missing; notifications (there is a"
-            + " WxpayNotificationHandler bean) are decrypted with the APIv3 key", e);
-      }
-      throw new IllegalStateException("the WechatPay bean " + bean + " cannot receive notifications: "
-          + e.getMessage(), e);
-    }
   }
 
   private static ServerResponse answer(NotificationDispatcher dispatcher, ServerRequest request, long maxBytes)
       throws IOException {
     if (request.headers().contentLength().orElse(0) > maxBytes) {
-      return reply(NotificationDispatcher.Answer.fail(413, "too large"));
+      return reply(NotificationDispatcher.Answer.TOO_LARGE);
     }
     byte[] body;
     // The raw bytes, read here and not through a converter: the signature covers them exactly.
@@ -87,7 +50,7 @@ public class WxpayNotificationsAutoConfiguration {
       body = in.readNBytes(Math.toIntExact(maxBytes + 1));
     }
     if (body.length > maxBytes) {
-      return reply(NotificationDispatcher.Answer.fail(413, "too large"));
+      return reply(NotificationDispatcher.Answer.TOO_LARGE);
     }
     return reply(dispatcher.dispatch(name -> request.headers().firstHeader(name), body));
   }

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.function.RouterFunction;
  */
 class WxpayNotificationsTest {
 
-  private static WechatPaySandbox shopA;
+  static WechatPaySandbox shopA;
   private static WechatPaySandbox shopB;
   private static final String PAID = """
       {"mchid":"%s","out_trade_no":"1217752501201407033233368018","transaction_id":"4200000001",
@@ -93,14 +93,20 @@ class WxpayNotificationsTest {
     return properties;
   }
 
-  private ConfigurableApplicationContext start(Class<?> configuration, List<String> properties) {
+  ConfigurableApplicationContext start(Class<?> configuration, List<String> properties) {
     Shop.PAID.clear();
     Shop.FAILURES.set(0);
     List<String> all = new ArrayList<>(properties);
     all.add("server.port=0");
     all.add("spring.main.banner-mode=off");
-    app = new SpringApplicationBuilder(configuration).properties(all.toArray(String[]::new)).run();
+    app = new SpringApplicationBuilder(configuration).web(webApplicationType())
+        .properties(all.toArray(String[]::new)).run();
     return app;
+  }
+
+  /** Spring MVC on Tomcat here; {@link WxpayReactiveNotificationsTest} runs every test again on WebFlux. */
+  WebApplicationType webApplicationType() {
+    return WebApplicationType.SERVLET;
   }
 
   private URI url(String path) {
