@@ -24,11 +24,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -132,18 +135,21 @@ public final class WxpayProcessor extends AbstractProcessor {
   }
 
   /**
-   * Lists this compilation's endpoints, including those whose client an earlier build already holds: the
-   * list is rewritten whole each time, so it must name them all.
+   * Lists this compilation's endpoints, including those whose client an earlier build already holds, and
+   * keeps those of the list already in the output that still are endpoints: a build that compiles only some
+   * files (an IDE's) must not drop the others.
    */
   private void writeEndpointIndex() {
     if (endpointIndex.isEmpty()) {
       return;
     }
+    Set<String> names = new TreeSet<>(endpointIndex.keySet());
+    names.addAll(stillEndpoints(previousIndex()));
     try {
       FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
           GeneratedNames.ENDPOINT_INDEX, endpointIndex.values().toArray(new Element[0]));
       try (Writer out = index.openWriter()) {
-        for (String name : endpointIndex.keySet()) {
+        for (String name : names) {
           out.write(name);
           out.write('\n');
         }
@@ -153,6 +159,30 @@ public final class WxpayProcessor extends AbstractProcessor {
           + ": " + e.getMessage());
     }
     endpointIndex.clear();
+  }
+
+  /** The names in the list an earlier build left in the output, if any. */
+  private List<String> previousIndex() {
+    try {
+      FileObject previous = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "",
+          GeneratedNames.ENDPOINT_INDEX);
+      return previous.getCharContent(true).toString().lines().map(String::strip).filter(line -> !line.isEmpty())
+          .toList();
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException none) {
+      return List.of();
+    }
+  }
+
+  private List<String> stillEndpoints(List<String> names) {
+    List<String> endpoints = new ArrayList<>();
+    for (String name : names) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name.replace('$', '.'));
+      if (type != null && type.getAnnotation(Endpoint.class) != null
+          && processingEnv.getElementUtils().getBinaryName(type).contentEquals(name)) {
+        endpoints.add(name);
+      }
+    }
+    return endpoints;
   }
 
   private void writeClient(Models.Endpoint endpoint, TypeElement origin) {

@@ -286,6 +286,32 @@ class ProcessorShapesTest {
   }
 
   @Test
+  void aBuildOfSomeFilesKeepsTheOtherEndpointsOfTheIndex(@TempDir Path classes) throws Exception {
+    // As an IDE builds: first everything, then only the file that changed, into the same output.
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
+    List<String> options = List.of("-d", classes.toString(), "-classpath", classPath, "-proc:only");
+    javax.tools.JavaCompiler.CompilationTask all = javac.getTask(null, null, null,
+        List.of("-d", classes.toString(), "-classpath", classPath), null, List.of(
+            endpoint("v3/things", "  Res get();"),
+            source("test.Other", "package test;", "@dev.wxpay.annotations.Endpoint(\"v3/others\")",
+                "public interface Other {", "  Res get();", "}"),
+            source("test.Gone", "package test;", "@dev.wxpay.annotations.Endpoint(\"v3/gone\")",
+                "public interface Gone {", "  Res get();", "}"),
+            RESPONSE));
+    all.setProcessors(List.of(new WxpayProcessor()));
+    assertTrue(all.call());
+    // Gone is no endpoint any more (its class file says so); Api changed.
+    java.nio.file.Files.delete(classes.resolve("test/Gone.class"));
+    javax.tools.JavaCompiler.CompilationTask some = javac.getTask(null, null, null, options, null, List.of(
+        endpoint("v3/things", "  Res get();", "  Res post(Res body);")));
+    some.setProcessors(List.of(new WxpayProcessor()));
+    assertTrue(some.call());
+    assertEquals("test.Api\ntest.Other\n", java.nio.file.Files.readString(
+        classes.resolve(dev.wxpay.annotations.rules.GeneratedNames.ENDPOINT_INDEX)));
+  }
+
+  @Test
   void aCompilationWithoutEndpointsWritesNoIndex() {
     Compilation compilation = compile(source("test.Thing", "package test;",
         "@dev.wxpay.annotations.Model public record Thing(String name) {}"));

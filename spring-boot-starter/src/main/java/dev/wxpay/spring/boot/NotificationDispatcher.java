@@ -31,8 +31,11 @@ final class NotificationDispatcher {
     }
   }
 
+  private static final long WARNING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
   private final String merchant;
   private final NotificationParser parser;
+  private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, WxpayNotificationHandler<?>> handlers;
 
   NotificationDispatcher(String merchant, NotificationParser parser, Map<String, WxpayNotificationHandler<?>> handlers) {
@@ -50,11 +53,10 @@ final class NotificationDispatcher {
       LOG.info("wxpay: answered a WeChat Pay signature probe with 401 (merchant " + merchant + ")");
       return Answer.fail(401, "signature probe");
     } catch (ValidationException e) {
-      LOG.warn("wxpay: refused a notification to merchant " + merchant + " that failed verification ("
-          + e.reason() + "): " + e.getMessage());
+      refused("failed verification (" + e.reason() + "): " + e.getMessage());
       return Answer.fail(401, "verification failed");
     } catch (WechatPayException e) {
-      LOG.warn("wxpay: refused a notification to merchant " + merchant + ": " + e.getMessage());
+      refused("is no notification: " + e.getMessage());
       return Answer.fail(400, "not a notification");
     }
     WxpayNotificationHandler<?> handler = handlers.get(notification.eventType());
@@ -71,6 +73,21 @@ final class NotificationDispatcher {
       LOG.error("wxpay: the handler of " + notification.eventType() + " failed on notification "
           + notification.id() + " (merchant " + merchant + "); WeChat Pay will deliver it again", e);
       return Answer.fail(500, "handler failed");
+    }
+  }
+
+  /**
+   * Anyone can post to the endpoint: a refusal is a warning at most once a minute (a wrong key shows at
+   * once, a flood does not fill the log), the rest at debug level.
+   */
+  private void refused(String why) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    String message = "wxpay: refused a request to merchant " + merchant + "'s notification endpoint that " + why;
+    if ((last == 0 || now - last >= WARNING_INTERVAL_NANOS) && lastWarning.compareAndSet(last, now)) {
+      LOG.warn(message + " (further refusals within a minute are logged at debug level)");
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug(message);
     }
   }
 

@@ -8,7 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The notification paths and what serves each, the same for Spring MVC and WebFlux: the default merchant (or
- * the only {@code WechatPay} bean) at {@code wxpay.notifications.path}, each other one below it by name.
+ * the application's only {@code WechatPay} bean) at {@code wxpay.notifications.path}, each named merchant
+ * (and any other bean) below it by name.
  */
 final class NotificationRoutes {
 
@@ -21,7 +22,10 @@ final class NotificationRoutes {
     Map<String, NotificationDispatcher> byPath = new LinkedHashMap<>();
     clients.forEach((bean, client) -> {
       String merchant = WxpayBeanRegistrar.merchantOf(bean);
-      boolean atBase = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || clients.size() == 1;
+      // A named merchant's path never changes, whatever merchants are added beside it: notify_urls of open
+      // orders keep working. Only the default merchant, or a single client of the application's, is at the base.
+      boolean named = bean.startsWith(WxpayBeanRegistrar.MERCHANT_BEAN_PREFIX);
+      boolean atBase = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || (clients.size() == 1 && !named);
       String path = atBase ? settings.getPath() : settings.getPath() + "/" + merchant;
       byPath.put(path, new NotificationDispatcher(merchant, parser(bean, client), byEventType));
     });

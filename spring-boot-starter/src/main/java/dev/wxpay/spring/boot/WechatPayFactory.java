@@ -44,6 +44,8 @@ final class WechatPayFactory {
   private final ResourceLoader resources;
   /** What the merchant's property names start with: {@code wxpay.} or {@code wxpay.merchants.<name>.}. */
   private final String prefix;
+  /** The full name of each connection property this merchant took from {@code wxpay.*} or set itself. */
+  private final Map<String, String> origins = new java.util.HashMap<>();
 
   private WechatPayFactory(ResourceLoader resources, String prefix) {
     this.resources = resources;
@@ -158,7 +160,9 @@ final class WechatPayFactory {
 
   /** The property a value came from: the merchant's own, or {@code wxpay.*} where it inherited it. */
   private String origin(@Nullable Object own, String property) {
-    return own != null ? prefix + property : "wxpay." + property;
+    String origin = own != null ? prefix + property : "wxpay." + property;
+    origins.put(property, origin);
+    return origin;
   }
 
   /** Builds, naming the property behind whatever {@code build()} rejects. */
@@ -194,7 +198,8 @@ final class WechatPayFactory {
     }
     for (Map.Entry<String, String> name : BUILDER_NAMES) {
       if (message.startsWith(name.getKey())) {
-        return invalid(name.getValue(), message, e);
+        // Where the value came from: a named merchant may have inherited it from wxpay.*.
+        return invalid(origins.getOrDefault(name.getValue(), name.getValue()), message, e);
       }
     }
     return new IllegalStateException("wxpay: cannot make the WechatPay client: " + message, e);
@@ -207,6 +212,11 @@ final class WechatPayFactory {
     }
     if (WxpayProperties.isPem(value) || property.endsWith("-pem")) {
       return value;
+    }
+    if (!WxpayMerchantProperties.isLocation(value)) {
+      // Perhaps a key without its PEM lines: it must not be echoed as if it were a file name.
+      throw invalid(property, "neither PEM text (-----BEGIN ...) nor a location such as"
+          + " file:/etc/wxpay/key.pem or classpath:key.pem; the value is not shown");
     }
     Resource resource = resources.getResource(value.strip());
     if (!resource.exists()) {

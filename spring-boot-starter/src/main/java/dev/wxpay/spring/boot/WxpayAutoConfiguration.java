@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -20,7 +21,8 @@ import org.springframework.core.io.ResourceLoader;
  * <ul>
  *   <li>{@code wxpay.mchid} makes the {@code wechatPay} bean, unless the application declares a
  *       {@code WechatPay} of its own;
- *   <li>each {@code wxpay.merchants.<name>} makes a {@code WechatPay} bean qualified {@code @Qualifier("name")};
+ *   <li>each {@code wxpay.merchants.<name>} makes a {@code WechatPay} bean qualified {@code @Qualifier("name")}
+ *       ({@link WxpayMerchantsRegistrar});
  *   <li>each endpoint interface listed by the processor ({@code META-INF/wxpay/endpoints}) becomes a lazy bean
  *       per {@code WechatPay} bean, qualified like it (see {@link WxpayBeanRegistrar}).
  * </ul>
@@ -31,6 +33,7 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration
 @ConditionalOnClass(WechatPay.class)
 @EnableConfigurationProperties(WxpayProperties.class)
+@Import(WxpayMerchantsRegistrar.class)
 public class WxpayAutoConfiguration {
 
   @Bean(name = WxpayBeanRegistrar.DEFAULT_BEAN, destroyMethod = "close")

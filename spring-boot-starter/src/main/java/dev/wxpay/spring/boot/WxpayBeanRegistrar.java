@@ -1,6 +1,5 @@
 package dev.wxpay.spring.boot;
 
-import dev.wxpay.runtime.CallListener;
 import dev.wxpay.runtime.WechatPay;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -27,15 +25,12 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers what properties alone cannot declare with {@code @Bean} methods: a {@code WechatPay} per
- * {@code wxpay.merchants.<name>}, and a bean per endpoint interface and {@code WechatPay} bean.
+ * Registers a bean per endpoint interface and {@code WechatPay} bean, once every {@code WechatPay} bean is
+ * declared: the application's, the default merchant's, and those {@link WxpayMerchantsRegistrar} declares.
  *
  * <p>Endpoint beans are lazy (a client is made when first injected) and carry the qualifier of their
  * {@code WechatPay}: {@code default}, the merchant's name for a named merchant, else the bean's name. The
@@ -51,8 +46,6 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
    * the runtime only): the endpoint interfaces of each jar, one binary name per line.
    */
   static final String ENDPOINT_INDEX = "META-INF/wxpay/endpoints";
-  /** What relaxed binding keeps of a map key from any property source; other names would not bind back. */
-  private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** Bean names of named merchants' clients start with this. */
   static final String MERCHANT_BEAN_PREFIX = "wechatPay.";
   /** The bean name of the default merchant's client. */
@@ -72,20 +65,10 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
 
   @Override
   public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-    WxpayProperties properties = Binder.get(environment).bind("wxpay", WxpayProperties.class)
-        .orElseGet(WxpayProperties::new);
-    ListableBeanFactory beans = (ListableBeanFactory) registry;
-    for (String merchant : properties.getMerchants().keySet()) {
-      registry.registerBeanDefinition(MERCHANT_BEAN_PREFIX + checked(merchant), merchantDefinition(merchant, beans));
-    }
-    // The default merchant goes first where named ones are beside it.
-    if (!properties.getMerchants().isEmpty() && registry.containsBeanDefinition(DEFAULT_BEAN)
-        && properties.getMchid() != null) {
-      registry.getBeanDefinition(DEFAULT_BEAN).setPrimary(true);
-    }
-    if (!properties.isEndpointBeans()) {
+    if (!environment.getProperty("wxpay.endpoint-beans", Boolean.class, true)) {
       return;
     }
+    ListableBeanFactory beans = (ListableBeanFactory) registry;
     List<Class<?>> endpoints = endpoints(classLoader);
     for (String client : beans.getBeanNamesForType(WechatPay.class, true, false)) {
       String qualifier = merchantOf(client);
@@ -111,30 +94,6 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
 
   @Override
   public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
-
-  private static String checked(String merchant) {
-    if (!MERCHANT_NAME.matcher(merchant).matches() || merchant.equals(WechatPayFactory.DEFAULT_MERCHANT)) {
-      throw new InvalidWxpayPropertyException("wxpay.merchants." + merchant, "not a merchant name: use lower-case"
-          + " letters, digits and '-', such as shop-a; '" + WechatPayFactory.DEFAULT_MERCHANT
-          + "' names the merchant under wxpay.*");
-    }
-    return merchant;
-  }
-
-  private static RootBeanDefinition merchantDefinition(String merchant, ListableBeanFactory beans) {
-    RootBeanDefinition definition = new RootBeanDefinition(WechatPay.class, () -> WechatPayFactory.create(merchant,
-        beans.getBean(WxpayProperties.class), resourceLoader(beans),
-        WechatPayFactory.listeners(merchant, beans.getBeanProvider(CallListener.class),
-            beans.getBeanProvider(WxpayMetrics.class)),
-        beans.getBeanProvider(WechatPayBuilderCustomizer.class).orderedStream()));
-    definition.setDestroyMethodName("close");
-    definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, merchant));
-    return definition;
-  }
-
-  private static ResourceLoader resourceLoader(ListableBeanFactory beans) {
-    return beans.getBeanProvider(ResourceLoader.class).getIfAvailable(DefaultResourceLoader::new);
-  }
 
   private static <T> RootBeanDefinition endpointDefinition(Class<T> endpoint, String client, String qualifier,
       boolean primary, ListableBeanFactory beans) {

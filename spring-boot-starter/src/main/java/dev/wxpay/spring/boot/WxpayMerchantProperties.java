@@ -196,12 +196,25 @@ public class WxpayMerchantProperties {
     return value.contains("-----BEGIN");
   }
 
+  /**
+   * Whether a key property's value reads as a location (file:, classpath:, a path, a .pem file) rather than
+   * key text: only a location is ever shown in a message, toString or the actuator. A Base64 key without
+   * its PEM lines is no location.
+   */
+  static boolean isLocation(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    return v.startsWith("file:") || v.startsWith("classpath:") || v.startsWith("classpath*:")
+        || v.startsWith("http:") || v.startsWith("https:") || v.startsWith("/") || v.startsWith("./")
+        || v.startsWith("../") || v.matches("[a-z]:[\\\\/].*")
+        || v.endsWith(".pem") || v.endsWith(".crt") || v.endsWith(".cer") || v.endsWith(".key");
+  }
+
   private static @Nullable String masked(@Nullable String secret) {
     return secret == null ? null : "******";
   }
 
   private static @Nullable String locationOrMasked(@Nullable String value) {
-    // A PEM given where a location is expected is still a key: never print it.
-    return value == null ? null : isPem(value) ? "******" : value;
+    // Key text given where a location is expected (PEM, or bare Base64) is still a key: never print it.
+    return value == null ? null : isLocation(value) && !isPem(value) ? value : "******";
   }
 }

@@ -1,5 +1,6 @@
 package dev.wxpay.spring.boot;
 
+import dev.wxpay.runtime.WechatPay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -68,8 +69,10 @@ public class WxpayProperties extends WxpayMerchantProperties {
     }
 
     public void setMaxBodySize(DataSize maxBodySize) {
-      if (maxBodySize.toBytes() < 1 || maxBodySize.toMegabytes() > 16) {
-        throw new IllegalArgumentException("wxpay.notifications.max-body-size must be from 1B to 16MB, was "
+      // No more than the client reads of any answer (WechatPay.DEFAULT_MAX_ANSWER_BYTES), or its parser
+      // would refuse what this let through.
+      if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > WechatPay.DEFAULT_MAX_ANSWER_BYTES) {
+        throw new IllegalArgumentException("wxpay.notifications.max-body-size must be from 1B to 4MB, was "
             + maxBodySize);
       }
       this.maxBodySize = maxBodySize;

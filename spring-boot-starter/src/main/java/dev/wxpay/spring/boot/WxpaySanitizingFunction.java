@@ -26,9 +26,10 @@ final class WxpaySanitizingFunction implements SanitizingFunction {
     if (name.endsWith("privatekeypem") || name.endsWith("apiv3key")) {
       return data.withSanitizedValue();
     }
-    // A location (file:, classpath:) is no secret; PEM text in its place is.
+    // A location (file:, classpath:) is no secret; key text in its place (PEM, or bare Base64) is.
     if (name.endsWith("privatekey") && data.getValue() != null
-        && WxpayProperties.isPem(String.valueOf(data.getValue()))) {
+        && (WxpayProperties.isPem(String.valueOf(data.getValue()))
+            || !WxpayMerchantProperties.isLocation(String.valueOf(data.getValue())))) {
       return data.withSanitizedValue();
     }
     return data;

@@ -156,6 +156,34 @@ class WxpayMerchantsTest {
   }
 
   @Test
+  void anInheritedSettingThatFailsIsNamedWhereItWasSet() {
+    List<String> shopB = new ArrayList<>(merchant("wxpay.merchants.shop-b.", WxpayMerchantsTest.shopB));
+    shopB.removeIf(property -> property.contains("base-uri="));
+    runner.withPropertyValues(properties(shopB, List.of("wxpay.base-uri=http://api.example.com/")))
+        .run(context -> assertThat(invalid(context.getStartupFailure()).getProperty()).isEqualTo("wxpay.base-uri"));
+  }
+
+  @Test
+  void keyTextWhereALocationBelongsIsNeverShown() {
+    // A key without its PEM lines, as secret stores often hold it.
+    String base64 = shopB.merchantPrivateKeyPem().lines().filter(line -> !line.startsWith("-----"))
+        .reduce("", String::concat);
+    List<String> shopB = new ArrayList<>(merchant("wxpay.merchants.shop-b.", WxpayMerchantsTest.shopB));
+    shopB.removeIf(property -> property.contains("private-key-pem="));
+    shopB.add("wxpay.merchants.shop-b.private-key=" + base64);
+    runner.withPropertyValues(shopB.toArray(String[]::new)).run(context -> {
+      InvalidWxpayPropertyException failure = invalid(context.getStartupFailure());
+      assertThat(failure.getProperty()).isEqualTo("wxpay.merchants.shop-b.private-key");
+      assertThat(failure.getMessage()).contains("the value is not shown").doesNotContain(base64.substring(0, 40));
+    });
+    WxpayMerchantProperties properties = new WxpayMerchantProperties();
+    properties.setPrivateKey(base64);
+    assertThat(properties.toString()).doesNotContain(base64.substring(0, 40));
+    properties.setPrivateKey("file:/etc/wxpay/apiclient_key.pem");
+    assertThat(properties.toString()).contains("file:/etc/wxpay/apiclient_key.pem");
+  }
+
+  @Test
   void aMerchantNameThatWouldNotBindBackIsRefused() {
     runner.withPropertyValues(properties(merchant("wxpay.merchants.default.", shopB), List.of()))
         .run(context -> assertThat(invalid(context.getStartupFailure()).getProperty())

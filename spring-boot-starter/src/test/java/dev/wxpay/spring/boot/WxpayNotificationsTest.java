@@ -171,7 +171,7 @@ class WxpayNotificationsTest {
   }
 
   @Test
-  void aBodyThatIsNoNotificationIsAnswered400AndAnOversizedOne413() throws Exception {
+  void anUnsignedBodyIsAnswered401AndAnOversizedOne413() throws Exception {
     start(Shop.class, merchant("wxpay.", shopA, true));
     HttpClient client = HttpClient.newHttpClient();
     HttpResponse<String> notJson = client.send(HttpRequest.newBuilder(url("/wxpay/notifications"))
@@ -195,6 +195,28 @@ class WxpayNotificationsTest {
     assertThat(shopA.postNotification(url("/wxpay/notifications/shop-b"), paid(shopA))).isEqualTo(401);
     assertThat(shopA.postNotification(url("/wxpay/notifications"), paid(shopA))).isEqualTo(204);
     assertThat(Shop.PAID).extracting(WxpayNotification::merchant).containsExactly("shop-b", "default");
+  }
+
+  @Test
+  void namedMerchantsAloneAreServedAtTheirOwnPaths() {
+    // No default merchant: the named ones are declared early enough for the endpoint's condition, and a
+    // lone named merchant is at /<name> all the same, so adding another later moves nothing.
+    start(Shop.class, merchant("wxpay.merchants.shop-b.", shopB, true));
+    assertThat(shopB.postNotification(url("/wxpay/notifications/shop-b"), paid(shopB))).isEqualTo(204);
+    assertThat(shopB.postNotification(url("/wxpay/notifications"), paid(shopB))).isEqualTo(404);
+    assertThat(Shop.PAID).extracting(WxpayNotification::merchant).containsExactly("shop-b");
+  }
+
+  @Test
+  void aStreamedBodyOverTheLimitIsAnswered413() throws Exception {
+    start(Shop.class, merchant("wxpay.", shopA, true));
+    // No Content-Length: the limit is met while reading, not by the header.
+    HttpResponse<String> huge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/wxpay/notifications"))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(new byte[65 * 1024]))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.body()).isEqualTo("{\"code\":\"FAIL\",\"message\":\"too large\"}");
   }
 
   @Test

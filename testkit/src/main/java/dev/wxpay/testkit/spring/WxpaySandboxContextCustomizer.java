@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
@@ -55,11 +55,9 @@ final class WxpaySandboxContextCustomizer implements ContextCustomizer {
       context.getBeanFactory().registerSingleton("wechatPaySandbox", sandboxes.get(DEFAULT));
     }
     context.getBeanFactory().registerSingleton("wxpaySandboxes", new WxpaySandboxes(sandboxes));
-    context.addApplicationListener(event -> {
-      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-        sandboxes.values().forEach(WechatPaySandbox::close);
-      }
-    });
+    // A disposable bean: closed with the context, and also when its refresh fails.
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("wxpaySandboxesCloser",
+        () -> sandboxes.values().forEach(WechatPaySandbox::close));
   }
 
   private WechatPaySandbox start(@Nullable String mchid) {
@@ -70,20 +68,13 @@ final class WxpaySandboxContextCustomizer implements ContextCustomizer {
     return builder.start();
   }
 
-  /** The names under {@code wxpay.merchants} in the enumerable property sources (files, test properties). */
+  /**
+   * The names under {@code wxpay.merchants}, as the starter binds them: from files, test properties and
+   * environment variables ({@code WXPAY_MERCHANTS_SHOPB_MCHID}) alike.
+   */
   private static TreeSet<String> namedMerchants(ConfigurableEnvironment environment) {
-    TreeSet<String> names = new TreeSet<>();
-    for (PropertySource<?> source : environment.getPropertySources()) {
-      if (source instanceof EnumerablePropertySource<?> enumerable) {
-        for (String property : enumerable.getPropertyNames()) {
-          int end = property.indexOf('.', MERCHANTS.length());
-          if (property.startsWith(MERCHANTS) && end > MERCHANTS.length()) {
-            names.add(property.substring(MERCHANTS.length(), end));
-          }
-        }
-      }
-    }
-    return names;
+    return new TreeSet<>(Binder.get(environment)
+        .bind("wxpay.merchants", Bindable.mapOf(String.class, Object.class)).orElseGet(Map::of).keySet());
   }
 
   @Override
