@@ -52,7 +52,7 @@ public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProce
   static final String DEFAULT_BEAN = "wechatPay";
 
   private final Environment environment;
-  private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+  private @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
   WxpayBeanRegistrar(Environment environment) {
     this.environment = environment;

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -23,15 +22,15 @@ import org.springframework.core.type.AnnotationMetadata;
  * read: the auto-configurations after it (notifications, health, metrics) see these beans in their
  * {@code @ConditionalOnBean}.
  */
-final class WxpayMerchantsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+final class WxpayMerchantsRegistrar implements ImportBeanDefinitionRegistrar {
 
   /** What relaxed binding keeps of a map key from any property source; other names would not bind back. */
   private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  private Environment environment;
+  private final Environment environment;
 
-  @Override
-  public void setEnvironment(Environment environment) {
+  /** Spring passes the environment to an import registrar's constructor. */
+  WxpayMerchantsRegistrar(Environment environment) {
     this.environment = environment;
   }
 
