@@ -27,6 +27,7 @@ class SandboxCustomizerTest {
 
   @Test
   void aMerchantConfiguredByEnvironmentVariablesTalksToASandboxToo() {
+    WechatPaySandbox sandbox;
     try (GenericApplicationContext context = new GenericApplicationContext()) {
       StandardEnvironment environment = new StandardEnvironment();
       // Named as the real one is: Spring Boot maps WXPAY_MERCHANTS_... to wxpay.merchants... only in it.
@@ -41,13 +42,12 @@ class SandboxCustomizerTest {
       WxpaySandboxes sandboxes = context.getBean(WxpaySandboxes.class);
       // Only shopb: no default merchant is added beside the application's named one.
       assertThat(sandboxes.merchants()).containsExactly("shopb");
-      WechatPaySandbox sandbox = sandboxes.of("shopb");
+      sandbox = sandboxes.of("shopb");
       assertThat(sandbox.mchid()).isEqualTo("1900000077");
       assertThat(environment.getProperty("wxpay.merchants.shopb.base-uri")).isEqualTo(sandbox.baseUri().toString());
       assertThat(environment.getProperty("wxpay.merchants.shopb.private-key")).isEmpty();
-      context.close();
-      assertThat(sandbox.toString()).contains("closed");
     }
+    assertThat(sandbox.toString()).contains("closed");
   }
 
   @Test
