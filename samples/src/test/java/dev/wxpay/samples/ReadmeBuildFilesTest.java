@@ -32,6 +32,22 @@ class ReadmeBuildFilesTest {
   }
 
   @Test
+  void theSpringBootDependenciesAreTheSpringUserProjects() throws IOException {
+    String pom = read(PROJECTS.resolve("spring-user/pom.xml"));
+    Matcher dependencies = Pattern.compile("  <dependencyManagement>.*</dependencies>", Pattern.DOTALL).matcher(pom);
+    assertTrue(dependencies.find(), "no dependencies in the Spring Boot user project");
+    assertEquals(dependencies.group(), block("spring-user/pom.xml dependencies"));
+  }
+
+  @Test
+  void theSpringBootClassesAreTheSpringUserProjects() throws IOException {
+    String test = read(PROJECTS.resolve("spring-user/src/test/java/com/example/shop/CheckoutTest.java"));
+    assertEquals(test.substring(test.indexOf("@SpringBootTest")), block("spring-user/CheckoutTest.java"));
+    String checkout = read(PROJECTS.resolve("spring-user/src/main/java/com/example/shop/Checkout.java"));
+    assertEquals(checkout.substring(checkout.indexOf("@Service")), block("spring-user/Checkout.java"));
+  }
+
+  @Test
   void theListenerRecipesAreTheTestedOnes() throws IOException {
     String tested = read(Path.of("src/test/java/dev/wxpay/samples/ObservabilityRecipesTest.java"));
     String readme = read(README);
