@@ -38,7 +38,8 @@ final class NotificationDispatcher {
   private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, WxpayNotificationHandler<?>> handlers;
 
-  NotificationDispatcher(String merchant, NotificationParser parser, Map<String, WxpayNotificationHandler<?>> handlers) {
+  NotificationDispatcher(String merchant, NotificationParser parser,
+      Map<String, WxpayNotificationHandler<?>> handlers) {
     this.merchant = merchant;
     this.parser = parser;
     this.handlers = Map.copyOf(handlers);

@@ -179,7 +179,8 @@ final class WechatPayFactory {
     boolean location = given(p.getPrivateKey());
     boolean pem = given(p.getPrivateKeyPem());
     if (location && pem) {
-      throw invalid("private-key", "set either " + prefix + "private-key (a location) or " + prefix + "private-key-pem, not both");
+      throw invalid("private-key", "set either " + prefix + "private-key (a location) or " + prefix
+          + "private-key-pem, not both");
     }
     if (!location && !pem) {
       throw invalid("private-key", "missing; set " + prefix + "private-key to a location such as"

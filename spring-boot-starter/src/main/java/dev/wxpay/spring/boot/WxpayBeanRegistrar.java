@@ -34,8 +34,8 @@ import org.springframework.util.ClassUtils;
  *
  * <p>Endpoint beans are lazy (a client is made when first injected) and carry the qualifier of their
  * {@code WechatPay}: {@code default}, the merchant's name for a named merchant, else the bean's name. The
- * endpoints of the primary {@code WechatPay} are primary, so with one merchant, or a default one beside named ones, a plain
- * {@code @Autowired Jsapi jsapi} gets the default merchant's. Endpoints are found through the lists the
+ * endpoints of the primary {@code WechatPay} are primary, so with one merchant, or a default one beside named
+ * ones, a plain {@code @Autowired Jsapi jsapi} gets the default merchant's. Endpoints are found through the lists the
  * processor writes ({@link #ENDPOINT_INDEX}): nothing is scanned.
  */
 public final class WxpayBeanRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {

@@ -108,7 +108,8 @@ class WxpayHealthAutoConfigurationTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> failure = (Map<String, Object>) health.getDetails().get("lastRefreshFailure");
             assertThat(failure).isNotNull().containsKey("at");
-            assertThat((String) failure.get("message")).startsWith("ServiceException: HTTP 500 SYSTEM_ERROR: system busy");
+            assertThat((String) failure.get("message"))
+                .startsWith("ServiceException: HTTP 500 SYSTEM_ERROR: system busy");
           });
     }
   }

@@ -53,7 +53,8 @@ public final class ShopDemo {
             "{\"description\":\"Example Coffee - latte\",\"total\":1800,\"openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"}")),
         200);
     String outTradeNo = placed.replaceAll(".*\"outTradeNo\":\"([^\"]+)\".*", "$1");
-    System.out.println("1. placed " + outTradeNo + ": " + placed.replaceAll("\"paySign\":\"[^\"]+\"", "\"paySign\":\"…\""));
+    String shown = placed.replaceAll("\"paySign\":\"[^\"]+\"", "\"paySign\":\"…\"");
+    System.out.println("1. placed " + outTradeNo + ": " + shown);
 
     // 2. The buyer pays; WeChat Pay posts TRANSACTION.SUCCESS to the shop's notify_url.
     SandboxNotification paid = sandbox.notification("TRANSACTION.SUCCESS", "支付成功", """
