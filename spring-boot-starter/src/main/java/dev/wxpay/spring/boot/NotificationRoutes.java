@@ -49,10 +49,10 @@ final class NotificationRoutes {
     try {
       return client.notifications();
     } catch (IllegalStateException e) {
-      String merchant = WxpayBeanRegistrar.merchantOf(bean);
+      // A client the starter made from properties: name the property to set.
       if (bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) || bean.startsWith(WxpayBeanRegistrar.MERCHANT_BEAN_PREFIX)) {
-        String prefix = bean.equals(WxpayBeanRegistrar.DEFAULT_BEAN) ? "wxpay." : "wxpay.merchants." + merchant + ".";
-        throw new InvalidWxpayPropertyException(prefix + "api-v3-key", "missing; notifications (there is a"
+        String property = WechatPayFactory.propertyPrefix(WxpayBeanRegistrar.merchantOf(bean)) + "api-v3-key";
+        throw new InvalidWxpayPropertyException(property, "missing; notifications (there is a"
             + " WxpayNotificationHandler bean) are decrypted with the APIv3 key", e);
       }
       throw new IllegalStateException("the WechatPay bean " + bean + " cannot receive notifications: "

@@ -58,16 +58,12 @@ final class WechatPayFactory {
    */
   static WechatPay create(String merchant, WxpayProperties properties, ResourceLoader resources,
       List<CallListener> listeners, Stream<WechatPayBuilderCustomizer> customizers) {
-    WxpayMerchantProperties own = properties;
-    String prefix = "wxpay.";
-    if (!merchant.equals(DEFAULT_MERCHANT)) {
-      own = properties.getMerchants().get(merchant);
-      prefix = "wxpay.merchants." + merchant + ".";
-      if (own == null) {
-        throw new IllegalStateException("no merchant " + merchant + " under wxpay.merchants");
-      }
+    WxpayMerchantProperties own =
+        merchant.equals(DEFAULT_MERCHANT) ? properties : properties.getMerchants().get(merchant);
+    if (own == null) {
+      throw new IllegalStateException("no merchant " + merchant + " under wxpay.merchants");
     }
-    WechatPayFactory factory = new WechatPayFactory(resources, prefix);
+    WechatPayFactory factory = new WechatPayFactory(resources, propertyPrefix(merchant));
     WechatPay.Builder builder = factory.builder(own, properties);
     // Before the customizers, so that one can still replace the listener.
     CallListener listener = CompositeCallListener.of(listeners);
@@ -76,6 +72,11 @@ final class WechatPayFactory {
     }
     customizers.forEach(customizer -> customizer.customize(builder));
     return factory.build(builder, factory.privateKeyProperty(own));
+  }
+
+  /** What {@code merchant}'s property names start with: {@code wxpay.} or {@code wxpay.merchants.<name>.}. */
+  static String propertyPrefix(String merchant) {
+    return merchant.equals(DEFAULT_MERCHANT) ? "wxpay." : "wxpay.merchants." + merchant + ".";
   }
 
   /** The listeners of {@code merchant}'s client: the application's, then the metrics' if Micrometer is on. */
@@ -211,7 +212,7 @@ final class WechatPayFactory {
     if (value == null || value.isBlank()) {
       throw invalid(property, "empty");
     }
-    if (WxpayProperties.isPem(value) || property.endsWith("-pem")) {
+    if (WxpayMerchantProperties.isPem(value) || property.endsWith("-pem")) {
       return value;
     }
     if (!WxpayMerchantProperties.isLocation(value)) {
