@@ -25,18 +25,13 @@ class ReadmeBuildFilesTest {
 
   @Test
   void theKotlinBuildSectionIsTheKotlinUserProjects() throws IOException {
-    String pom = read(PROJECTS.resolve("kotlin-user/pom.xml"));
-    Matcher build = Pattern.compile("  <build>.*</build>", Pattern.DOTALL).matcher(pom);
-    assertTrue(build.find(), "no <build> in the Kotlin user project");
-    assertEquals(build.group(), block("kotlin-user/pom.xml build"));
+    assertEquals(section("kotlin-user/pom.xml", "  <build>.*</build>"), block("kotlin-user/pom.xml build"));
   }
 
   @Test
   void theSpringBootDependenciesAreTheSpringUserProjects() throws IOException {
-    String pom = read(PROJECTS.resolve("spring-user/pom.xml"));
-    Matcher dependencies = Pattern.compile("  <dependencyManagement>.*</dependencies>", Pattern.DOTALL).matcher(pom);
-    assertTrue(dependencies.find(), "no dependencies in the Spring Boot user project");
-    assertEquals(dependencies.group(), block("spring-user/pom.xml dependencies"));
+    assertEquals(section("spring-user/pom.xml", "  <dependencyManagement>.*</dependencies>"),
+        block("spring-user/pom.xml dependencies"));
   }
 
   @Test
@@ -59,6 +54,13 @@ class ReadmeBuildFilesTest {
           .reduce((a, b) -> a + "\n" + b).orElseThrow();
       assertTrue(tested.contains(indented), heading + " recipe differs from ObservabilityRecipesTest");
     }
+  }
+
+  /** The part of a user project's file that {@code regex} (across lines) matches. */
+  private static String section(String file, String regex) throws IOException {
+    Matcher section = Pattern.compile(regex, Pattern.DOTALL).matcher(read(PROJECTS.resolve(file)));
+    assertTrue(section.find(), "no " + regex + " in " + file);
+    return section.group();
   }
 
   /** The fenced block after the README's marker {@code <!-- readme:NAME -->}. */
