@@ -213,8 +213,12 @@ public class WxpayMerchantProperties {
     return secret == null ? null : "******";
   }
 
+  /** Key text given where a location is expected (PEM, or bare Base64) is still a key: never shown. */
+  static boolean isKeyText(String value) {
+    return isPem(value) || !isLocation(value);
+  }
+
   private static @Nullable String locationOrMasked(@Nullable String value) {
-    // Key text given where a location is expected (PEM, or bare Base64) is still a key: never print it.
-    return value == null ? null : isLocation(value) && !isPem(value) ? value : "******";
+    return value == null ? null : isKeyText(value) ? "******" : value;
   }
 }

@@ -28,8 +28,7 @@ final class WxpaySanitizingFunction implements SanitizingFunction {
     }
     // A location (file:, classpath:) is no secret; key text in its place (PEM, or bare Base64) is.
     if (name.endsWith("privatekey") && data.getValue() != null
-        && (WxpayMerchantProperties.isPem(String.valueOf(data.getValue()))
-            || !WxpayMerchantProperties.isLocation(String.valueOf(data.getValue())))) {
+        && WxpayMerchantProperties.isKeyText(String.valueOf(data.getValue()))) {
       return data.withSanitizedValue();
     }
     return data;
